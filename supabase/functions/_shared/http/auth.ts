@@ -1,0 +1,47 @@
+import * as jose from "jose";
+import type { JwtClaims } from "../db/db.ts";
+import { unauthorized } from "./errors.ts";
+
+const keySets = new Map<string, ReturnType<typeof jose.createRemoteJWKSet>>();
+
+function keySetFor(supabaseUrl: string) {
+  let keySet = keySets.get(supabaseUrl);
+  if (!keySet) {
+    keySet = jose.createRemoteJWKSet(new URL("/auth/v1/.well-known/jwks.json", supabaseUrl));
+    keySets.set(supabaseUrl, keySet);
+  }
+  return keySet;
+}
+
+export function bearerToken(request: Request): string | undefined {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match?.[1];
+}
+
+/** Verifies the caller's access token against the project's JWKS and returns its claims. */
+export async function verifyAccessToken(token: string, supabaseUrl: string): Promise<JwtClaims> {
+  try {
+    const { payload } = await jose.jwtVerify(token, keySetFor(supabaseUrl));
+    if (typeof payload.role !== "string") throw new Error("token has no role");
+    return payload as JwtClaims;
+  } catch {
+    throw unauthorized("The access token is invalid or has expired. Sign in again.");
+  }
+}
+
+export interface UserClaims extends JwtClaims {
+  sub: string;
+  role: "authenticated";
+}
+
+/** A signed-in user is required: the anon key alone is not enough. */
+export async function requireUser(request: Request, supabaseUrl: string): Promise<UserClaims> {
+  const token = bearerToken(request);
+  if (!token) throw unauthorized();
+  const claims = await verifyAccessToken(token, supabaseUrl);
+  if (claims.role !== "authenticated" || typeof claims.sub !== "string") {
+    throw unauthorized("This call needs a signed-in user.");
+  }
+  return claims as UserClaims;
+}

@@ -1,0 +1,33 @@
+import { log } from "../log.ts";
+import { corsHeaders, preflightResponse, withCors } from "./cors.ts";
+import { ApiError, errorResponse } from "./errors.ts";
+
+export type FunctionHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Wraps a function's handler with what every function needs: CORS, and every failure turned
+ * into the project's error shape (unexpected ones logged and reported as a 500 without internals).
+ */
+export function createFunction(name: string, handler: FunctionHandler): { fetch: FunctionHandler } {
+  return {
+    async fetch(request) {
+      if (request.method === "OPTIONS") return preflightResponse();
+      try {
+        return withCors(await handler(request));
+      } catch (error) {
+        if (error instanceof ApiError) return errorResponse(error, corsHeaders);
+        log.error("unhandled error", { function: name, error: String((error as Error)?.stack ?? error) });
+        return errorResponse(
+          new ApiError(500, "INTERNAL_ERROR", "Something went wrong on our side. Try again in a moment."),
+          corsHeaders,
+        );
+      }
+    },
+  };
+}
+
+export function methodNotAllowed(allowed: string[]): ApiError {
+  return new ApiError(405, "METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")} for this endpoint.`, {
+    allowed,
+  }, { allow: allowed.join(", ") });
+}

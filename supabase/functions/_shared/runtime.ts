@@ -1,0 +1,26 @@
+import type { Db } from "./db/db.ts";
+import { createPostgresDb } from "./db/postgres-db.ts";
+
+/** What a function needs from where it runs: the database and its settings. */
+export interface Runtime {
+  db: Db;
+  env(name: string): string | undefined;
+}
+
+let current: Runtime | undefined;
+
+/** The local platform hands functions its own database (PGlite is in-process). */
+export function setRuntime(runtime: Runtime): void {
+  current = runtime;
+}
+
+/** On hosted Supabase: the project's Postgres from `SUPABASE_DB_URL`, made on first use. */
+export function getRuntime(): Runtime {
+  if (!current) {
+    const env = (name: string) => Deno.env.get(name);
+    const url = env("SUPABASE_DB_URL");
+    if (!url) throw new Error("SUPABASE_DB_URL is not set");
+    current = { db: createPostgresDb(url, { max: 3 }), env };
+  }
+  return current;
+}

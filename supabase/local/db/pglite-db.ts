@@ -1,0 +1,46 @@
+import { PGlite, type Transaction } from "@electric-sql/pglite";
+import {
+  type JwtClaims,
+  type OwnerTx,
+  type PlatformDb,
+  requestContext,
+  serviceClaims,
+} from "../../functions/_shared/db/db.ts";
+
+function wrap(tx: Transaction): OwnerTx {
+  return {
+    query: async <T>(text: string, params: readonly unknown[] = []) =>
+      (await tx.query<T>(text, params as unknown[])).rows,
+    exec: async (script: string) => void (await tx.exec(script)),
+  };
+}
+
+/**
+ * Embedded Postgres for the local platform. PGlite has a single connection, so every
+ * transaction runs alone (queued behind the previous one) and RLS context is set only with
+ * transaction-local settings, never left on the connection.
+ */
+export async function createPgliteDb(dataDir: string | undefined): Promise<PlatformDb> {
+  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => {});
+    return run;
+  };
+  const transaction = <T>(fn: (tx: OwnerTx) => Promise<T>) =>
+    serialized(() => pg.transaction((tx) => fn(wrap(tx))));
+  const withClaims = <T>(claims: JwtClaims, fn: (tx: OwnerTx) => Promise<T>) =>
+    transaction(async (tx) => {
+      const context = requestContext(claims);
+      await tx.query(context.text, context.params);
+      return fn(tx);
+    });
+  return {
+    kind: "pglite",
+    withClaims,
+    asService: (fn) => withClaims(serviceClaims, fn),
+    asOwner: transaction,
+    close: () => serialized(() => pg.close()),
+  };
+}

@@ -1,0 +1,110 @@
+import type { PlatformDb } from "../functions/_shared/db/db.ts";
+import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
+import { corsHeaders, preflightResponse, withCors } from "../functions/_shared/http/cors.ts";
+import { ApiError, errorResponse, notFound } from "../functions/_shared/http/errors.ts";
+import { log } from "../functions/_shared/log.ts";
+import { setRuntime } from "../functions/_shared/runtime.ts";
+import { createAuthService } from "./auth/auth-service.ts";
+import { createPgliteDb } from "./db/pglite-db.ts";
+import { migrate, type MigrationReport } from "./db/migrate.ts";
+import { createFunctionsGateway, installEdgeRuntimeShim } from "./functions-gateway.ts";
+import { loadKeys } from "./keys.ts";
+import type { ServiceHandler } from "./services.ts";
+import { createStorageService } from "./storage/storage-service.ts";
+
+export interface PlatformOptions {
+  port: number;
+  hostname?: string;
+  /** PGlite data, stored objects and the signing key live here. */
+  dataDir: string;
+  /** A real PostgreSQL instead of PGlite. */
+  databaseUrl?: string;
+  /** Extra variables the functions see (provider keys, base URLs). */
+  env?: Record<string, string>;
+}
+
+export interface Platform {
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  db: PlatformDb;
+  migrations: MigrationReport;
+  /** Milliseconds from the call to serving, boot and migrations included. */
+  startupMs: number;
+  close(): Promise<void>;
+}
+
+export const supabaseDir = new URL("../", import.meta.url);
+
+/**
+ * Starts the local stand-in for hosted Supabase: Postgres (PGlite or a server), Auth, Storage
+ * and the Edge Functions on one port, with the same paths and wire formats.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<Platform> {
+  const started = performance.now();
+  await Deno.mkdir(options.dataDir, { recursive: true });
+  const db = options.databaseUrl
+    ? createPostgresDb(options.databaseUrl)
+    : await createPgliteDb(`${options.dataDir}/pgdata`);
+  const keys = await loadKeys(options.dataDir);
+  const migrations = await migrate(db, supabaseDir);
+
+  const hostname = options.hostname ?? "127.0.0.1";
+  const listener = Deno.listen({ hostname, port: options.port });
+  const port = (listener.addr as Deno.NetAddr).port;
+  const url = `http://${hostname}:${port}`;
+  listener.close();
+
+  const context = { db, keys, url, dataDir: options.dataDir };
+  const functionEnv: Record<string, string> = {
+    ...options.env,
+    SUPABASE_URL: url,
+    SUPABASE_ANON_KEY: keys.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+  };
+  setRuntime({ db, env: (name) => functionEnv[name] ?? Deno.env.get(name) });
+  const edgeRuntime = installEdgeRuntimeShim();
+
+  const services: Record<string, ServiceHandler> = {
+    "/auth/v1": createAuthService(context),
+    "/storage/v1": createStorageService(context),
+    "/functions/v1": await createFunctionsGateway(supabaseDir, keys),
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    for (const [prefix, service] of Object.entries(services)) {
+      if (pathname === prefix || pathname.startsWith(`${prefix}/`)) {
+        if (request.method === "OPTIONS") return preflightResponse();
+        return withCors(await service(request, pathname.slice(prefix.length) || "/"));
+      }
+    }
+    if (pathname === "/") {
+      return withCors(Response.json({ name: "Personify local platform", status: "up" }));
+    }
+    return errorResponse(notFound(`Nothing is served at ${pathname}.`), corsHeaders);
+  };
+
+  const server = Deno.serve({ hostname, port, onListen: () => {} }, async (request) => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      log.error("platform request failed", { url: request.url, error: String((error as Error)?.stack ?? error) });
+      return errorResponse(new ApiError(500, "INTERNAL_ERROR", "The local platform failed on this request."), corsHeaders);
+    }
+  });
+
+  return {
+    url,
+    anonKey: keys.anonKey,
+    serviceRoleKey: keys.serviceRoleKey,
+    db,
+    migrations,
+    startupMs: Math.round(performance.now() - started),
+    async close() {
+      await server.shutdown();
+      await edgeRuntime.settle();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+-- Demo data for local runs; applied by the local platform (and supabase db reset) on a fresh database.
