@@ -8,6 +8,11 @@ export interface JwtClaims {
 
 export type Row = Record<string, unknown>;
 
+/**
+ * One transaction's queries. Both back ends (PGlite, postgres.js) return int8 as number, numeric as
+ * string, timestamptz as Date and json as parsed values. They encode parameters differently, so pass
+ * JSON as text and cast it in SQL: `$1::text::jsonb` with `JSON.stringify(value)`.
+ */
 export interface Tx {
   query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
 }

@@ -3,8 +3,9 @@ import { type JwtClaims, type OwnerTx, type PlatformDb, requestContext, serviceC
 
 function wrap(sql: postgres.TransactionSql): OwnerTx {
   return {
+    // A plain array, not postgres.js's Result subclass, so both back ends return the same thing.
     query: async <T>(text: string, params: readonly unknown[] = []) =>
-      (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[],
+      Array.from(await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as T[],
     exec: async (script: string) => void (await sql.unsafe(script)),
   };
 }
