@@ -1,5 +1,83 @@
+import { log } from "../../functions/_shared/log.ts";
 import type { ServiceContext, ServiceHandler } from "../services.ts";
+import { type AuthConfig, type AuthDeps, loadAuthConfig } from "./auth-config.ts";
+import { AuthError, authErrorResponse, unexpectedFailure } from "./auth-errors.ts";
+import { recover } from "./recover.ts";
+import { signup } from "./signup.ts";
+import { token } from "./token-grants.ts";
+import { getUser, logout, updateUser } from "./user-endpoints.ts";
 
-export function createAuthService(_context: ServiceContext): ServiceHandler {
-  return () => Promise.resolve(Response.json({ msg: "not implemented" }, { status: 501 }));
+type Endpoint = (deps: AuthDeps, request: Request, url: URL) => Promise<Response>;
+
+/** GoTrue's /settings for what config.toml enables: email with password, nothing else. */
+function settings(config: AuthConfig) {
+  const external = Object.fromEntries(
+    (
+      "anonymous_users apple azure bitbucket discord facebook snapchat figma fly github gitlab google keycloak " +
+      "kakao linkedin linkedin_oidc notion spotify slack slack_oidc workos twitch twitter email phone zoom"
+    ).split(" ").map((provider) => [provider, provider === "email" && config.emailProviderEnabled]),
+  );
+  return {
+    external,
+    disable_signup: !config.signupEnabled,
+    mailer_autoconfirm: true,
+    phone_autoconfirm: false,
+    sms_provider: "",
+    saml_enabled: false,
+    saml_private_key_next_configured: false,
+    passkeys_enabled: false,
+  };
+}
+
+const routes: Record<string, Record<string, Endpoint>> = {
+  "/signup": { POST: signup },
+  "/token": { POST: token },
+  "/user": { GET: getUser, PUT: updateUser },
+  "/logout": { POST: logout },
+  "/recover": { POST: recover },
+  "/settings": { GET: ({ config }) => Promise.resolve(Response.json(settings(config))) },
+  "/health": {
+    GET: () =>
+      Promise.resolve(Response.json({
+        version: "personify-local",
+        name: "GoTrue",
+        description: "The Personify local platform's stand-in for Supabase Auth",
+      })),
+  },
+  "/.well-known/jwks.json": {
+    GET: ({ context }) =>
+      Promise.resolve(
+        Response.json(context.keys.jwks, { headers: { "cache-control": "public, max-age=600" } }),
+      ),
+  },
+};
+
+/**
+ * `/auth/v1`: the part of Supabase Auth (GoTrue) the app uses — email sign-up and password
+ * sign-in, refresh-token rotation, the user, sign-out, password-reset requests and the JWKS —
+ * with GoTrue's paths, bodies and errors, so that the unmodified supabase-js works against it.
+ */
+export function createAuthService(context: ServiceContext): ServiceHandler {
+  const deps: AuthDeps = { context, config: loadAuthConfig() };
+  return async (request, path) => {
+    const url = new URL(request.url);
+    try {
+      const route = path.length > 1 ? path.replace(/\/$/, "") : path;
+      if (!Object.hasOwn(routes, route)) {
+        throw new AuthError(404, "not_found", `Nothing is served at /auth/v1${path}`);
+      }
+      const methods = routes[route];
+      if (!Object.hasOwn(methods, request.method)) {
+        const allowed = Object.keys(methods).join(", ");
+        throw new AuthError(405, "method_not_allowed", `Use ${allowed} for /auth/v1${path}`, {
+          headers: { allow: allowed },
+        });
+      }
+      return await methods[request.method](deps, request, url);
+    } catch (error) {
+      if (error instanceof AuthError) return authErrorResponse(error, request);
+      log.error("auth request failed", { path, error: String((error as Error)?.stack ?? error) });
+      return authErrorResponse(unexpectedFailure(), request);
+    }
+  };
 }
