@@ -1,0 +1,63 @@
+import type { User } from "@supabase/supabase-js";
+import { Link } from "react-router-dom";
+import { promptInstall, useCanInstall } from "@/app/pwa/install-prompt-store";
+import { preloadPageFor } from "@/app/routes/lazy-pages";
+import { Avatar } from "@/components/ui/avatar";
+import { DropdownMenu, menuItemClasses } from "@/components/ui/dropdown-menu";
+import { ChevronDownIcon, DownloadIcon, SignOutIcon, UserIcon } from "@/components/ui/icons";
+import { greetingName } from "@/lib/auth-session";
+
+export function UserMenu({ user }: { user: User }) {
+  const canInstall = useCanInstall();
+  const name = greetingName(user);
+  return (
+    <DropdownMenu
+      label="Account menu"
+      buttonClassName="flex items-center gap-1.5 rounded-full p-1 pr-2 text-muted hover:bg-sunken hover:text-ink"
+      buttonContent={
+        <>
+          <Avatar name={name} size="sm" />
+          <ChevronDownIcon className="size-4" />
+        </>
+      }
+    >
+      {(close) => (
+        <>
+          <div className="border-b border-line px-3 pb-3 pt-2" role="none">
+            <p className="truncate text-sm font-semibold text-ink">{name}</p>
+            <p className="truncate text-xs text-muted">{user.email}</p>
+          </div>
+          <div className="pt-1.5" role="none">
+            <Link
+              to="/account"
+              role="menuitem"
+              tabIndex={-1}
+              className={menuItemClasses}
+              onClick={() => close()}
+              onFocus={() => preloadPageFor("/account")}
+            >
+              <UserIcon className="size-4" /> Account and credits
+            </Link>
+            {canInstall ? (
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={menuItemClasses}
+                onClick={() => {
+                  close();
+                  void promptInstall();
+                }}
+              >
+                <DownloadIcon className="size-4" /> Install the app
+              </button>
+            ) : null}
+            <Link to="/sign-out" role="menuitem" tabIndex={-1} className={menuItemClasses} onClick={() => close(false)}>
+              <SignOutIcon className="size-4" /> Sign out
+            </Link>
+          </div>
+        </>
+      )}
+    </DropdownMenu>
+  );
+}

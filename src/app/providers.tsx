@@ -1,0 +1,60 @@
+import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
+import { LazyMotion, MotionConfig } from "framer-motion";
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Toaster } from "sonner";
+import { ErrorBoundary } from "@/app/error-boundary";
+import { createQueryClient } from "@/app/query-client";
+import { AuthSessionProvider, useAuthSession } from "@/lib/auth-session";
+import { useTheme } from "@/lib/theme";
+
+const loadSupabase = () => import("@/lib/supabase").then((module) => module.supabase);
+const loadMotionFeatures = () => import("@/app/motion-features").then((module) => module.default);
+
+export function AppProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <ErrorBoundary>
+      <QueryClientProvider client={queryClient}>
+        <AuthSessionProvider loadClient={loadSupabase}>
+          <ForgetDataOfPreviousUser />
+          <LazyMotion features={loadMotionFeatures} strict>
+            <MotionConfig reducedMotion="user">
+              {children}
+              <ThemedToaster />
+            </MotionConfig>
+          </LazyMotion>
+        </AuthSessionProvider>
+      </QueryClientProvider>
+    </ErrorBoundary>
+  );
+}
+
+/** Cached server data belongs to one person: drop it when they sign out or someone else signs in. */
+function ForgetDataOfPreviousUser() {
+  const auth = useAuthSession();
+  const queryClient = useQueryClient();
+  const previousUserId = useRef<string | null | undefined>(undefined);
+  const userId = auth.status === "signed-in" ? auth.user.id : auth.status === "signed-out" ? null : undefined;
+
+  useEffect(() => {
+    if (userId === undefined) return;
+    if (previousUserId.current !== undefined && previousUserId.current !== userId) queryClient.clear();
+    previousUserId.current = userId;
+  }, [userId, queryClient]);
+
+  return null;
+}
+
+function ThemedToaster() {
+  const { resolved } = useTheme();
+  return (
+    <Toaster
+      theme={resolved}
+      position="bottom-center"
+      richColors
+      closeButton
+      toastOptions={{ className: "font-sans" }}
+      containerAriaLabel="Notifications"
+    />
+  );
+}

@@ -1,0 +1,50 @@
+import { Route, Routes } from "react-router-dom";
+import { AppLayout } from "@/app/layout/app-layout";
+import { pages } from "@/app/routes/lazy-pages";
+import { NotFoundPage } from "@/app/routes/not-found-page";
+import { Page } from "@/app/routes/page";
+import { ContentPageSkeleton, FormPageSkeleton } from "@/app/routes/page-skeletons";
+import { RequireAuth } from "@/app/routes/require-auth";
+import { AccountSkeleton } from "@/features/account/components/account-skeleton";
+
+const accountSkeleton = (
+  <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
+    <AccountSkeleton />
+  </div>
+);
+
+/**
+ * Every URL of the app. Declarative routes: data comes from TanStack Query, so the data router's
+ * loaders are not needed, and leaving them out keeps the first download small.
+ */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<AppLayout />}>
+        <Route index element={<Page title="Personify" component={pages.home} skeleton={<ContentPageSkeleton />} />} />
+        <Route
+          path="how-it-works"
+          element={<Page title="How it works" component={pages.howItWorks} skeleton={<ContentPageSkeleton />} />}
+        />
+        <Route path="sign-in" element={<Page title="Sign in" component={pages.signIn} skeleton={<FormPageSkeleton />} />} />
+        <Route
+          path="sign-up"
+          element={<Page title="Create your account" component={pages.signUp} skeleton={<FormPageSkeleton />} />}
+        />
+        <Route path="sign-out" element={<Page title="Sign out" component={pages.signOut} skeleton={<FormPageSkeleton />} />} />
+        <Route
+          path="reset-password"
+          element={<Page title="Reset your password" component={pages.resetPassword} skeleton={<FormPageSkeleton />} />}
+        />
+        <Route element={<RequireAuth />}>
+          <Route path="account" element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />} />
+          <Route
+            path="update-password"
+            element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}
+          />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

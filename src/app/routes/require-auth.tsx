@@ -1,0 +1,16 @@
+import { Navigate, Outlet, useLocation } from "react-router-dom";
+import { FormPageSkeleton } from "@/app/routes/page-skeletons";
+import { useAuthSession } from "@/lib/auth-session";
+import { signInPathReturningTo } from "@/lib/return-to";
+
+/** Routes under this one need a signed-in person; anyone else goes to sign in and comes back after. */
+export function RequireAuth() {
+  const auth = useAuthSession();
+  const location = useLocation();
+
+  if (auth.status === "loading") return <FormPageSkeleton />;
+  if (auth.status === "signed-out") {
+    return <Navigate to={signInPathReturningTo(`${location.pathname}${location.search}${location.hash}`)} replace />;
+  }
+  return <Outlet />;
+}

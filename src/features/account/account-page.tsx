@@ -1,0 +1,82 @@
+import { Link } from "react-router-dom";
+import { Button, buttonStyles } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { AlertIcon, OfflineIcon, RefreshIcon } from "@/components/ui/icons";
+import { useAccount } from "@/features/account/api/get-account";
+import { AccountSkeleton } from "@/features/account/components/account-skeleton";
+import { CreditsCard } from "@/features/account/components/credits-card";
+import { LedgerList } from "@/features/account/components/ledger-list";
+import { ProfileCard, profileName } from "@/features/account/components/profile-card";
+import { describeError } from "@/lib/describe-error";
+import { NetworkError, UnauthorizedError } from "@/lib/function-errors";
+
+export default function AccountPage() {
+  const account = useAccount();
+  const firstPage = account.data?.pages[0];
+
+  return (
+    <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
+      <header className="mb-8">
+        <h1 className="text-3xl font-bold tracking-tight text-ink sm:text-4xl">Your account</h1>
+        <p className="mt-2 text-muted">
+          {firstPage ? `Hi ${profileName(firstPage.profile)} — here's your profile and credits.` : "Profile, credits and history."}
+        </p>
+      </header>
+
+      {account.isPending ? (
+        <AccountSkeleton />
+      ) : account.isError && !firstPage ? (
+        <AccountError error={account.error} retrying={account.isFetching} onRetry={() => void account.refetch()} />
+      ) : firstPage ? (
+        <div className="space-y-6">
+          <div className="grid gap-6 lg:grid-cols-2">
+            <ProfileCard profile={firstPage.profile} />
+            <CreditsCard balance={firstPage.credits.balance} />
+          </div>
+          <Card className="overflow-hidden">
+            <div className="flex items-center justify-between border-b border-line px-5 py-4 sm:px-6">
+              <h2 className="text-base font-semibold text-ink">Credit history</h2>
+              {account.isRefetching && !account.isFetchingNextPage ? (
+                <span className="text-sm text-muted">Updating…</span>
+              ) : null}
+            </div>
+            <LedgerList
+              entries={(account.data?.pages ?? []).flatMap((page) => page.ledger.entries)}
+              hasMore={account.hasNextPage}
+              loadingMore={account.isFetchingNextPage}
+              loadMoreFailed={account.isFetchNextPageError}
+              onLoadMore={() => void account.fetchNextPage()}
+            />
+          </Card>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function AccountError({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
+  const { title, description } = describeError(error);
+  const offline = error instanceof NetworkError;
+  return (
+    <Card>
+      <EmptyState
+        icon={offline ? <OfflineIcon /> : <AlertIcon />}
+        title={offline ? title : `Couldn't load your account: ${title.toLowerCase()}`}
+        description={description}
+        action={
+          error instanceof UnauthorizedError ? (
+            <Link to="/sign-out" className={buttonStyles()}>
+              Sign in again
+            </Link>
+          ) : (
+            <Button onClick={onRetry} loading={retrying}>
+              {retrying ? null : <RefreshIcon />}
+              Try again
+            </Button>
+          )
+        }
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { accountKeys } from "@/features/account/api/account-keys";
+import { profileSchema, type Account } from "@/features/account/api/get-account";
+import { invokeFunction } from "@/lib/invoke-function";
+
+export const profileChangesSchema = z.object({
+  displayName: z.string().check(
+    z.trim(),
+    z.minLength(1, "Enter the name you'd like to be called."),
+    z.maxLength(80, "Use at most 80 characters."),
+  ),
+});
+export type ProfileChanges = z.infer<typeof profileChangesSchema>;
+
+const updateProfileResponseSchema = z.object({ profile: profileSchema });
+
+/** PATCH /functions/v1/account: changes the display name and answers with the whole profile. */
+export async function updateProfile(changes: ProfileChanges) {
+  const { profile } = await invokeFunction({
+    name: "account",
+    method: "PATCH",
+    body: changes,
+    schema: updateProfileResponseSchema,
+  });
+  return profile;
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateProfile,
+    onSuccess: (profile) => {
+      // The answer is the new profile, so every cached account page can show it without a refetch.
+      queryClient.setQueriesData<InfiniteData<Account>>({ queryKey: accountKeys.all }, (cached) =>
+        cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, profile })) }
+      );
+    },
+  });
+}

@@ -1,0 +1,120 @@
+import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
+import { buttonStyles } from "@/components/ui/button";
+import { ArrowRightIcon, CompareIcon, DownloadIcon, RefreshIcon, TableIcon, TokenIcon } from "@/components/ui/icons";
+import { useAuthSession } from "@/lib/auth-session";
+
+const steps: { icon: ReactNode; title: string; body: ReactNode }[] = [
+  {
+    icon: <CompareIcon />,
+    title: "Pick a model and write a prompt",
+    body: "Choose GPT Image, Gemini, Imagen, FLUX or another model, add a style if you like, and describe the picture. Not sure which model? Run the same prompt on two and compare.",
+  },
+  {
+    icon: <TokenIcon />,
+    title: "Add tokens where the picture should be personal",
+    body: (
+      <>
+        Write <code className="font-mono text-ink">[FIRSTNAME]</code>, <code className="font-mono text-ink">[COMPANY]</code>{" "}
+        or the name of any column in your list. Each image gets that row's values, and a preview shows you the first
+        rows before anything runs.
+      </>
+    ),
+  },
+  {
+    icon: <TableIcon />,
+    title: "Upload your CSV and see the cost first",
+    body: "From 10 to 10,000 contacts. Personify checks the file, shows how many credits the run will take, and starts only when you say so.",
+  },
+  {
+    icon: <RefreshIcon />,
+    title: "Watch it run, safely",
+    body: "Progress updates live. A row that fails can be retried on its own, and closing the tab loses nothing: the work carries on and is waiting when you come back.",
+  },
+  {
+    icon: <DownloadIcon />,
+    title: "Download, keep, and bring to life",
+    body: "Get every image in a ZIP with a results CSV, keep favourites in gallery albums, and turn any image into a short video.",
+  },
+];
+
+const questions: { question: string; answer: string }[] = [
+  {
+    question: "What is a credit?",
+    answer:
+      "Credits pay for generations. Each model costs a set number of credits per image, shown before you run anything; new accounts start with 100.",
+  },
+  {
+    question: "What happens if some rows fail?",
+    answer:
+      "They are marked with the reason, the rest of the batch carries on, and you can retry the failed rows with one click. You aren't charged for images that weren't made.",
+  },
+  {
+    question: "Can I install Personify?",
+    answer:
+      "Yes. Personify is an installable web app: use your browser's Install option (or Add to Home Screen on a phone) and it opens in its own window, even when your connection drops.",
+  },
+  {
+    question: "Who can see my images?",
+    answer:
+      "Only you. Images and uploads are stored privately for your account and shared only through short-lived links you create.",
+  },
+];
+
+export default function HowItWorksPage() {
+  const auth = useAuthSession();
+
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-12 sm:px-6 sm:py-20">
+      <header className="text-center">
+        <p className="text-sm font-semibold uppercase tracking-widest text-violet-700 dark:text-violet-300">How it works</p>
+        <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink sm:text-5xl">
+          From one prompt to <span className="text-brand-gradient">a thousand personal pictures</span>
+        </h1>
+        <p className="mx-auto mt-5 max-w-2xl text-lg text-muted">
+          Five steps, a few minutes, and every person on your list gets an image made just for them.
+        </p>
+      </header>
+
+      <ol className="relative mt-16 space-y-10 before:absolute before:bottom-4 before:left-6 before:top-4 before:w-px before:bg-line sm:before:left-7">
+        {steps.map((step, index) => (
+          <li key={step.title} className="relative flex gap-5 sm:gap-7">
+            <span className="relative z-10 grid size-12 shrink-0 place-items-center rounded-2xl bg-brand-gradient-deep text-xl text-white shadow-lg shadow-fuchsia-700/20 sm:size-14">
+              {step.icon}
+            </span>
+            <div className="pt-1">
+              <p className="text-sm font-semibold text-violet-700 dark:text-violet-300">Step {index + 1}</p>
+              <h2 className="mt-1 text-xl font-semibold text-ink">{step.title}</h2>
+              <p className="mt-2 leading-relaxed text-muted">{step.body}</p>
+            </div>
+          </li>
+        ))}
+      </ol>
+
+      <section aria-labelledby="faq-heading" className="mt-20">
+        <h2 id="faq-heading" className="text-2xl font-bold tracking-tight text-ink">
+          Questions people ask
+        </h2>
+        <div className="mt-6 divide-y divide-line rounded-2xl border border-line bg-surface">
+          {questions.map(({ question, answer }) => (
+            <details key={question} className="group px-5 py-4 sm:px-6">
+              <summary className="flex cursor-pointer list-none items-center justify-between gap-4 font-medium text-ink [&::-webkit-details-marker]:hidden">
+                {question}
+                <span className="text-muted transition group-open:rotate-45" aria-hidden="true">
+                  +
+                </span>
+              </summary>
+              <p className="mt-3 leading-relaxed text-muted">{answer}</p>
+            </details>
+          ))}
+        </div>
+      </section>
+
+      <div className="mt-16 text-center">
+        <Link to={auth.status === "signed-in" ? "/account" : "/sign-up"} className={buttonStyles({ size: "lg" })}>
+          {auth.status === "signed-in" ? "Go to your account" : "Try it with 100 free credits"} <ArrowRightIcon />
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import { toast } from "sonner";
+import { describeError } from "@/lib/describe-error";
+
+/**
+ * Shows a failure as a toast. `retry` becomes a "Retry" button when retrying can help; the toast id
+ * keeps one toast per failure kind instead of a pile when several calls fail together.
+ */
+export function showErrorToast(error: unknown, options: { retry?: () => void; id?: string } = {}) {
+  const { title, description, retryable } = describeError(error);
+  toast.error(title, {
+    id: options.id ?? title,
+    description,
+    action: retryable && options.retry ? { label: "Retry", onClick: options.retry } : undefined,
+  });
+}
