@@ -1,0 +1,308 @@
+/**
+ * Every public table × select/insert/update/delete × {anon, owner, another user, admin, service}.
+ * Each cell runs against a fresh owner and asserts both the reported outcome and the table's state
+ * afterwards (read back by the table owner), so a refusal that still wrote something fails.
+ */
+import assert from "node:assert/strict";
+import type { PlatformDb, Tx } from "../../supabase/functions/_shared/db/db.ts";
+import { createTestUser, openTestDb } from "../support/db.ts";
+import {
+  type Actor,
+  type ActorName,
+  anonActor,
+  attempt,
+  claimsActor,
+  createAdmin,
+  refusal,
+  serviceActor,
+} from "./actors.ts";
+
+type Operation = "select" | "insert" | "update" | "delete";
+
+interface TableSpec {
+  table: string;
+  /** The column holding the owner's id. */
+  ownerColumn: "user_id" | "id";
+  /** Writes a row owned by `ownerId` as the table owner; returns its id. */
+  seedRow(tx: Tx, ownerId: string): Promise<string>;
+  /** Readies `ownerId` for an insert of their row (profiles: the trigger already made one). */
+  beforeInsert?(tx: Tx, ownerId: string): Promise<void>;
+  /** Inserts a row for the owner ($1) and returns its id. */
+  insertSql: string;
+  /** One column the update case sets on the seeded row ($1), and the value it sets. */
+  update: { column: string; set: string; expected: unknown };
+  allowed: Record<Operation, ActorName[]>;
+}
+
+const returningId = async (tx: Tx, text: string, params: unknown[]) =>
+  (await tx.query<{ id: string }>(text, params))[0].id;
+
+const everyUserRow: Record<Operation, ActorName[]> = {
+  select: ["owner", "admin", "service"],
+  insert: ["owner", "service"],
+  update: ["owner", "service"],
+  delete: ["owner", "service"],
+};
+
+const tables: TableSpec[] = [
+  {
+    table: "profiles",
+    ownerColumn: "id",
+    seedRow: (_tx, ownerId) => Promise.resolve(ownerId),
+    beforeInsert: async (tx, ownerId) =>
+      void await tx.query("delete from public.profiles where id = $1", [ownerId]),
+    insertSql: "insert into public.profiles (id, email) values ($1, 'inserted@example.test') returning id",
+    update: { column: "display_name", set: "display_name = 'Changed by test'", expected: "Changed by test" },
+    allowed: {
+      select: ["owner", "admin", "service"],
+      insert: ["service"],
+      update: ["owner", "service"],
+      delete: ["service"],
+    },
+  },
+  {
+    table: "credit_ledger",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        "insert into public.credit_ledger (user_id, amount, reason) values ($1, 5, 'purchase') returning id",
+        [
+          ownerId,
+        ],
+      ),
+    insertSql:
+      "insert into public.credit_ledger (user_id, amount, reason) values ($1, 1000, 'purchase') returning id",
+    update: { column: "amount", set: "amount = 7", expected: 7 },
+    allowed: { select: ["owner", "admin", "service"], insert: ["service"], update: [], delete: [] },
+  },
+  {
+    table: "images",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        `insert into public.images (user_id, prompt, resolved_prompt, model, provider, storage_path)
+         values ($1::uuid, 'Hi [FIRSTNAME]', 'Hi Ada', 'local', 'local', $1::text || '/seed.png') returning id`,
+        [ownerId],
+      ),
+    insertSql: `insert into public.images (user_id, prompt, resolved_prompt, model, provider, storage_path)
+                values ($1::uuid, 'A cat', 'A cat', 'local', 'local', $1::text || '/inserted.png') returning id`,
+    update: { column: "is_favorite", set: "is_favorite = true", expected: true },
+    allowed: everyUserRow,
+  },
+  {
+    table: "templates",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        "insert into public.templates (user_id, name, prompt) values ($1, 'Mine', 'Hi [FIRSTNAME]') returning id",
+        [
+          ownerId,
+        ],
+      ),
+    insertSql:
+      "insert into public.templates (user_id, name, prompt) values ($1, 'New', 'A [COMPANY] mug') returning id",
+    update: { column: "name", set: "name = 'Renamed'", expected: "Renamed" },
+    allowed: everyUserRow,
+  },
+  {
+    table: "batch_jobs",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        "insert into public.batch_jobs (user_id, name, prompt, model) values ($1, 'Leads', 'Hi [FIRSTNAME]', 'local') returning id",
+        [ownerId],
+      ),
+    insertSql:
+      "insert into public.batch_jobs (user_id, name, prompt, model) values ($1, 'New batch', 'Hi [FIRSTNAME]', 'local') returning id",
+    update: { column: "name", set: "name = 'Renamed'", expected: "Renamed" },
+    allowed: everyUserRow,
+  },
+  {
+    table: "videos",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        `insert into public.videos (user_id, source_path, effect, duration_seconds, resolution)
+         values ($1::uuid, $1::text || '/source.png', 'zoom-in', 3, '720p') returning id`,
+        [ownerId],
+      ),
+    insertSql: `insert into public.videos (user_id, source_path, effect, duration_seconds, resolution)
+                values ($1::uuid, $1::text || '/inserted.png', 'ken-burns', 5, '1080p') returning id`,
+    // The column a client would most like to set: settlement belongs to the webhook (service) alone.
+    update: { column: "payment_status", set: "payment_status = 'paid', paid_at = now()", expected: "paid" },
+    allowed: {
+      select: ["owner", "admin", "service"],
+      insert: ["owner", "service"],
+      update: ["service"],
+      delete: ["owner", "service"],
+    },
+  },
+  {
+    table: "personalization_tokens",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        `insert into public.personalization_tokens (user_id, name, tokens)
+         values ($1, 'Acme', '{"COMPANY": "Acme"}') returning id`,
+        [ownerId],
+      ),
+    insertSql: `insert into public.personalization_tokens (user_id, name, tokens)
+                values ($1, 'Globex', '{"COMPANY": "Globex"}') returning id`,
+    update: { column: "name", set: "name = 'Renamed'", expected: "Renamed" },
+    allowed: everyUserRow,
+  },
+  {
+    table: "usage_analytics",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        "insert into public.usage_analytics (user_id, event_type, feature) values ($1, 'image.generated', 'ai-image') returning id",
+        [ownerId],
+      ),
+    insertSql:
+      "insert into public.usage_analytics (user_id, event_type) values ($1, 'page.viewed') returning id",
+    update: { column: "event_type", set: "event_type = 'rewritten'", expected: "rewritten" },
+    allowed: {
+      select: ["owner", "admin", "service"],
+      insert: ["owner", "service"],
+      update: ["service"],
+      delete: ["service"],
+    },
+  },
+];
+
+const operations: Operation[] = ["select", "insert", "update", "delete"];
+const actorNames: ActorName[] = ["anon", "owner", "another user", "admin", "service"];
+
+interface Cast {
+  another: Actor;
+  admin: Actor;
+}
+
+function actorFor(name: ActorName, owner: Actor, cast: Cast): Actor {
+  switch (name) {
+    case "anon":
+      return anonActor;
+    case "owner":
+      return owner;
+    case "another user":
+      return cast.another;
+    case "admin":
+      return cast.admin;
+    case "service":
+      return serviceActor;
+  }
+}
+
+const asTableOwner = <T>(db: PlatformDb, fn: (tx: Tx) => Promise<T>) => db.asOwner(fn);
+
+async function ownerRowCount(db: PlatformDb, spec: TableSpec, ownerId: string): Promise<number> {
+  const [row] = await asTableOwner(db, (tx) =>
+    tx.query<{ count: number }>(
+      `select count(*)::int as count from public.${spec.table} where ${spec.ownerColumn} = $1`,
+      [ownerId],
+    ));
+  return row.count;
+}
+
+async function readColumn(db: PlatformDb, spec: TableSpec, rowId: string): Promise<unknown[]> {
+  const rows = await asTableOwner(
+    db,
+    (tx) =>
+      tx.query<{ value: unknown }>(
+        `select ${spec.update.column} as value from public.${spec.table} where id = $1`,
+        [rowId],
+      ),
+  );
+  return rows.map((row) => row.value);
+}
+
+function assertRefused(outcome: { ok: boolean; message?: string }, rowsReported: number) {
+  if (outcome.ok) {
+    assert.equal(rowsReported, 0, "a refused statement must not report rows");
+  } else {
+    assert.match(outcome.message!, refusal);
+  }
+}
+
+async function checkCell(
+  db: PlatformDb,
+  spec: TableSpec,
+  operation: Operation,
+  actorName: ActorName,
+  cast: Cast,
+) {
+  const owner = await createTestUser(db);
+  const actor = actorFor(actorName, claimsActor("owner", owner.claims), cast);
+  const allowed = spec.allowed[operation].includes(actorName);
+
+  if (operation === "insert") {
+    if (spec.beforeInsert) await asTableOwner(db, (tx) => spec.beforeInsert!(tx, owner.id));
+    const before = await ownerRowCount(db, spec, owner.id);
+    const outcome = await attempt(actor, db, (tx) => tx.query<{ id: string }>(spec.insertSql, [owner.id]));
+    const after = await ownerRowCount(db, spec, owner.id);
+    if (allowed) {
+      assert.ok(outcome.ok, outcome.ok ? "" : outcome.message);
+      assert.equal(outcome.value.length, 1);
+      assert.equal(after, before + 1);
+    } else {
+      assertRefused(outcome, outcome.ok ? outcome.value.length : 0);
+      assert.equal(after, before, "nothing was inserted");
+    }
+    return;
+  }
+
+  const rowId = await asTableOwner(db, (tx) => spec.seedRow(tx, owner.id));
+  const sql = {
+    select: `select id from public.${spec.table} where id = $1`,
+    update: `update public.${spec.table} set ${spec.update.set} where id = $1 returning id`,
+    delete: `delete from public.${spec.table} where id = $1 returning id`,
+  }[operation];
+  const before = await readColumn(db, spec, rowId);
+  const outcome = await attempt(actor, db, (tx) => tx.query<{ id: string }>(sql, [rowId]));
+  const after = await readColumn(db, spec, rowId);
+
+  if (allowed) {
+    assert.ok(outcome.ok, outcome.ok ? "" : outcome.message);
+    assert.deepEqual(outcome.value.map((row) => row.id), [rowId]);
+  } else {
+    assertRefused(outcome, outcome.ok ? outcome.value.length : 0);
+  }
+  const changed = operation === "update" ? allowed : false;
+  const deleted = operation === "delete" && allowed;
+  if (deleted) assert.deepEqual(after, [], "the row is gone");
+  else if (changed) assert.deepEqual(after, [spec.update.expected]);
+  else assert.deepEqual(after, before, "the row is untouched");
+}
+
+Deno.test("RLS matrix", async (t) => {
+  const db = await openTestDb();
+  try {
+    const cast: Cast = {
+      another: claimsActor("another user", (await createTestUser(db)).claims),
+      admin: claimsActor("admin", (await createAdmin(db)).claims),
+    };
+    for (const spec of tables) {
+      await t.step(spec.table, async (t) => {
+        for (const operation of operations) {
+          for (const actorName of actorNames) {
+            const verdict = spec.allowed[operation].includes(actorName) ? "allowed" : "denied";
+            await t.step(
+              `${operation} as ${actorName}: ${verdict}`,
+              () => checkCell(db, spec, operation, actorName, cast),
+            );
+          }
+        }
+      });
+    }
+  } finally {
+    await db.close();
+  }
+});
