@@ -102,7 +102,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     migrations,
     startupMs: Math.round(performance.now() - started),
     async close() {
-      await server.shutdown();
+      // A client that never finishes sending its body would hold a graceful shutdown forever.
+      let graceTimer: number | undefined;
+      const grace = new Promise((resolve) => graceTimer = setTimeout(resolve, 2000));
+      await Promise.race([server.shutdown(), grace]);
+      clearTimeout(graceTimer);
       await edgeRuntime.settle();
       await db.close();
     },
