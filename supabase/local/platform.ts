@@ -103,7 +103,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     startupMs: Math.round(performance.now() - started),
     async close() {
       // A client that never finishes sending its body would hold a graceful shutdown forever.
-      let graceTimer: number | undefined;
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise((resolve) => graceTimer = setTimeout(resolve, 2000));
       await Promise.race([server.shutdown(), grace]);
       clearTimeout(graceTimer);
