@@ -125,4 +125,9 @@ export default defineConfig(
     extends: [tseslint.configs.recommended],
     languageOptions: { globals: globals.node },
   },
+  {
+    // Browser tests run in Node but hand functions to the page (page.evaluate), which run there.
+    files: ["tests/e2e/**/*.{js,mjs}"],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
 );

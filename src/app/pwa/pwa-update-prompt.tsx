@@ -1,14 +1,13 @@
 import { AnimatePresence, m } from "framer-motion";
 import { useRegisterSW } from "virtual:pwa-register/react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon } from "@/components/ui/icons";
 
 const updateCheckIntervalMs = 60 * 60 * 1000;
 
 /**
- * Registers the service worker, says once when the app is ready to work offline, and offers a
- * new version when one is waiting, letting the person choose the moment to reload.
+ * Registers the service worker and offers a new version when one is waiting, letting the person
+ * choose the moment to reload.
  */
 export function PWAUpdatePrompt() {
   const {
@@ -18,9 +17,6 @@ export function PWAUpdatePrompt() {
     onRegisteredSW(_url, registration) {
       // Long-lived tabs and installed apps would otherwise only look for updates on navigation.
       if (registration) window.setInterval(() => void registration.update(), updateCheckIntervalMs);
-    },
-    onOfflineReady() {
-      toast.success("Personify works offline now", { description: "Install it to open it like an app." });
     },
   });
 

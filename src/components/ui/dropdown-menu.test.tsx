@@ -6,7 +6,7 @@ import { DropdownMenu, menuItemClasses } from "@/components/ui/dropdown-menu";
 function renderMenu(onChoose = vi.fn()) {
   render(
     <>
-      <DropdownMenu label="Account menu" buttonContent="Open">
+      <DropdownMenu label="Account menu" buttonContent={<span aria-hidden="true">AL</span>}>
         {(close) =>
           ["Profile", "Billing", "Sign out"].map((item) => (
             <button

@@ -104,7 +104,6 @@ export function DropdownMenu({
       <button
         ref={buttonRef}
         type="button"
-        aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
@@ -116,6 +115,8 @@ export function DropdownMenu({
         onKeyDown={onButtonKeyDown}
         className={buttonClassName}
       >
+        {/* Named by text, not aria-label, so visible content (initials) never contradicts the name. */}
+        <span className="sr-only">{label}</span>
         {buttonContent}
       </button>
       {open ? (

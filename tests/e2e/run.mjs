@@ -1,0 +1,107 @@
+// `npm run test:e2e`: the browser tests, end to end. Starts the local platform on a free port with a
+// throwaway data dir (DATABASE_URL is honoured), builds the SPA against it, serves the build on
+// 127.0.0.1, runs tests/e2e/*.test.mjs with node:test in Debian's Chromium, prints a summary, and
+// always stops what it started.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { run } from "node:test";
+import { spec } from "node:test/reporters";
+import { fileURLToPath } from "node:url";
+import { chromiumPath, screenshotDir } from "./support/browser.mjs";
+import { startPlatform } from "./support/platform.mjs";
+import { runToCompletion } from "./support/processes.mjs";
+import { serveStatic } from "./support/static-server.mjs";
+
+const e2eDir = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(e2eDir, "../..");
+const cleanups = [];
+
+async function cleanUp() {
+  while (cleanups.length > 0) {
+    const cleanup = cleanups.pop();
+    await cleanup().catch((error) => console.error(`clean-up failed: ${error.message}`));
+  }
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping the platform and the server…`);
+    await cleanUp();
+    process.exit(130);
+  });
+}
+
+function step(message) {
+  console.info(`\n▶ ${message}`);
+}
+
+async function main() {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium is not installed at ${chromiumPath}. On Debian: apt-get install -y chromium`);
+  }
+
+  const workDir = mkdtempSync(path.join(tmpdir(), "personify-e2e-"));
+  cleanups.push(async () => rmSync(workDir, { recursive: true, force: true }));
+
+  step(`starting the local platform (${process.env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : "PGlite"})`);
+  const platform = await startPlatform({ repoRoot, dataDir: path.join(workDir, "data") });
+  cleanups.push(platform.stop);
+  console.info(`  platform at ${platform.url}`);
+
+  step("building the SPA against it");
+  const distDir = path.join(workDir, "dist");
+  await runToCompletion(
+    path.join(repoRoot, "node_modules/.bin/vite"),
+    ["build", "--outDir", distDir, "--emptyOutDir", "--logLevel", "warn"],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, VITE_SUPABASE_URL: platform.url, VITE_SUPABASE_ANON_KEY: platform.anonKey },
+    },
+  );
+
+  const server = await serveStatic(distDir);
+  cleanups.push(server.close);
+  console.info(`  app at ${server.url}`);
+
+  rmSync(screenshotDir, { recursive: true, force: true });
+  process.env.E2E_APP_URL = server.url;
+  process.env.E2E_PLATFORM_URL = platform.url;
+  process.env.E2E_ANON_KEY = platform.anonKey;
+
+  const files = readdirSync(e2eDir)
+    .filter((name) => name.endsWith(".test.mjs"))
+    .sort()
+    .map((name) => path.join(e2eDir, name));
+  step(`running ${files.length} test files in Chromium`);
+
+  const counts = { passed: 0, failed: 0 };
+  const stream = run({ files, concurrency: 1 });
+  stream.on("test:pass", (event) => {
+    if (event.details?.type !== "suite" && !event.skip && !event.todo) counts.passed++;
+  });
+  stream.on("test:fail", (event) => {
+    if (event.details?.type !== "suite") counts.failed++;
+  });
+  await new Promise((resolve, reject) => {
+    const output = stream.compose(spec);
+    output.pipe(process.stdout, { end: false });
+    output.on("end", resolve);
+    output.on("error", reject);
+  });
+  return counts;
+}
+
+let exitCode = 1;
+try {
+  const { passed, failed } = await main();
+  console.info(`\nbrowser tests: ${passed} passed, ${failed} failed`);
+  console.info(`screenshots: ${path.relative(process.cwd(), screenshotDir)}/`);
+  exitCode = failed === 0 && passed > 0 ? 0 : 1;
+} catch (error) {
+  console.error(`\nbrowser tests could not run: ${error.stack ?? error}`);
+  console.info("\nbrowser tests: 0 passed, 1 failed");
+} finally {
+  await cleanUp();
+}
+process.exit(exitCode);
