@@ -40,7 +40,6 @@ export default defineConfig({
         // Every in-app URL is served by the precached shell, so the app opens offline and shows its
         // own offline state instead of the browser's error page.
         navigateFallback: "/index.html",
-        navigateFallbackDenylist: [/^\/(auth|functions|storage|rest)\/v1\//],
         cleanupOutdatedCaches: true,
       },
     }),

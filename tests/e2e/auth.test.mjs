@@ -88,6 +88,21 @@ describe("signing up, out and in", { timeout: 120_000 }, () => {
     await context.close();
   });
 
+  test("a password reset request is acknowledged without revealing whether the account exists", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+
+    await page.goto("/sign-in");
+    await page.getByRole("link", { name: "Forgot password?" }).click();
+    await page.getByLabel("Email").fill(uniqueEmail("nobody"));
+    await page.getByRole("button", { name: "Send reset link" }).click();
+
+    const status = page.getByRole("status").filter({ hasText: "Reset link on its way" });
+    await status.waitFor();
+    assert.match(await status.textContent(), /If an account exists for/);
+    await context.close();
+  });
+
   test("the account menu works from the keyboard", async () => {
     const email = uniqueEmail("keyboard");
     const password = "correct-horse-42";

@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import AccountPage from "@/features/account/account-page";
 import type { Account } from "@/features/account/api/get-account";
-import { NetworkError, ServerError } from "@/lib/function-errors";
+import { NetworkError, ServerError, ValidationError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
@@ -97,5 +97,47 @@ describe("AccountPage", () => {
     renderAccount();
 
     expect(await screen.findByText("Can't reach Personify")).toBeTruthy();
+  });
+
+  it("changes the display name, checking it first", async () => {
+    const loaded = accountPage();
+    invokeFunction.mockImplementation(async ({ method, body }: { method: string; body?: { displayName: string } }) =>
+      method === "PATCH" ? { profile: { ...loaded.profile, displayName: body?.displayName } } : loaded
+    );
+    const user = userEvent.setup();
+    renderAccount();
+
+    await user.click(await screen.findByRole("button", { name: "Change display name" }));
+    const field = screen.getByLabelText("Display name");
+    expect((field as HTMLInputElement).value).toBe("Ada Lovelace");
+    await user.clear(field);
+    await user.click(screen.getByRole("button", { name: "Save" }));
+    expect(screen.getByText("Enter the name you'd like to be called.")).toBeTruthy();
+
+    await user.type(field, "Countess Ada");
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    expect(await screen.findByText("Hi Countess Ada — here's your profile and credits.")).toBeTruthy();
+    expect(screen.queryByLabelText("Display name")).toBeNull();
+    expect(invokeFunction).toHaveBeenLastCalledWith(
+      expect.objectContaining({ name: "account", method: "PATCH", body: { displayName: "Countess Ada" } }),
+    );
+  });
+
+  it("shows the function's verdict on a refused name next to the field", async () => {
+    invokeFunction.mockImplementation(async ({ method }: { method: string }) => {
+      if (method !== "PATCH") return accountPage();
+      throw new ValidationError("account", 400, "VALIDATION_ERROR", "Check the name.", {
+        fields: { displayName: "That name is taken by a reserved word." },
+      });
+    });
+    const user = userEvent.setup();
+    renderAccount();
+
+    await user.click(await screen.findByRole("button", { name: "Change display name" }));
+    await user.click(screen.getByRole("button", { name: "Save" }));
+
+    expect(await screen.findByText("That name is taken by a reserved word.")).toBeTruthy();
+    expect(screen.getByLabelText("Display name").getAttribute("aria-invalid")).toBe("true");
   });
 });

@@ -13,7 +13,8 @@ import { NetworkError, UnauthorizedError } from "@/lib/function-errors";
 
 export default function AccountPage() {
   const account = useAccount();
-  const firstPage = account.data?.pages[0];
+  const pages = account.data?.pages ?? [];
+  const firstPage = pages[0];
 
   return (
     <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
@@ -42,7 +43,7 @@ export default function AccountPage() {
               ) : null}
             </div>
             <LedgerList
-              entries={(account.data?.pages ?? []).flatMap((page) => page.ledger.entries)}
+              entries={pages.flatMap((page) => page.ledger.entries)}
               hasMore={account.hasNextPage}
               loadingMore={account.isFetchingNextPage}
               loadMoreFailed={account.isFetchNextPageError}
