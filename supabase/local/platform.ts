@@ -1,5 +1,7 @@
 import type { PlatformDb } from "../functions/_shared/db/db.ts";
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
+import { createJobHandlers } from "../functions/_shared/batch/batch-worker.ts";
+import { startWorker, type Worker } from "../functions/_shared/jobs/worker.ts";
 import { corsHeaders, preflightResponse, withCors } from "../functions/_shared/http/cors.ts";
 import { ApiError, errorResponse, notFound } from "../functions/_shared/http/errors.ts";
 import { log } from "../functions/_shared/log.ts";
@@ -21,6 +23,8 @@ export interface PlatformOptions {
   databaseUrl?: string;
   /** Extra variables the functions see (provider keys, base URLs). */
   env?: Record<string, string>;
+  /** The job worker the platform runs on a timer (DESIGN.md §7); false runs none (tests with their own). */
+  jobWorker?: false | { concurrency?: number; pollIntervalMs?: number };
 }
 
 export interface Platform {
@@ -61,8 +65,11 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     SUPABASE_URL: url,
     SUPABASE_ANON_KEY: keys.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
+    // Jobs are worked here, so functions that enqueue have no hosted job-worker to kick.
+    JOB_WORKER_EMBEDDED: "true",
   };
-  setRuntime({ db, env: (name) => functionEnv[name] ?? Deno.env.get(name) });
+  const runtime = { db, env: (name: string) => functionEnv[name] ?? Deno.env.get(name) };
+  setRuntime(runtime);
   const edgeRuntime = installEdgeRuntimeShim();
 
   const services: Record<string, ServiceHandler> = {
@@ -85,6 +92,13 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     return errorResponse(notFound(`Nothing is served at ${pathname}.`), corsHeaders);
   };
 
+  const worker: Worker | undefined = options.jobWorker === false ? undefined : startWorker({
+    db,
+    handlers: createJobHandlers(runtime),
+    concurrency: options.jobWorker?.concurrency ?? 16,
+    pollIntervalMs: options.jobWorker?.pollIntervalMs ?? 250,
+  });
+
   const server = Deno.serve({ hostname, port, onListen: () => {} }, async (request) => {
     try {
       return await handle(request);
@@ -102,6 +116,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     migrations,
     startupMs: Math.round(performance.now() - started),
     async close() {
+      // First, while storage still serves: the jobs in flight upload their images through it.
+      await worker?.stop();
       // A client that never finishes sending its body would hold a graceful shutdown forever.
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise((resolve) => graceTimer = setTimeout(resolve, 2000));

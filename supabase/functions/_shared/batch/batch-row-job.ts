@@ -1,0 +1,257 @@
+/**
+ * The `batch-row` job: one CSV row to one image. Any step may be cut short by a crash and run
+ * again, so each is idempotent: the debit is looked up by the row's id under the credit lock, the
+ * objects are written to paths made from the row's id, and the image takes the row's id as its
+ * own, inserted in the same transaction that marks the row done and only while the job still
+ * holds its lease.
+ */
+import { creditBalance } from "../credits/credits.ts";
+import type { Db, Tx } from "../db/db.ts";
+import { ApiError } from "../http/errors.ts";
+import { makeWebpThumbnail } from "../images/thumbnail.ts";
+import type { Job } from "../jobs/queue.ts";
+import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
+import { log } from "../log.ts";
+import type { ImageGenerator } from "../providers/image-generator.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
+import { findTokens } from "../tokens/personalization.ts";
+import { refreshBatch } from "./batch-store.ts";
+import { rowTokenValues } from "./batch-validation.ts";
+
+export interface BatchRowDeps {
+  db: Db;
+  generator: ImageGenerator;
+  storage: ObjectStorage;
+}
+
+interface ClaimedRow {
+  id: string;
+  batchId: string;
+  userId: string;
+  rowNumber: number;
+  resolvedPrompt: string;
+  rowData: Record<string, string>;
+  columnMapping: Record<string, string>;
+  globalTokens: Record<string, string>;
+  prompt: string;
+  model: string;
+  settings: Record<string, unknown>;
+}
+
+const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+
+/** Serializes a user's credit changes; the same lock as credits.ts takes. */
+async function lockUserCredits(tx: Tx, userId: string) {
+  await tx.query("select pg_advisory_xact_lock(hashtext('credits:' || $1))", [userId]);
+}
+
+/**
+ * Marks the row running if this job is still the row's job and its batch is running; otherwise
+ * the job is stale (the row was superseded, finished, paused or cancelled) and does nothing.
+ */
+async function claimRow(db: Db, job: Job, itemId: string): Promise<ClaimedRow | undefined> {
+  return await db.asService(async (tx) => {
+    const [row] = await tx.query<ClaimedRow>(
+      `update public.batch_items i
+          set status = 'running', attempts = i.attempts + 1, started_at = coalesce(i.started_at, now())
+         from public.batch_jobs b
+        where i.id = $1 and i.job_id = $2 and i.status in ('queued', 'running')
+          and b.id = i.batch_id and b.status = 'running'
+        returning i.id, i.batch_id as "batchId", i.user_id as "userId", i.row_number as "rowNumber",
+                  i.resolved_prompt as "resolvedPrompt", i.row_data as "rowData",
+                  b.column_mapping as "columnMapping", b.global_tokens as "globalTokens", b.prompt, b.model, b.settings`,
+      [itemId, job.id],
+    );
+    return row;
+  });
+}
+
+/**
+ * Takes the row's credits once: a debit already outstanding for the row (an earlier attempt
+ * that crashed) is reused. Short of credits, the batch pauses with the reason and the row goes
+ * back to the queue, to run again on resume.
+ */
+async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reserved" | "paused"> {
+  return await db.asService(async (tx) => {
+    await tx.query("select 1 from public.batch_jobs where id = $1 for update", [row.batchId]);
+    await lockUserCredits(tx, row.userId);
+    const [{ outstanding }] = await tx.query<{ outstanding: number }>(
+      `select (-coalesce(sum(amount), 0))::int8 as outstanding from public.credit_ledger
+        where user_id = $1 and reference_id = $2`,
+      [row.userId, row.id],
+    );
+    const needed = cost - outstanding;
+    if (needed <= 0) return "reserved";
+    const balance = await creditBalance(tx, row.userId);
+    if (balance < needed) {
+      await tx.query(
+        `update public.batch_jobs
+            set status = 'paused',
+                pause_reason = $2
+          where id = $1 and status = 'running'`,
+        [
+          row.batchId,
+          `Out of credits: row ${row.rowNumber} needs ${needed} and the balance is ${balance}. Add credits, then resume.`,
+        ],
+      );
+      await tx.query(
+        "update public.batch_items set status = 'queued', job_id = null where id = $1 and status = 'running'",
+        [row.id],
+      );
+      await tx.query(
+        `update private.jobs set status = 'cancelled', updated_at = now()
+          where status = 'queued' and id in (
+            select job_id from public.batch_items where batch_id = $1 and status = 'queued' and job_id is not null)`,
+        [row.batchId],
+      );
+      await tx.query(
+        "update public.batch_items set job_id = null where batch_id = $1 and status = 'queued'",
+        [row.batchId],
+      );
+      return "paused";
+    }
+    await tx.query(
+      `insert into public.credit_ledger (user_id, amount, reason, reference_id, description, metadata)
+       values ($1, $2, 'batch_row', $3, $4, $5::text::jsonb)`,
+      [
+        row.userId,
+        -needed,
+        row.id,
+        `Batch row ${row.rowNumber}`,
+        JSON.stringify({ batchId: row.batchId, rowNumber: row.rowNumber }),
+      ],
+    );
+    return "reserved";
+  });
+}
+
+class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+}
+
+/** Is the job still this worker's? Locks the job row so a lease cannot change hands mid-commit. */
+async function holdsLease(tx: Tx, job: Job, workerId: string): Promise<boolean> {
+  const rows = await tx.query(
+    "select 1 from private.jobs where id = $1 and lease_owner = $2 and status = 'running' for update",
+    [job.id, workerId],
+  );
+  return rows.length === 1;
+}
+
+/** A row that failed for good: marked failed with its error, its credits given back, once. */
+export async function failRow(tx: Tx, item: { id: string; batchId: string; userId: string }, error: string) {
+  await tx.query("select 1 from public.batch_jobs where id = $1 for update", [item.batchId]);
+  const updated = await tx.query(
+    `update public.batch_items set status = 'failed', error = $2, completed_at = now(), cost = 0
+      where id = $1 and status in ('queued', 'running') returning id`,
+    [item.id, error.slice(0, 2000)],
+  );
+  if (updated.length === 0) return;
+  await lockUserCredits(tx, item.userId);
+  const [{ outstanding }] = await tx.query<{ outstanding: number }>(
+    `select (-coalesce(sum(amount), 0))::int8 as outstanding from public.credit_ledger
+      where user_id = $1 and reference_id = $2`,
+    [item.userId, item.id],
+  );
+  if (outstanding > 0) {
+    await tx.query(
+      `insert into public.credit_ledger (user_id, amount, reason, reference_id, description)
+       values ($1, $2, 'refund', $3, 'Refund: batch row failed')`,
+      [item.userId, outstanding, item.id],
+    );
+  }
+  await refreshBatch(tx, item.batchId);
+}
+
+/** The token values the row's prompt used, as a single generation records them. */
+function usedTokens(row: ClaimedRow): Record<string, string> {
+  const used = new Set(findTokens(row.prompt).map((token) => token.name));
+  const values = rowTokenValues(row.rowData, row.columnMapping, row.globalTokens);
+  return Object.fromEntries([...values].filter(([name]) => used.has(name)));
+}
+
+/** Provider refusals (content policy, invalid request) will not change on a retry. */
+function isPermanent(error: unknown): boolean {
+  if (error instanceof PermanentJobError) return true;
+  return error instanceof ApiError && error.status >= 400 && error.status < 500 && error.status !== 429 &&
+    error.status !== 408;
+}
+
+function messageOf(error: unknown): string {
+  return String((error as Error)?.message ?? error);
+}
+
+export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
+  const { db, generator, storage } = deps;
+  return async (job: Job, context: JobContext) => {
+    const itemId = String(job.payload.itemId ?? "");
+    if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw new PermanentJobError(`batch-row job without an item id`);
+    const row = await claimRow(db, job, itemId);
+    if (!row) return { skipped: true };
+
+    try {
+      const plan = generator.plan({ model: row.model, settings: row.settings });
+      if (await reserveRow(db, row, plan.credits) === "paused") return { paused: true };
+
+      const result = await generator.run(plan, { prompt: row.resolvedPrompt, signal: context.signal });
+      const image = result.images[0];
+      const thumbnail = await makeWebpThumbnail(image.bytes);
+      const imagePath = `${row.userId}/${row.id}.${extensions[image.mimeType] ?? "png"}`;
+      const thumbnailPath = `${row.userId}/${row.id}.thumb.webp`;
+      // Upserts to paths of the row's own: a second attempt overwrites, never adds.
+      await Promise.all([
+        storage.upload("images", imagePath, image.bytes, image.mimeType),
+        storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType),
+      ]);
+
+      const recorded = await db.asService(async (tx) => {
+        await tx.query("select 1 from public.batch_jobs where id = $1 for update", [row.batchId]);
+        if (!await holdsLease(tx, job, context.workerId)) return false;
+        await tx.query(
+          `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
+              provider_model, storage_path, thumbnail_path, width, height, cost, generation_time_ms,
+              provider_metadata, feature)
+           values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+              $16::text::jsonb, 'batch')
+           on conflict (id) do nothing`,
+          [
+            row.id,
+            row.userId,
+            row.prompt,
+            row.resolvedPrompt,
+            JSON.stringify(usedTokens(row)),
+            JSON.stringify(result.settings),
+            result.model,
+            result.provider,
+            result.providerModel,
+            imagePath,
+            thumbnailPath,
+            image.width,
+            image.height,
+            result.credits,
+            Math.round(result.durationMs),
+            JSON.stringify({ ...result.metadata, batchId: row.batchId, rowNumber: row.rowNumber }),
+          ],
+        );
+        await tx.query(
+          `update public.batch_items
+              set status = 'succeeded', image_id = $2, cost = $3, error = null, completed_at = now()
+            where id = $1 and status = 'running'`,
+          [row.id, row.id, result.credits],
+        );
+        await refreshBatch(tx, row.batchId);
+        return true;
+      });
+      if (!recorded) throw new LeaseLostError("the job's lease was lost before its result was recorded");
+      return { imageId: row.id };
+    } catch (error) {
+      // A lost lease means another worker has the row now: leave it to that one.
+      if (context.signal.aborted || error instanceof LeaseLostError) throw error;
+      const lastAttempt = job.attempts >= job.maxAttempts;
+      if (!isPermanent(error) && !lastAttempt) throw error;
+      log.warn("batch row failed for good", { itemId: row.id, batchId: row.batchId, error: messageOf(error) });
+      await db.asService((tx) => failRow(tx, row, messageOf(error)));
+      return { failed: messageOf(error) };
+    }
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * What runs the queue's jobs, wherever a worker runs (the local platform's timer, a worker
+ * process, the hosted job-worker function): the handlers, with one image generator whose
+ * per-provider limits are leased from Postgres so that they hold across all workers.
+ */
+import { type JobHandler, startWorker } from "../jobs/worker.ts";
+import { log } from "../log.ts";
+import { createImageGenerator, DEFAULT_CONCURRENCY } from "../providers/image-generator.ts";
+import { createPostgresLimiter } from "../providers/postgres-limiter.ts";
+import type { Runtime } from "../runtime.ts";
+import { objectStorage } from "../storage/object-storage.ts";
+import { createBatchRowHandler } from "./batch-row-job.ts";
+import { batchRowQueueName } from "./batch-store.ts";
+
+/** PROVIDER_CONCURRENCY_LOCAL=10 and the like override a provider's default cap. */
+export function providerLimits(env: Runtime["env"]): Record<string, number> {
+  const limits: Record<string, number> = { ...DEFAULT_CONCURRENCY };
+  for (const provider of Object.keys(limits)) {
+    const override = Number(env(`PROVIDER_CONCURRENCY_${provider.toUpperCase()}`));
+    if (Number.isInteger(override) && override >= 1) limits[provider] = override;
+  }
+  return limits;
+}
+
+export function createJobHandlers(runtime: Runtime): Record<string, JobHandler> {
+  const generator = createImageGenerator({
+    env: (name) => runtime.env(name),
+    limiter: createPostgresLimiter({ db: runtime.db, limits: providerLimits(runtime.env) }),
+  });
+  return {
+    [batchRowQueueName]: createBatchRowHandler({ db: runtime.db, generator, storage: objectStorage(runtime) }),
+  };
+}
+
+export interface BudgetedRun {
+  processed: number;
+  stoppedBecause: "budget" | "idle";
+}
+
+/**
+ * Works the queues until the time budget is spent or nothing has been ready for `idleMs`, then
+ * stops claiming and lets the jobs in flight finish: what a hosted function invocation can do
+ * before the platform ends it.
+ */
+export async function runJobsFor(
+  runtime: Runtime,
+  options: { budgetMs: number; idleMs?: number; concurrency?: number },
+): Promise<BudgetedRun> {
+  const idleMs = options.idleMs ?? 2_000;
+  let processed = 0;
+  let lastActivity = Date.now();
+  const handlers = Object.fromEntries(
+    Object.entries(createJobHandlers(runtime)).map(([queue, handler]) => [
+      queue,
+      (async (job, context) => {
+        lastActivity = Date.now();
+        try {
+          return await handler(job, context);
+        } finally {
+          processed++;
+          lastActivity = Date.now();
+        }
+      }) satisfies JobHandler,
+    ]),
+  );
+  const worker = startWorker({ db: runtime.db, handlers, concurrency: options.concurrency ?? 8, pollIntervalMs: 250 });
+  const started = Date.now();
+  let stoppedBecause: BudgetedRun["stoppedBecause"] = "budget";
+  while (Date.now() - started < options.budgetMs) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() - lastActivity > idleMs) {
+      stoppedBecause = "idle";
+      break;
+    }
+  }
+  await worker.stop();
+  log.info("job worker run ended", { processed, stoppedBecause, ms: Date.now() - started });
+  return { processed, stoppedBecause };
+}
+
+/**
+ * Asks the hosted job-worker function to start now rather than at the next cron tick; the
+ * request that enqueued keeps it alive with EdgeRuntime.waitUntil. Where a worker already runs
+ * in-process (the local platform sets JOB_WORKER_EMBEDDED), there is nothing to kick.
+ */
+export function kickJobWorker(runtime: Runtime): void {
+  if (runtime.env("JOB_WORKER_EMBEDDED") === "true") return;
+  const url = runtime.env("SUPABASE_URL");
+  const key = runtime.env("SUPABASE_SERVICE_ROLE_KEY");
+  const edgeRuntime = (globalThis as { EdgeRuntime?: { waitUntil(promise: Promise<unknown>): void } }).EdgeRuntime;
+  if (!url || !key || !edgeRuntime) return;
+  const kick = fetch(`${url}/functions/v1/job-worker`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: "{}",
+  }).then((response) => response.body?.cancel())
+    .catch((error) => log.warn("kicking the job worker failed", { error: String(error) }));
+  edgeRuntime.waitUntil(kick);
+}

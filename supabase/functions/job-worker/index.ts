@@ -1,0 +1,5 @@
+import { createJobWorkerHandler } from "../_shared/batch/job-worker-handler.ts";
+import { createFunction } from "../_shared/http/handler.ts";
+import { getRuntime } from "../_shared/runtime.ts";
+
+export default createFunction("job-worker", createJobWorkerHandler(getRuntime));

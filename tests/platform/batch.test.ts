@@ -1,0 +1,293 @@
+// The batch function end to end on the local platform (in-process, so the test can look at the
+// database), its rows worked by the platform's own job worker with the offline `local` provider.
+import assert from "node:assert/strict";
+import { createClient } from "@supabase/supabase-js";
+import { startPlatform } from "../../supabase/local/platform.ts";
+
+const dataDir = await Deno.makeTempDir({ prefix: "personify-batch-" });
+const platform = await startPlatform({
+  port: 0,
+  dataDir,
+  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+  env: { LOCAL_IMAGE_LATENCY_MS: "20" },
+  jobWorker: { pollIntervalMs: 50 },
+});
+
+async function signedInUser() {
+  const client = createClient(platform.url, platform.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+  const { data, error } = await client.auth.signUp({
+    email: `batch-${crypto.randomUUID()}@example.test`,
+    password: "correct horse battery",
+  });
+  assert.equal(error, null);
+  return { id: data.user!.id, token: data.session!.access_token };
+}
+
+type User = Awaited<ReturnType<typeof signedInUser>>;
+
+function call(user: User, method: string, path: string, body?: unknown) {
+  return fetch(`${platform.url}/functions/v1/batch${path}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function json(response: Response, status: number) {
+  const body = await response.json();
+  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
+  return body;
+}
+
+function contactsCsv(rows: number, extra: (index: number) => string[] = () => []) {
+  const lines = ["firstname,company,notes"];
+  for (let index = 1; index <= rows; index++) lines.push([`Person${index}`, `Company ${index}`, ...extra(index)].join(","));
+  return lines.join("\n") + "\n";
+}
+
+const prompt = "Portrait of [FIRSTNAME] from [COMPANY], studio light";
+
+async function createBatch(user: User, csv: string, extra: Record<string, unknown> = {}) {
+  const body = await json(await call(user, "POST", "", { csv, prompt, model: "local", filename: "contacts.csv", ...extra }), 201);
+  return body.batch.id as string;
+}
+
+async function waitForBatch(user: User, id: string, done: (batch: Record<string, unknown>) => boolean, seconds = 60) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    const { batch } = await json(await call(user, "GET", `/${id}`), 200);
+    if (done(batch)) return batch;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`batch ${id} did not get there in ${seconds} s`);
+}
+
+async function footprint(userId: string) {
+  const [row] = await platform.db.asOwner((tx) =>
+    tx.query<{ batches: number; items: number; images: number; jobs: number; balance: number; debits: number }>(
+      `select (select count(*)::int from public.batch_jobs where user_id = $1) as batches,
+              (select count(*)::int from public.batch_items where user_id = $1) as items,
+              (select count(*)::int from public.images where user_id = $1) as images,
+              (select count(*)::int from private.jobs where user_id = $1) as jobs,
+              (select coalesce(sum(amount), 0)::int from public.credit_ledger where user_id = $1) as balance,
+              (select count(*)::int from public.credit_ledger where user_id = $1 and reason = 'batch_row') as debits`,
+      [userId],
+    )
+  );
+  return row;
+}
+
+async function setBalance(userId: string, balance: number) {
+  const { balance: current } = await footprint(userId);
+  if (current === balance) return;
+  await platform.db.asService((tx) =>
+    tx.query(
+      "insert into public.credit_ledger (user_id, amount, reason, description) values ($1, $2, 'admin_adjustment', 'test')",
+      [userId, balance - current],
+    )
+  );
+}
+
+Deno.test("preview validates, resolves the first rows and estimates the cost, writing nothing", async () => {
+  const user = await signedInUser();
+  const csv = "\uFEFFfirstname;company\nAda;Acme\n;Navy\n";
+  const report = await json(await call(user, "POST", "/preview", { csv, prompt, model: "local" }), 200);
+  assert.equal(report.valid, false);
+  assert.equal(report.delimiter, ";");
+  assert.deepEqual(report.issues.map((issue: { row: number }) => issue.row), [2]);
+  assert.equal(report.preview[0].resolvedPrompt, "Portrait of Ada from Acme, studio light");
+  assert.deepEqual(report.estimate, { model: "local-render", costPerRow: 1, totalCost: 2, balance: 100, sufficient: true });
+  assert.deepEqual(await footprint(user.id), { batches: 0, items: 0, images: 0, jobs: 0, balance: 100, debits: 0 });
+});
+
+Deno.test("create → start → every row done with an image and one debit; status, items and downloads", async () => {
+  const user = await signedInUser();
+  const csv = contactsCsv(12, (index) => [index === 3 ? "=cmd|' /C calc'!A0" : `note ${index}`]);
+  const id = await createBatch(user, csv);
+  const draft = await json(await call(user, "GET", `/${id}`), 200);
+  assert.equal(draft.batch.status, "draft");
+  assert.equal(draft.batch.totalRows, 12);
+  assert.equal((await footprint(user.id)).debits, 0, "nothing is spent before start");
+
+  await json(await call(user, "POST", `/${id}/start`), 200);
+  const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
+  assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 12, failed: 0, cancelled: 0 });
+  assert.equal(done.spentCredits, 12);
+  assert.deepEqual(await footprint(user.id), { batches: 1, items: 12, images: 12, jobs: 12, balance: 88, debits: 12 });
+  const [perRow] = await platform.db.asOwner((tx) =>
+    tx.query<{ rows: number }>(
+      `select count(*)::int as rows from public.batch_items i
+        where i.batch_id = $1 and i.image_id = i.id
+          and (select count(*) from public.credit_ledger l where l.reference_id = i.id::text and l.reason = 'batch_row') = 1`,
+      [id],
+    )
+  );
+  assert.equal(perRow.rows, 12, "each row has its own image and exactly one debit");
+
+  const first = await json(await call(user, "GET", `/${id}/items?limit=5`), 200);
+  assert.deepEqual(first.items.map((item: { rowNumber: number }) => item.rowNumber), [1, 2, 3, 4, 5]);
+  assert.equal(first.nextCursor, 5);
+  const rest = await json(await call(user, "GET", `/${id}/items?after=5&limit=100`), 200);
+  assert.equal(rest.items.length, 7);
+  assert.equal(rest.nextCursor, null);
+  const thumbnail = new Uint8Array(await (await fetch(first.items[0].thumbnailUrl)).arrayBuffer());
+  assert.equal(new TextDecoder().decode(thumbnail.slice(8, 12)), "WEBP");
+
+  const csvResponse = await call(user, "GET", `/${id}/results.csv`);
+  assert.equal(csvResponse.status, 200);
+  assert.match(csvResponse.headers.get("content-disposition") ?? "", /results\.csv/);
+  const results = (await csvResponse.text()).trimEnd().split("\r\n");
+  assert.equal(results[0], "row_number,firstname,company,notes,resolved_prompt,status,error,image_url,cost,model");
+  assert.equal(results.length, 13);
+  assert.ok(results[3].startsWith(`3,Person3,Company 3,'=cmd|' /C calc'!A0,"Portrait of Person3 from Company 3, studio light",succeeded,,http`));
+  assert.ok(results[3].endsWith(",1,local-render"));
+  const imageUrl = /,(http[^,]+),1,local-render$/.exec(results[1])![1];
+  const image = new Uint8Array(await (await fetch(imageUrl)).arrayBuffer());
+  assert.deepEqual([...image.slice(1, 4)], [0x50, 0x4e, 0x47]);
+
+  const zipResponse = await call(user, "GET", `/${id}/images.zip`);
+  assert.equal(zipResponse.headers.get("content-type"), "application/zip");
+  const zipPath = `${dataDir}/images.zip`;
+  await Deno.writeFile(zipPath, new Uint8Array(await zipResponse.arrayBuffer()));
+  const listing = await new Deno.Command("unzip", { args: ["-t", zipPath], stdout: "piped" }).output();
+  const text = new TextDecoder().decode(listing.stdout);
+  assert.ok(listing.success, text);
+  assert.equal([...text.matchAll(/testing: row-\d\d\.png\s+OK/g)].length, 12, text);
+  assert.match(text, /row-01\.png/);
+});
+
+Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, retry-failed reruns failures", async () => {
+  const user = await signedInUser();
+  const id = await createBatch(user, contactsCsv(30, () => [""]));
+  await json(await call(user, "POST", `/${id}/start`), 200);
+  const paused = await json(await call(user, "POST", `/${id}/pause`), 200);
+  assert.equal(paused.batch.status, "paused");
+  assert.equal(paused.batch.pauseReason, "Paused by you.");
+  // Rows already running finish; nothing new starts while paused.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const settled = (await json(await call(user, "GET", `/${id}`), 200)).batch;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const still = (await json(await call(user, "GET", `/${id}`), 200)).batch;
+  assert.equal(still.counts.succeeded, settled.counts.succeeded, "no progress while paused");
+  assert.ok(still.counts.queued > 0);
+
+  await json(await call(user, "POST", `/${id}/resume`), 200);
+  const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
+  assert.equal((done.counts as { succeeded: number }).succeeded, 30);
+  assert.equal((await footprint(user.id)).debits, 30);
+  await json(await call(user, "POST", `/${id}/pause`), 409);
+
+  const second = await createBatch(user, contactsCsv(40, () => [""]));
+  await json(await call(user, "POST", `/${second}/start`), 200);
+  const cancelled = await json(await call(user, "POST", `/${second}/cancel`), 200);
+  assert.equal(cancelled.batch.status, "cancelled");
+  const final = await waitForBatch(user, second, (batch) => (batch.counts as { running: number }).running === 0);
+  const counts = final.counts as Record<string, number>;
+  assert.equal(counts.queued, 0);
+  assert.equal(counts.succeeded + counts.cancelled, 40);
+  assert.ok(counts.cancelled > 0);
+  const { debits, balance } = await footprint(user.id);
+  assert.equal(debits, 30 + counts.succeeded, "cancelled rows cost nothing");
+  assert.equal(balance, 100 - 30 - counts.succeeded);
+
+  // Failures: rows marked failed for good (as a provider refusal would) are refunded and retried.
+  const third = await createBatch(user, contactsCsv(4, () => [""]));
+  await json(await call(user, "POST", `/${third}/start`), 200);
+  await waitForBatch(user, third, (batch) => batch.status === "completed");
+  await platform.db.asService(async (tx) => {
+    await tx.query(
+      `update public.batch_items set status = 'failed', error = 'provider refused', cost = 0, image_id = null
+        where batch_id = $1 and row_number in (2, 4)`,
+      [third],
+    );
+    await tx.query("update public.batch_jobs set failed_rows = 2, succeeded_rows = 2 where id = $1", [third]);
+  });
+  const retried = await json(await call(user, "POST", `/${third}/retry-failed`), 200);
+  assert.equal(retried.retried, 2);
+  const rerun = await waitForBatch(user, third, (batch) => batch.status === "completed");
+  assert.deepEqual(rerun.counts, { queued: 0, running: 0, succeeded: 4, failed: 0, cancelled: 0 });
+  const failedItems = await json(await call(user, "GET", `/${third}/items?status=failed`), 200);
+  assert.equal(failedItems.items.length, 0);
+});
+
+Deno.test("running out of credits pauses the batch with a clear reason instead of failing rows", async () => {
+  const user = await signedInUser();
+  await setBalance(user.id, 5);
+  const id = await createBatch(user, contactsCsv(8, () => [""]));
+  const started = await json(await call(user, "POST", `/${id}/start`), 200);
+  assert.equal(started.batch.status, "running");
+  const paused = await waitForBatch(user, id, (batch) => batch.status === "paused");
+  assert.match(String(paused.pauseReason), /Out of credits: row \d+ needs 1 and the balance is 0/);
+  const settled = await waitForBatch(user, id, (batch) => (batch.counts as { running: number }).running === 0);
+  const counts = settled.counts as Record<string, number>;
+  assert.deepEqual([counts.succeeded, counts.failed, counts.queued], [5, 0, 3]);
+  assert.equal((await footprint(user.id)).balance, 0);
+
+  const refused = await json(await call(user, "POST", `/${id}/resume`), 402);
+  assert.equal(refused.code, "INSUFFICIENT_CREDITS");
+  await setBalance(user.id, 10);
+  await json(await call(user, "POST", `/${id}/resume`), 200);
+  const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
+  assert.equal((done.counts as { succeeded: number }).succeeded, 8);
+  const { jobs: _jobs, ...after } = await footprint(user.id);
+  assert.deepEqual(after, { batches: 1, items: 8, images: 8, balance: 7, debits: 8 });
+});
+
+Deno.test("another user's batch is a 404 on every route, and is not listed", async () => {
+  const owner = await signedInUser();
+  const other = await signedInUser();
+  const id = await createBatch(owner, contactsCsv(2, () => [""]));
+  for (const [method, path] of [["GET", ""], ["GET", "/items"], ["GET", "/results.csv"], ["GET", "/images.zip"], [
+    "POST",
+    "/start",
+  ], ["POST", "/cancel"]]) {
+    const body = await json(await call(other, method, `/${id}${path}`), 404);
+    assert.equal(body.code, "NOT_FOUND");
+  }
+  await json(await call(other, "GET", "/not-a-uuid"), 404);
+  assert.equal((await json(await call(other, "GET", ""), 200)).batches.length, 0);
+  const listed = await json(await call(owner, "GET", "?limit=1"), 200);
+  assert.deepEqual(listed.batches.map((batch: { id: string }) => batch.id), [id]);
+  const [row] = await platform.db.asOwner((tx) =>
+    tx.query<{ status: string }>("select status from public.batch_jobs where id = $1", [id])
+  );
+  assert.equal(row.status, "draft", "the other user's start and cancel changed nothing");
+});
+
+Deno.test("bad input gets a clear 4xx in the error shape and writes nothing", async (t) => {
+  const user = await signedInUser();
+  const before = await footprint(user.id);
+  const tooMany = "name\n" + Array.from({ length: 10_001 }, (_, index) => `P${index}`).join("\n");
+  const cases: Array<[string, unknown, number, string, RegExp]> = [
+    ["10,001 rows", { csv: tooMany, prompt: "Hi [NAME]" }, 413, "PAYLOAD_TOO_LARGE", /10,001 rows/],
+    ["a token no column feeds", { csv: contactsCsv(2), prompt: "Hi [CITY]" }, 400, "VALIDATION_ERROR", /\[CITY\]/],
+    ["empty values without fallback", { csv: "firstname,company\nAda,\n", prompt }, 400, "VALIDATION_ERROR", /row 1/],
+    ["unknown model", { csv: contactsCsv(2), prompt, model: "dalle-9000" }, 400, "VALIDATION_ERROR", /local/],
+    ["mapping of a missing column", { csv: contactsCsv(2), prompt, columnMapping: { city: "CITY" } }, 400, "VALIDATION_ERROR", /city/],
+    ["no prompt", { csv: contactsCsv(2), prompt: " " }, 400, "VALIDATION_ERROR", /prompt/],
+    ["malformed JSON", "{ csv: ", 400, "INVALID_JSON", /JSON/],
+  ];
+  for (const [name, body, status, code, message] of cases) {
+    await t.step(name, async () => {
+      const error = await json(await call(user, "POST", "", body), status);
+      assert.equal(error.code, code);
+      assert.match(error.error, message);
+      assert.equal(typeof error.details, "object");
+    });
+  }
+  const unauthenticated = await fetch(`${platform.url}/functions/v1/batch`, { method: "GET" });
+  assert.equal((await unauthenticated.json()).code, "UNAUTHORIZED");
+  assert.deepEqual(await footprint(user.id), before);
+});
+
+Deno.test({
+  name: "stop the platform",
+  sanitizeResources: false,
+  sanitizeOps: false,
+  fn: async () => {
+    await platform.close();
+    await Deno.remove(dataDir, { recursive: true });
+  },
+});
