@@ -1,0 +1,185 @@
+import { refundCredits, reserveCredits } from "../credits/credits.ts";
+import type { JwtClaims } from "../db/db.ts";
+import { ApiError } from "../http/errors.ts";
+import { makeWebpThumbnail } from "../images/thumbnail.ts";
+import { log } from "../log.ts";
+import type { ImageGenerator } from "../providers/image-generator.ts";
+import { enforceRateLimit } from "../rate-limit/rate-limit.ts";
+import type { Runtime } from "../runtime.ts";
+import type { ObjectStorage } from "../storage/object-storage.ts";
+import { type GenerationRequest, parseReferenceImage, preparePrompt } from "./generation-request.ts";
+
+export type GenerationStage = "validating" | "generating" | "storing" | "done";
+
+export interface GenerationResponse {
+  imageId: string;
+  imageUrl: string;
+  thumbnailUrl: string;
+  generationTime: number;
+  model: string;
+  requestedModel: string;
+  provider: string;
+  cost: number;
+  balance: number;
+  width: number;
+  height: number;
+  prompt: string;
+  resolvedPrompt: string;
+  revisedPrompt?: string;
+}
+
+export const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
+export const signedUrlSeconds = 3600;
+
+const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
+
+export interface GenerationDeps {
+  runtime: Runtime;
+  generator: ImageGenerator;
+  storage: ObjectStorage;
+}
+
+/**
+ * Everything that can refuse the request, then the credits: validation, rate limit, model and
+ * settings, price, and the reservation. Bad input ends here with a 4xx and nothing written; a
+ * streamed call answers these refusals with a plain HTTP status before its stream opens.
+ */
+export async function startGeneration(deps: GenerationDeps, user: JwtClaims & { sub: string }, request: GenerationRequest) {
+  const prepared = preparePrompt(request);
+  const referenceImage = request.referenceImage ? parseReferenceImage(request.referenceImage) : undefined;
+  const plan = deps.generator.plan({
+    model: request.model,
+    settings: request.settings ?? {},
+    hasReferenceImage: Boolean(referenceImage),
+  });
+  await enforceRateLimit(deps.runtime.db, generationRateLimit, user.sub);
+  const imageId = crypto.randomUUID();
+  const { balanceAfter } = await reserveCredits(deps.runtime.db, {
+    userId: user.sub,
+    amount: plan.credits,
+    reason: "generation",
+    referenceId: imageId,
+    description: `Image with ${plan.model.label}`,
+  });
+  return { imageId, balanceAfter, prepared, referenceImage, plan, feature: request.feature ?? "ai-image" };
+}
+
+/**
+ * With the credits reserved: calls the provider, stores the original and a thumbnail, and records the
+ * image and its analytics event. A failure after the reservation refunds it, removes what was
+ * stored and records the error, so nothing half-written stays behind.
+ */
+export async function runGeneration(
+  deps: GenerationDeps,
+  user: JwtClaims & { sub: string },
+  started: Awaited<ReturnType<typeof startGeneration>>,
+  onStage: (stage: GenerationStage) => void = () => {},
+): Promise<GenerationResponse> {
+  const { runtime, generator, storage } = deps;
+  const { imageId, balanceAfter, prepared, referenceImage, plan, feature } = started;
+  const stored: string[] = [];
+  const startedAt = performance.now();
+  try {
+    onStage("generating");
+    const result = await generator.run(plan, { prompt: prepared.resolvedPrompt, referenceImage });
+    const image = result.images[0];
+    onStage("storing");
+    const thumbnail = await makeWebpThumbnail(image.bytes);
+    const imagePath = `${user.sub}/${imageId}.${extensions[image.mimeType] ?? "png"}`;
+    const thumbnailPath = `${user.sub}/${imageId}.thumb.webp`;
+    await Promise.all([
+      storage.upload("images", imagePath, image.bytes, image.mimeType).then(() => stored.push(imagePath)),
+      storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType).then(() =>
+        stored.push(thumbnailPath)
+      ),
+    ]);
+    const generationTime = Math.round(performance.now() - startedAt);
+    const providerMetadata = {
+      ...result.metadata,
+      ...(result.revisedPrompt ? { revisedPrompt: result.revisedPrompt } : {}),
+      ...(result.seed !== undefined ? { seed: result.seed } : {}),
+      requestedModel: result.requestedModel,
+    };
+    await runtime.db.withClaims(user, async (tx) => {
+      await tx.query(
+        `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
+            provider_model, storage_path, thumbnail_path, width, height, cost, generation_time_ms,
+            provider_metadata, feature)
+         values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+            $16::text::jsonb, $17)`,
+        [
+          imageId,
+          user.sub,
+          prepared.prompt,
+          prepared.resolvedPrompt,
+          JSON.stringify(prepared.tokens),
+          JSON.stringify(result.settings),
+          result.model,
+          result.provider,
+          result.providerModel,
+          imagePath,
+          thumbnailPath,
+          image.width,
+          image.height,
+          result.credits,
+          generationTime,
+          JSON.stringify(providerMetadata),
+          feature,
+        ],
+      );
+      await tx.query(
+        `insert into public.usage_analytics (user_id, event_type, feature, model, provider, credits, duration_ms, success, metadata)
+         values ($1, 'image.generated', $2, $3, $4, $5, $6, true, $7::text::jsonb)`,
+        [user.sub, feature, result.model, result.provider, result.credits, generationTime, JSON.stringify({ imageId })],
+      );
+    });
+    const [imageUrl, thumbnailUrl] = await storage.signedUrls("images", [imagePath, thumbnailPath], signedUrlSeconds);
+    onStage("done");
+    return {
+      imageId,
+      imageUrl,
+      thumbnailUrl,
+      generationTime,
+      model: result.model,
+      requestedModel: result.requestedModel,
+      provider: result.provider,
+      cost: result.credits,
+      balance: balanceAfter,
+      width: image.width,
+      height: image.height,
+      prompt: prepared.prompt,
+      resolvedPrompt: prepared.resolvedPrompt,
+      revisedPrompt: result.revisedPrompt,
+    };
+  } catch (error) {
+    await undoGeneration(deps, user, imageId, stored, plan.model.id, error);
+    throw error;
+  }
+}
+
+async function undoGeneration(
+  { runtime, storage }: GenerationDeps,
+  user: JwtClaims & { sub: string },
+  imageId: string,
+  stored: string[],
+  model: string,
+  error: unknown,
+) {
+  const code = error instanceof ApiError ? error.code : "INTERNAL_ERROR";
+  const cleanups = await Promise.allSettled([
+    storage.remove("images", stored),
+    refundCredits(runtime.db, { userId: user.sub, referenceId: imageId, description: "Refund: generation failed" }),
+    runtime.db.asService((tx) =>
+      tx.query(
+        `insert into public.usage_analytics (user_id, event_type, feature, model, success, error_code, metadata)
+         values ($1, 'image.generation_failed', 'ai-image', $2, false, $3, $4::text::jsonb)`,
+        [user.sub, model, code, JSON.stringify({ imageId, message: String((error as Error)?.message ?? error).slice(0, 500) })],
+      )
+    ),
+  ]);
+  for (const cleanup of cleanups) {
+    if (cleanup.status === "rejected") {
+      log.error("cleanup after a failed generation failed", { imageId, error: String(cleanup.reason) });
+    }
+  }
+}
