@@ -8,7 +8,7 @@ import {
   uniqueEmail,
 } from "./support/browser.mjs";
 
-describe("signing up, out and in", { timeout: 120_000 }, () => {
+describe("signing up, out and in", { timeout: 300_000 }, () => {
   let browser;
   before(async () => {
     browser = await launchBrowser();

@@ -61,7 +61,7 @@ const pages = [
   },
 ];
 
-describe("every page: accessible, and photographed at phone and desktop width", { timeout: 300_000 }, () => {
+describe("every page: accessible, and photographed at phone and desktop width", { timeout: 900_000 }, () => {
   let browser;
   const account = { email: uniqueEmail("pages"), password: "correct-horse-42" };
   let signedInState;
@@ -87,23 +87,29 @@ describe("every page: accessible, and photographed at phone and desktop width", 
         const findings = [];
         for (const spec of pages) {
           if (spec.devices && !spec.devices.includes(device)) continue;
+          const label = `${spec.name} (${device}, ${colorScheme})`;
           const context = await newContext(browser, {
             device,
             colorScheme,
             storageState: spec.signedIn ? signedInState : undefined,
           });
-          const page = await context.newPage();
-          await page.goto(spec.path);
-          await spec.prepare?.(page, account);
-          await spec.ready(page).waitFor();
-          // Let lazy images, fonts and the skeleton-to-page fade finish before judging the page.
-          await page.waitForLoadState("networkidle");
+          try {
+            const page = await context.newPage();
+            await page.goto(spec.path);
+            await spec.prepare?.(page, account);
+            await spec.ready(page).waitFor();
+            // Let lazy chunks and the skeleton-to-page fade finish before judging the page.
+            await page.waitForLoadState("networkidle");
 
-          const label = `${spec.name} (${device}, ${colorScheme})`;
-          const violations = await seriousAccessibilityViolations(page);
-          if (violations.length > 0) findings.push(describeViolations(label, violations));
-          await saveScreenshot(page, `${spec.name}-${device}-${colorScheme}`);
-          await context.close();
+            const violations = await seriousAccessibilityViolations(page);
+            if (violations.length > 0) findings.push(describeViolations(label, violations));
+            await saveScreenshot(page, `${spec.name}-${device}-${colorScheme}`);
+          } catch (error) {
+            // One broken page should not hide what the others show.
+            findings.push(`${label}: ${error.message}`);
+          } finally {
+            await context.close();
+          }
         }
         assert.equal(findings.length, 0, `axe found problems:\n${findings.join("\n")}`);
       });

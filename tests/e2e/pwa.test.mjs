@@ -15,7 +15,7 @@ async function loadUnderServiceWorker(page, path) {
   await page.getByRole("banner").waitFor();
 }
 
-describe("installable PWA", { timeout: 120_000 }, () => {
+describe("installable PWA", { timeout: 300_000 }, () => {
   let browser;
   before(async () => {
     browser = await launchBrowser();

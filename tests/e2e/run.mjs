@@ -16,6 +16,8 @@ import { serveStatic } from "./support/static-server.mjs";
 const e2eDir = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(e2eDir, "../..");
 const cleanups = [];
+/** Aborting stops the test files' processes, and with them their browsers. */
+const testRun = new AbortController();
 
 async function cleanUp() {
   while (cleanups.length > 0) {
@@ -26,7 +28,8 @@ async function cleanUp() {
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
-    console.error(`\n${signal}: stopping the platform and the server…`);
+    console.error(`\n${signal}: stopping the tests, the platform and the server…`);
+    testRun.abort();
     await cleanUp();
     process.exit(130);
   });
@@ -76,7 +79,7 @@ async function main() {
   step(`running ${files.length} test files in Chromium`);
 
   const counts = { passed: 0, failed: 0 };
-  const stream = run({ files, concurrency: 1 });
+  const stream = run({ files, concurrency: 1, signal: testRun.signal });
   stream.on("test:pass", (event) => {
     if (event.details?.type !== "suite" && !event.skip && !event.todo) counts.passed++;
   });

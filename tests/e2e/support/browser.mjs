@@ -121,5 +121,6 @@ export function describeViolations(label, violations) {
 
 export async function saveScreenshot(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  // Full-page captures of long pages at phone pixel density are slow on a busy machine.
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true, timeout: 90_000 });
 }
