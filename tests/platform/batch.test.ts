@@ -43,18 +43,28 @@ async function json(response: Response, status: number) {
 
 function contactsCsv(rows: number, extra: (index: number) => string[] = () => []) {
   const lines = ["firstname,company,notes"];
-  for (let index = 1; index <= rows; index++) lines.push([`Person${index}`, `Company ${index}`, ...extra(index)].join(","));
+  for (let index = 1; index <= rows; index++) {
+    lines.push([`Person${index}`, `Company ${index}`, ...extra(index)].join(","));
+  }
   return lines.join("\n") + "\n";
 }
 
 const prompt = "Portrait of [FIRSTNAME] from [COMPANY], studio light";
 
 async function createBatch(user: User, csv: string, extra: Record<string, unknown> = {}) {
-  const body = await json(await call(user, "POST", "", { csv, prompt, model: "local", filename: "contacts.csv", ...extra }), 201);
+  const body = await json(
+    await call(user, "POST", "", { csv, prompt, model: "local", filename: "contacts.csv", ...extra }),
+    201,
+  );
   return body.batch.id as string;
 }
 
-async function waitForBatch(user: User, id: string, done: (batch: Record<string, unknown>) => boolean, seconds = 60) {
+async function waitForBatch(
+  user: User,
+  id: string,
+  done: (batch: Record<string, unknown>) => boolean,
+  seconds = 60,
+) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     const { batch } = await json(await call(user, "GET", `/${id}`), 200);
@@ -66,7 +76,9 @@ async function waitForBatch(user: User, id: string, done: (batch: Record<string,
 
 async function footprint(userId: string) {
   const [row] = await platform.db.asOwner((tx) =>
-    tx.query<{ batches: number; items: number; images: number; jobs: number; balance: number; debits: number }>(
+    tx.query<
+      { batches: number; items: number; images: number; jobs: number; balance: number; debits: number }
+    >(
       `select (select count(*)::int from public.batch_jobs where user_id = $1) as batches,
               (select count(*)::int from public.batch_items where user_id = $1) as items,
               (select count(*)::int from public.images where user_id = $1) as images,
@@ -98,8 +110,21 @@ Deno.test("preview validates, resolves the first rows and estimates the cost, wr
   assert.equal(report.delimiter, ";");
   assert.deepEqual(report.issues.map((issue: { row: number }) => issue.row), [2]);
   assert.equal(report.preview[0].resolvedPrompt, "Portrait of Ada from Acme, studio light");
-  assert.deepEqual(report.estimate, { model: "local-render", costPerRow: 1, totalCost: 2, balance: 100, sufficient: true });
-  assert.deepEqual(await footprint(user.id), { batches: 0, items: 0, images: 0, jobs: 0, balance: 100, debits: 0 });
+  assert.deepEqual(report.estimate, {
+    model: "local-render",
+    costPerRow: 1,
+    totalCost: 2,
+    balance: 100,
+    sufficient: true,
+  });
+  assert.deepEqual(await footprint(user.id), {
+    batches: 0,
+    items: 0,
+    images: 0,
+    jobs: 0,
+    balance: 100,
+    debits: 0,
+  });
 });
 
 Deno.test("create → start → every row done with an image and one debit; status, items and downloads", async () => {
@@ -115,7 +140,14 @@ Deno.test("create → start → every row done with an image and one debit; stat
   const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 12, failed: 0, cancelled: 0 });
   assert.equal(done.spentCredits, 12);
-  assert.deepEqual(await footprint(user.id), { batches: 1, items: 12, images: 12, jobs: 12, balance: 88, debits: 12 });
+  assert.deepEqual(await footprint(user.id), {
+    batches: 1,
+    items: 12,
+    images: 12,
+    jobs: 12,
+    balance: 88,
+    debits: 12,
+  });
   const [perRow] = await platform.db.asOwner((tx) =>
     tx.query<{ rows: number }>(
       `select count(*)::int as rows from public.batch_items i
@@ -139,9 +171,16 @@ Deno.test("create → start → every row done with an image and one debit; stat
   assert.equal(csvResponse.status, 200);
   assert.match(csvResponse.headers.get("content-disposition") ?? "", /results\.csv/);
   const results = (await csvResponse.text()).trimEnd().split("\r\n");
-  assert.equal(results[0], "row_number,firstname,company,notes,resolved_prompt,status,error,image_url,cost,model");
+  assert.equal(
+    results[0],
+    "row_number,firstname,company,notes,resolved_prompt,status,error,image_url,cost,model",
+  );
   assert.equal(results.length, 13);
-  assert.ok(results[3].startsWith(`3,Person3,Company 3,'=cmd|' /C calc'!A0,"Portrait of Person3 from Company 3, studio light",succeeded,,http`));
+  assert.ok(
+    results[3].startsWith(
+      `3,Person3,Company 3,'=cmd|' /C calc'!A0,"Portrait of Person3 from Company 3, studio light",succeeded,,http`,
+    ),
+  );
   assert.ok(results[3].endsWith(",1,local-render"));
   const imageUrl = /,(http[^,]+),1,local-render$/.exec(results[1])![1];
   const image = new Uint8Array(await (await fetch(imageUrl)).arrayBuffer());
@@ -183,7 +222,11 @@ Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, ret
   await json(await call(user, "POST", `/${second}/start`), 200);
   const cancelled = await json(await call(user, "POST", `/${second}/cancel`), 200);
   assert.equal(cancelled.batch.status, "cancelled");
-  const final = await waitForBatch(user, second, (batch) => (batch.counts as { running: number }).running === 0);
+  const final = await waitForBatch(
+    user,
+    second,
+    (batch) => (batch.counts as { running: number }).running === 0,
+  );
   const counts = final.counts as Record<string, number>;
   assert.equal(counts.queued, 0);
   assert.equal(counts.succeeded + counts.cancelled, 40);
@@ -220,7 +263,11 @@ Deno.test("running out of credits pauses the batch with a clear reason instead o
   assert.equal(started.batch.status, "running");
   const paused = await waitForBatch(user, id, (batch) => batch.status === "paused");
   assert.match(String(paused.pauseReason), /Out of credits: row \d+ needs 1 and the balance is 0/);
-  const settled = await waitForBatch(user, id, (batch) => (batch.counts as { running: number }).running === 0);
+  const settled = await waitForBatch(
+    user,
+    id,
+    (batch) => (batch.counts as { running: number }).running === 0,
+  );
   const counts = settled.counts as Record<string, number>;
   assert.deepEqual([counts.succeeded, counts.failed, counts.queued], [5, 0, 3]);
   assert.equal((await footprint(user.id)).balance, 0);
@@ -239,10 +286,19 @@ Deno.test("another user's batch is a 404 on every route, and is not listed", asy
   const owner = await signedInUser();
   const other = await signedInUser();
   const id = await createBatch(owner, contactsCsv(2, () => [""]));
-  for (const [method, path] of [["GET", ""], ["GET", "/items"], ["GET", "/results.csv"], ["GET", "/images.zip"], [
-    "POST",
-    "/start",
-  ], ["POST", "/cancel"]]) {
+  for (
+    const [method, path] of [
+      ["GET", ""],
+      ["GET", "/items"],
+      ["GET", "/results.csv"],
+      ["GET", "/images.zip"],
+      [
+        "POST",
+        "/start",
+      ],
+      ["POST", "/cancel"],
+    ]
+  ) {
     const body = await json(await call(other, method, `/${id}${path}`), 404);
     assert.equal(body.code, "NOT_FOUND");
   }
@@ -262,10 +318,28 @@ Deno.test("bad input gets a clear 4xx in the error shape and writes nothing", as
   const tooMany = "name\n" + Array.from({ length: 10_001 }, (_, index) => `P${index}`).join("\n");
   const cases: Array<[string, unknown, number, string, RegExp]> = [
     ["10,001 rows", { csv: tooMany, prompt: "Hi [NAME]" }, 413, "PAYLOAD_TOO_LARGE", /10,001 rows/],
-    ["a token no column feeds", { csv: contactsCsv(2), prompt: "Hi [CITY]" }, 400, "VALIDATION_ERROR", /\[CITY\]/],
-    ["empty values without fallback", { csv: "firstname,company\nAda,\n", prompt }, 400, "VALIDATION_ERROR", /row 1/],
+    [
+      "a token no column feeds",
+      { csv: contactsCsv(2), prompt: "Hi [CITY]" },
+      400,
+      "VALIDATION_ERROR",
+      /\[CITY\]/,
+    ],
+    [
+      "empty values without fallback",
+      { csv: "firstname,company\nAda,\n", prompt },
+      400,
+      "VALIDATION_ERROR",
+      /row 1/,
+    ],
     ["unknown model", { csv: contactsCsv(2), prompt, model: "dalle-9000" }, 400, "VALIDATION_ERROR", /local/],
-    ["mapping of a missing column", { csv: contactsCsv(2), prompt, columnMapping: { city: "CITY" } }, 400, "VALIDATION_ERROR", /city/],
+    [
+      "mapping of a missing column",
+      { csv: contactsCsv(2), prompt, columnMapping: { city: "CITY" } },
+      400,
+      "VALIDATION_ERROR",
+      /city/,
+    ],
     ["no prompt", { csv: contactsCsv(2), prompt: " " }, 400, "VALIDATION_ERROR", /prompt/],
     ["malformed JSON", "{ csv: ", 400, "INVALID_JSON", /JSON/],
   ];

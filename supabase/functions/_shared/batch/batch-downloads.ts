@@ -17,7 +17,9 @@ const csvUrlSeconds = 24 * 3600;
 async function* pages(runtime: Runtime, batchId: string, status?: string): AsyncGenerator<BatchItemRow[]> {
   let afterRow = 0;
   while (true) {
-    const rows = await runtime.db.asService((tx) => listItems(tx, batchId, { afterRow, limit: pageSize, status }));
+    const rows = await runtime.db.asService((tx) =>
+      listItems(tx, batchId, { afterRow, limit: pageSize, status })
+    );
     if (rows.length === 0) return;
     yield rows;
     afterRow = rows[rows.length - 1].rowNumber;
@@ -43,7 +45,16 @@ export function resultsCsv(runtime: Runtime, batch: BatchRow): Response {
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(
-          csvLine(["row_number", ...batch.headers, "resolved_prompt", "status", "error", "image_url", "cost", "model"]),
+          csvLine([
+            "row_number",
+            ...batch.headers,
+            "resolved_prompt",
+            "status",
+            "error",
+            "image_url",
+            "cost",
+            "model",
+          ]),
         ));
         return;
       }
@@ -91,7 +102,9 @@ export function imagesZip(runtime: Runtime, batch: BatchRow): Response {
       const urls = await storage.signedUrls("images", withImages.map((row) => row.storagePath!), 600);
       for (const [index, row] of withImages.entries()) {
         const response = await fetch(urls[index]);
-        if (!response.ok) throw new Error(`fetching the image of row ${row.rowNumber} failed: ${response.status}`);
+        if (!response.ok) {
+          throw new Error(`fetching the image of row ${row.rowNumber} failed: ${response.status}`);
+        }
         const extension = row.storagePath!.split(".").pop();
         yield {
           name: `row-${String(row.rowNumber).padStart(width, "0")}.${extension}`,

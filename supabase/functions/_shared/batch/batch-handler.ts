@@ -19,23 +19,28 @@ import type { Runtime } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import { imagesZip, resultsCsv } from "./batch-downloads.ts";
 import {
-  type BatchRow,
   batchColumns,
+  type BatchRow,
   cancelBatch,
   countItems,
+  findLostRows,
+  findOwnBatch,
   insertBatch,
   listItems,
-  findOwnBatch,
   pauseBatch,
   resumeBatch,
   retryFailedRows,
   startBatch,
 } from "./batch-store.ts";
+import { failRow } from "./batch-row-job.ts";
 import { checkBatch, previewRows } from "./batch-validation.ts";
 import { kickJobWorker } from "./batch-worker.ts";
 import { maxCsvBytes, parseBatchCsv } from "./csv.ts";
 
-const tokenNameSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "token names are letters, digits and _");
+const tokenNameSchema = z.string().regex(
+  /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
+  "token names are letters, digits and _",
+);
 
 export const createBatchSchema = z.strictObject({
   csv: z.string().min(1, "Upload a CSV first."),
@@ -44,7 +49,8 @@ export const createBatchSchema = z.strictObject({
   prompt: z.string().trim().min(1, "Write a prompt first.").max(4000),
   model: z.string().trim().min(1).max(100).optional(),
   settings: z.record(z.string(), z.unknown()).optional(),
-  globalTokens: z.record(tokenNameSchema, z.string({ error: "token values must be strings" }).max(2000)).optional(),
+  globalTokens: z.record(tokenNameSchema, z.string({ error: "token values must be strings" }).max(2000))
+    .optional(),
   /** CSV column → token name; "" leaves the column out. Unlisted columns feed their own name. */
   columnMapping: z.record(z.string().max(200), z.union([tokenNameSchema, z.literal("")])).optional(),
   dryRun: z.boolean().optional(),
@@ -82,7 +88,9 @@ async function balanceOf(runtime: Runtime, userId: string): Promise<number> {
 async function prepare(runtime: Runtime, user: UserClaims, body: CreateBatchRequest) {
   const csv = parseBatchCsv(body.csv);
   const plan = plannerFor(runtime).plan({ model: body.model, settings: body.settings ?? {} });
-  const unknownColumns = Object.keys(body.columnMapping ?? {}).filter((column) => !csv.headers.includes(column));
+  const unknownColumns = Object.keys(body.columnMapping ?? {}).filter((column) =>
+    !csv.headers.includes(column)
+  );
   if (unknownColumns.length > 0) {
     throw badRequest(`The mapping names columns the CSV does not have: ${unknownColumns.join(", ")}.`, {
       unknownColumns,
@@ -126,7 +134,16 @@ async function prepare(runtime: Runtime, user: UserClaims, body: CreateBatchRequ
 
 /** What the page shows for a batch: its row, live counts, and an ETA from the pace so far. */
 async function describe(runtime: Runtime, batch: BatchRow) {
-  const counts = await runtime.db.asService((tx) => countItems(tx, batch.id));
+  const lost = await runtime.db.asService((tx) => findLostRows(tx, batch.id, batch.userId));
+  if (lost.length > 0) {
+    for (const row of lost) {
+      await runtime.db.asService((tx) =>
+        failRow(tx, { ...row, batchId: batch.id, userId: batch.userId }, row.error)
+      );
+    }
+    batch = await runtime.db.asService((tx) => findOwnBatch(tx, batch.id, batch.userId));
+  }
+  const counts = await runtime.db.asService((tx) => countItems(tx, batch));
   const done = counts.succeeded + counts.failed;
   const remaining = counts.queued + counts.running;
   let etaSeconds: number | null = null;
@@ -162,7 +179,9 @@ async function items(runtime: Runtime, user: UserClaims, batchId: string, url: U
     await findOwnBatch(tx, batchId, user.sub);
     return await listItems(tx, batchId, { afterRow, limit, status });
   });
-  const paths = rows.flatMap((row) => row.storagePath && row.thumbnailPath ? [row.storagePath, row.thumbnailPath] : []);
+  const paths = rows.flatMap((row) =>
+    row.storagePath && row.thumbnailPath ? [row.storagePath, row.thumbnailPath] : []
+  );
   const urls = await objectStorage(runtime).signedUrls("images", paths, signedUrlSeconds);
   const signed = new Map(paths.map((path, index) => [path, urls[index]]));
   return {
@@ -191,8 +210,7 @@ async function listBatches(runtime: Runtime, user: UserClaims, url: URL) {
         where user_id = $1 and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::uuid))
         order by created_at desc, id desc limit $4`,
       [user.sub, cursor?.[0] ?? null, cursor?.[1] ?? null, limit],
-    )
-  );
+    ));
   const last = rows.at(-1);
   return {
     batches: rows,

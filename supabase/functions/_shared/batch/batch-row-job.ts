@@ -15,7 +15,7 @@ import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { findTokens } from "../tokens/personalization.ts";
-import { refreshBatch } from "./batch-store.ts";
+import { countRowOutcome } from "./batch-store.ts";
 import { rowTokenValues } from "./batch-validation.ts";
 
 export interface BatchRowDeps {
@@ -73,7 +73,6 @@ async function claimRow(db: Db, job: Job, itemId: string): Promise<ClaimedRow | 
  */
 async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reserved" | "paused"> {
   return await db.asService(async (tx) => {
-    await tx.query("select 1 from public.batch_jobs where id = $1 for update", [row.batchId]);
     await lockUserCredits(tx, row.userId);
     const [{ outstanding }] = await tx.query<{ outstanding: number }>(
       `select (-coalesce(sum(amount), 0))::int8 as outstanding from public.credit_ledger
@@ -140,7 +139,6 @@ async function holdsLease(tx: Tx, job: Job, workerId: string): Promise<boolean> 
 
 /** A row that failed for good: marked failed with its error, its credits given back, once. */
 export async function failRow(tx: Tx, item: { id: string; batchId: string; userId: string }, error: string) {
-  await tx.query("select 1 from public.batch_jobs where id = $1 for update", [item.batchId]);
   const updated = await tx.query(
     `update public.batch_items set status = 'failed', error = $2, completed_at = now(), cost = 0
       where id = $1 and status in ('queued', 'running') returning id`,
@@ -160,7 +158,7 @@ export async function failRow(tx: Tx, item: { id: string; batchId: string; userI
       [item.userId, outstanding, item.id],
     );
   }
-  await refreshBatch(tx, item.batchId);
+  await countRowOutcome(tx, item.batchId, { succeeded: 0, failed: 1, spent: 0 });
 }
 
 /** The token values the row's prompt used, as a single generation records them. */
@@ -204,8 +202,9 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
         storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType),
       ]);
 
+      // The batch row is locked last (by the counter update), so rows finishing together wait
+      // on each other only for that statement and the commit.
       const recorded = await db.asService(async (tx) => {
-        await tx.query("select 1 from public.batch_jobs where id = $1 for update", [row.batchId]);
         if (!await holdsLease(tx, job, context.workerId)) return false;
         await tx.query(
           `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
@@ -233,13 +232,15 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
             JSON.stringify({ ...result.metadata, batchId: row.batchId, rowNumber: row.rowNumber }),
           ],
         );
-        await tx.query(
+        const finished = await tx.query(
           `update public.batch_items
               set status = 'succeeded', image_id = $2, cost = $3, error = null, completed_at = now()
-            where id = $1 and status = 'running'`,
+            where id = $1 and status = 'running' returning id`,
           [row.id, row.id, result.credits],
         );
-        await refreshBatch(tx, row.batchId);
+        if (finished.length === 1) {
+          await countRowOutcome(tx, row.batchId, { succeeded: 1, failed: 0, spent: result.credits });
+        }
         return true;
       });
       if (!recorded) throw new LeaseLostError("the job's lease was lost before its result was recorded");
@@ -249,7 +250,11 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
       if (context.signal.aborted || error instanceof LeaseLostError) throw error;
       const lastAttempt = job.attempts >= job.maxAttempts;
       if (!isPermanent(error) && !lastAttempt) throw error;
-      log.warn("batch row failed for good", { itemId: row.id, batchId: row.batchId, error: messageOf(error) });
+      log.warn("batch row failed for good", {
+        itemId: row.id,
+        batchId: row.batchId,
+        error: messageOf(error),
+      });
       await db.asService((tx) => failRow(tx, row, messageOf(error)));
       return { failed: messageOf(error) };
     }

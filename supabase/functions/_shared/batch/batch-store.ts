@@ -52,7 +52,9 @@ const conflict = (message: string, details: Record<string, unknown> = {}) =>
 async function ownBatch(tx: Tx, batchId: string, userId: string, lock: boolean): Promise<BatchRow> {
   if (!uuidPattern.test(batchId)) throw notFound("There is no such batch.");
   const [batch] = await tx.query<BatchRow>(
-    `select ${batchColumns} from public.batch_jobs where id = $1 and user_id = $2 ${lock ? "for update" : ""}`,
+    `select ${batchColumns} from public.batch_jobs where id = $1 and user_id = $2 ${
+      lock ? "for update" : ""
+    }`,
     [batchId, userId],
   );
   if (!batch) throw notFound("There is no such batch.");
@@ -64,6 +66,31 @@ export const findOwnBatch = (tx: Tx, batchId: string, userId: string) => ownBatc
 
 /** The caller's batch, locked for the rest of the transaction (a status change). */
 export const lockOwnBatch = (tx: Tx, batchId: string, userId: string) => ownBatch(tx, batchId, userId, true);
+
+/**
+ * Counts one row's outcome on the batch, and completes the batch when it was the last row open.
+ * Called only when the row's own status change took effect, in the same transaction, so each
+ * outcome is counted once; O(1), unlike a recount, for 10,000-row batches. A status change that
+ * recounts (cancel, retry) holds the batch lock, so an increment lands after its recount.
+ */
+export async function countRowOutcome(
+  tx: Tx,
+  batchId: string,
+  outcome: { succeeded: number; failed: number; spent: number },
+): Promise<void> {
+  await tx.query(
+    `update public.batch_jobs
+        set succeeded_rows = succeeded_rows + $2, failed_rows = failed_rows + $3, spent_credits = spent_credits + $4,
+            status = case when status = 'running'
+                            and succeeded_rows + $2 + failed_rows + $3 + cancelled_rows >= total_rows
+                          then 'completed' else status end,
+            completed_at = case when status = 'running'
+                                 and succeeded_rows + $2 + failed_rows + $3 + cancelled_rows >= total_rows
+                               then now() else completed_at end
+      where id = $1`,
+    [batchId, outcome.succeeded, outcome.failed, outcome.spent],
+  );
+}
 
 /**
  * Recounts a batch from its rows (idempotent, unlike increments) and completes it when no row is
@@ -173,11 +200,15 @@ async function withdrawQueuedJobs(tx: Tx, batchId: string) {
         select job_id from public.batch_items where batch_id = $1 and status = 'queued' and job_id is not null)`,
     [batchId],
   );
-  await tx.query("update public.batch_items set job_id = null where batch_id = $1 and status = 'queued'", [batchId]);
+  await tx.query("update public.batch_items set job_id = null where batch_id = $1 and status = 'queued'", [
+    batchId,
+  ]);
 }
 
 async function reload(tx: Tx, batchId: string): Promise<BatchRow> {
-  const [batch] = await tx.query<BatchRow>(`select ${batchColumns} from public.batch_jobs where id = $1`, [batchId]);
+  const [batch] = await tx.query<BatchRow>(`select ${batchColumns} from public.batch_jobs where id = $1`, [
+    batchId,
+  ]);
   return batch;
 }
 
@@ -185,7 +216,9 @@ export async function startBatch(db: Db, batchId: string, userId: string): Promi
   return await db.asService(async (tx) => {
     const batch = await lockOwnBatch(tx, batchId, userId);
     if (batch.status === "running") return batch;
-    if (batch.status !== "draft") throw conflict(`The batch is ${batch.status}; only a draft can be started.`);
+    if (batch.status !== "draft") {
+      throw conflict(`The batch is ${batch.status}; only a draft can be started.`);
+    }
     await tx.query(
       "update public.batch_jobs set status = 'running', started_at = now(), pause_reason = null where id = $1",
       [batchId],
@@ -199,7 +232,9 @@ export async function pauseBatch(db: Db, batchId: string, userId: string): Promi
   return await db.asService(async (tx) => {
     const batch = await lockOwnBatch(tx, batchId, userId);
     if (batch.status === "paused") return batch;
-    if (batch.status !== "running") throw conflict(`The batch is ${batch.status}; only a running batch can be paused.`);
+    if (batch.status !== "running") {
+      throw conflict(`The batch is ${batch.status}; only a running batch can be paused.`);
+    }
     await tx.query(
       "update public.batch_jobs set status = 'paused', pause_reason = 'Paused by you.' where id = $1",
       [batchId],
@@ -210,11 +245,18 @@ export async function pauseBatch(db: Db, batchId: string, userId: string): Promi
 }
 
 /** Resumes a paused batch; refused with a 402 while the balance cannot pay for the next row. */
-export async function resumeBatch(db: Db, batchId: string, userId: string, balance: number): Promise<BatchRow> {
+export async function resumeBatch(
+  db: Db,
+  batchId: string,
+  userId: string,
+  balance: number,
+): Promise<BatchRow> {
   return await db.asService(async (tx) => {
     const batch = await lockOwnBatch(tx, batchId, userId);
     if (batch.status === "running") return batch;
-    if (batch.status !== "paused") throw conflict(`The batch is ${batch.status}; only a paused batch can be resumed.`);
+    if (batch.status !== "paused") {
+      throw conflict(`The batch is ${batch.status}; only a paused batch can be resumed.`);
+    }
     const costPerRow = batch.costPerRow ?? 0;
     if (balance < costPerRow) {
       throw new ApiError(
@@ -224,7 +266,9 @@ export async function resumeBatch(db: Db, batchId: string, userId: string, balan
         { balance, required: costPerRow },
       );
     }
-    await tx.query("update public.batch_jobs set status = 'running', pause_reason = null where id = $1", [batchId]);
+    await tx.query("update public.batch_jobs set status = 'running', pause_reason = null where id = $1", [
+      batchId,
+    ]);
     await enqueueOpenRows(tx, batchId, userId);
     await refreshBatch(tx, batchId);
     return await reload(tx, batchId);
@@ -254,7 +298,11 @@ export async function cancelBatch(db: Db, batchId: string, userId: string): Prom
 }
 
 /** Puts the failed rows back in the queue (their credits were refunded when they failed). */
-export async function retryFailedRows(db: Db, batchId: string, userId: string): Promise<{ batch: BatchRow; retried: number }> {
+export async function retryFailedRows(
+  db: Db,
+  batchId: string,
+  userId: string,
+): Promise<{ batch: BatchRow; retried: number }> {
   return await db.asService(async (tx) => {
     const batch = await lockOwnBatch(tx, batchId, userId);
     if (!["running", "completed", "failed"].includes(batch.status)) {
@@ -313,13 +361,39 @@ export async function listItems(
   );
 }
 
-/** Live counts by row status (the batch row's counters lag a running row by one commit). */
-export async function countItems(tx: Tx, batchId: string): Promise<Record<string, number>> {
-  const rows = await tx.query<{ status: string; count: number }>(
-    "select status, count(*)::int as count from public.batch_items where batch_id = $1 group by status",
-    [batchId],
+/**
+ * Rows whose job was dead-lettered without the handler finishing them (the worker died on the
+ * last attempt, so the queue gave up when the lease expired): failed with the job's error, and
+ * refunded by `failRow`, so a batch never waits forever on a row nobody will run.
+ */
+export async function findLostRows(
+  tx: Tx,
+  batchId: string,
+  userId: string,
+): Promise<Array<{ id: string; error: string }>> {
+  return await tx.query<{ id: string; error: string }>(
+    `select i.id, coalesce(j.last_error, 'the job was abandoned') as error
+       from private.jobs j join public.batch_items i on i.job_id = j.id
+      where j.status = 'dead' and j.user_id = $2 and i.batch_id = $1 and i.status in ('queued', 'running')`,
+    [batchId, userId],
   );
-  const counts: Record<string, number> = { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 0 };
-  for (const row of rows) counts[row.status] = row.count;
-  return counts;
+}
+
+/**
+ * Counts by row status: the batch's counters for finished rows, the (few) running rows counted
+ * on the (batch_id, status) index, and the rest queued. No scan of the whole batch per poll.
+ */
+export async function countItems(tx: Tx, batch: BatchRow): Promise<Record<string, number>> {
+  const [{ running }] = await tx.query<{ running: number }>(
+    "select count(*)::int as running from public.batch_items where batch_id = $1 and status = 'running'",
+    [batch.id],
+  );
+  const finished = batch.succeededRows + batch.failedRows + batch.cancelledRows;
+  return {
+    queued: Math.max(0, batch.totalRows - finished - running),
+    running,
+    succeeded: batch.succeededRows,
+    failed: batch.failedRows,
+    cancelled: batch.cancelledRows,
+  };
 }

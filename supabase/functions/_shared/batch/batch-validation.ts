@@ -4,7 +4,12 @@
  * and the create call agree.
  */
 import { maxResolvedPromptLength } from "../image-generation/generation-request.ts";
-import { findTokens, mergeTokenValues, normalizeTokenName, resolvePrompt } from "../tokens/personalization.ts";
+import {
+  findTokens,
+  mergeTokenValues,
+  normalizeTokenName,
+  resolvePrompt,
+} from "../tokens/personalization.ts";
 import { listRows } from "./csv.ts";
 
 export const previewRows = 5;
@@ -44,7 +49,9 @@ export function columnTokens(headers: string[], mapping: Record<string, string>)
   const result: Record<string, string> = {};
   for (const header of headers) {
     const explicit = Object.hasOwn(mapping, header) ? mapping[header] : undefined;
-    const name = normalizeTokenName(explicit ?? header.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, ""));
+    const name = normalizeTokenName(
+      explicit ?? header.replace(/[^A-Za-z0-9]+/g, "_").replace(/^_+|_+$/g, ""),
+    );
     if (tokenName.test(name)) result[header] = name;
   }
   return result;
@@ -82,9 +89,11 @@ export function checkBatch(input: {
     issues.push({
       code: "MISSING_COLUMN",
       tokens: unfed,
-      message: `No column or global token gives ${unfed.map((name) => `[${name}]`).join(", ")}: map a column to ${
+      message: `No column or global token gives ${
+        unfed.map((name) => `[${name}]`).join(", ")
+      }: map a column to ${unfed.length > 1 ? "them" : "it"}, set a global value, or give ${
         unfed.length > 1 ? "them" : "it"
-      }, set a global value, or give ${unfed.length > 1 ? "them" : "it"} a fallback like [${unfed[0]}|friend].`,
+      } a fallback like [${unfed[0]}|friend].`,
     });
   }
   const unfedSet = new Set(unfed);
@@ -108,13 +117,18 @@ export function checkBatch(input: {
         } empty and has no fallback.`,
       });
     } else if (resolved.missing.length === 0 && resolved.text.length === 0) {
-      note({ row: rowNumber, code: "EMPTY_PROMPT", message: `Row ${rowNumber}: the prompt is empty once resolved.` });
+      note({
+        row: rowNumber,
+        code: "EMPTY_PROMPT",
+        message: `Row ${rowNumber}: the prompt is empty once resolved.`,
+      });
     }
     if (resolved.text.length > maxResolvedPromptLength) {
       note({
         row: rowNumber,
         code: "PROMPT_TOO_LONG",
-        message: `Row ${rowNumber}: the resolved prompt is ${resolved.text.length} characters; the limit is ${maxResolvedPromptLength}.`,
+        message:
+          `Row ${rowNumber}: the resolved prompt is ${resolved.text.length} characters; the limit is ${maxResolvedPromptLength}.`,
       });
     }
     return { rowNumber, data, resolvedPrompt: resolved.text };
@@ -122,7 +136,9 @@ export function checkBatch(input: {
 
   const parts = [
     ...(unfed.length > 0 ? [issues[0].message] : []),
-    ...[...byCode].map(([code, numbers]) => `${describeCode(code)} in row${numbers.length > 1 ? "s" : ""} ${listRows(numbers)}`),
+    ...[...byCode].map(([code, numbers]) =>
+      `${describeCode(code)} in row${numbers.length > 1 ? "s" : ""} ${listRows(numbers)}`
+    ),
   ];
   return {
     rows,

@@ -28,7 +28,11 @@ export function createJobHandlers(runtime: Runtime): Record<string, JobHandler> 
     limiter: createPostgresLimiter({ db: runtime.db, limits: providerLimits(runtime.env) }),
   });
   return {
-    [batchRowQueueName]: createBatchRowHandler({ db: runtime.db, generator, storage: objectStorage(runtime) }),
+    [batchRowQueueName]: createBatchRowHandler({
+      db: runtime.db,
+      generator,
+      storage: objectStorage(runtime),
+    }),
   };
 }
 
@@ -63,7 +67,12 @@ export async function runJobsFor(
       }) satisfies JobHandler,
     ]),
   );
-  const worker = startWorker({ db: runtime.db, handlers, concurrency: options.concurrency ?? 8, pollIntervalMs: 250 });
+  const worker = startWorker({
+    db: runtime.db,
+    handlers,
+    concurrency: options.concurrency ?? 8,
+    pollIntervalMs: 250,
+  });
   const started = Date.now();
   let stoppedBecause: BudgetedRun["stoppedBecause"] = "budget";
   while (Date.now() - started < options.budgetMs) {
@@ -87,7 +96,8 @@ export function kickJobWorker(runtime: Runtime): void {
   if (runtime.env("JOB_WORKER_EMBEDDED") === "true") return;
   const url = runtime.env("SUPABASE_URL");
   const key = runtime.env("SUPABASE_SERVICE_ROLE_KEY");
-  const edgeRuntime = (globalThis as { EdgeRuntime?: { waitUntil(promise: Promise<unknown>): void } }).EdgeRuntime;
+  const edgeRuntime =
+    (globalThis as { EdgeRuntime?: { waitUntil(promise: Promise<unknown>): void } }).EdgeRuntime;
   if (!url || !key || !edgeRuntime) return;
   const kick = fetch(`${url}/functions/v1/job-worker`, {
     method: "POST",

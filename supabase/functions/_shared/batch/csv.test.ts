@@ -47,7 +47,8 @@ Deno.test("empty and blank lines are skipped and do not count as rows", () => {
 });
 
 Deno.test("10,000 rows are accepted and 10,001 are refused with a clear 413", () => {
-  const csv = (rows: number) => "name\n" + Array.from({ length: rows }, (_, index) => `Person ${index}`).join("\n");
+  const csv = (rows: number) =>
+    "name\n" + Array.from({ length: rows }, (_, index) => `Person ${index}`).join("\n");
   assert.equal(parseBatchCsv(csv(10_000)).rows.length, 10_000);
   const error = failure(() => parseBatchCsv(csv(10_001)));
   assert.equal(error.status, 413);
@@ -70,7 +71,9 @@ Deno.test("header-only, unterminated quotes and overfull rows are 400s naming th
 });
 
 Deno.test("validation reports a token no column feeds, empty values and long prompts by row", () => {
-  const parsed = parseBatchCsv("First name,company\nAda,Acme\n,Navy\nGrace,\n" + `Linus,${"y".repeat(500)}\n`);
+  const parsed = parseBatchCsv(
+    "First name,company\nAda,Acme\n,Navy\nGrace,\n" + `Linus,${"y".repeat(500)}\n`,
+  );
   const check = checkBatch({
     prompt: "Portrait of [FIRST_NAME] at [COMPANY] in [CITY]; [COMPANY], [COMPANY], [COMPANY], [COMPANY]",
     headers: parsed.headers,
@@ -108,13 +111,15 @@ Deno.test("a row's columns win over global tokens; globals and fallbacks fill th
 
 Deno.test("cells that a spreadsheet would run as formulas are exported with a leading apostrophe", () => {
   assert.equal(neutralizeFormula("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
-  for (const cell of ["+1+1", "-2", "@SUM(A1)", "\t=1", "\r=1"]) assert.equal(neutralizeFormula(cell)[0], "'");
+  for (const cell of ["+1+1", "-2", "@SUM(A1)", "\t=1", "\r=1"]) {
+    assert.equal(neutralizeFormula(cell)[0], "'");
+  }
   assert.equal(neutralizeFormula("Ada"), "Ada");
   assert.equal(
     csvLine([1, "=cmd|' /C calc'!A0", 'say "hi", ok', null]),
     `1,'=cmd|' /C calc'!A0,"say ""hi"", ok",\r\n`,
   );
-  const roundTrip = parseBatchCsv("a,b\n" + csvLine(["=HYPERLINK(\"x\")", "-5"]));
+  const roundTrip = parseBatchCsv("a,b\n" + csvLine(['=HYPERLINK("x")', "-5"]));
   assert.deepEqual(roundTrip.rows[0], { a: `'=HYPERLINK("x")`, b: "'-5" });
 });
 

@@ -31,7 +31,9 @@ function uniqueHeaders(raw: string[]): { headers: string[]; warnings: string[] }
       let suffix = 2;
       while (taken.has(`${name}_${suffix}`.toLowerCase())) suffix++;
       const renamed = `${name}_${suffix}`;
-      warnings.push(`The header "${name}" appears more than once; column ${index + 1} is called "${renamed}".`);
+      warnings.push(
+        `The header "${name}" appears more than once; column ${index + 1} is called "${renamed}".`,
+      );
       name = renamed;
     }
     taken.add(name.toLowerCase());
@@ -55,7 +57,10 @@ export function parseBatchCsv(text: string): ParsedCsv {
   const fatal = parsed.errors.find((error) => error.type === "Quotes");
   if (fatal) {
     const row = (fatal.row ?? 0) + 1;
-    throw badRequest(`The CSV is malformed near line ${row}: ${fatal.message}.`, { line: row, code: fatal.code });
+    throw badRequest(`The CSV is malformed near line ${row}: ${fatal.message}.`, {
+      line: row,
+      code: fatal.code,
+    });
   }
   const [headerCells, ...dataCells] = parsed.data;
   if (!headerCells || headerCells.every((cell) => cell.trim() === "")) {
@@ -86,7 +91,9 @@ export function parseBatchCsv(text: string): ParsedCsv {
   });
   if (overfull.length > 0) {
     throw badRequest(
-      `Row${overfull.length > 1 ? "s" : ""} ${listRows(overfull)} ha${overfull.length > 1 ? "ve" : "s"} more cells than the header has columns.`,
+      `Row${overfull.length > 1 ? "s" : ""} ${listRows(overfull)} ha${
+        overfull.length > 1 ? "ve" : "s"
+      } more cells than the header has columns.`,
       { rows: overfull.slice(0, 100) },
     );
   }
@@ -114,5 +121,6 @@ function csvCell(value: string): string {
 
 /** One CSV line (CRLF-terminated, as RFC 4180 and spreadsheets expect). */
 export function csvLine(cells: Array<string | number | null | undefined>): string {
-  return cells.map((cell) => csvCell(cell === null || cell === undefined ? "" : String(cell))).join(",") + "\r\n";
+  return cells.map((cell) => csvCell(cell === null || cell === undefined ? "" : String(cell))).join(",") +
+    "\r\n";
 }

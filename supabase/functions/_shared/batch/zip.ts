@@ -17,7 +17,9 @@ const crcTable = (() => {
 
 export function crc32(bytes: Uint8Array): number {
   let crc = 0xffffffff;
-  for (let index = 0; index < bytes.length; index++) crc = crcTable[(crc ^ bytes[index]) & 0xff] ^ (crc >>> 8);
+  for (let index = 0; index < bytes.length; index++) {
+    crc = crcTable[(crc ^ bytes[index]) & 0xff] ^ (crc >>> 8);
+  }
   return (crc ^ 0xffffffff) >>> 0;
 }
 
@@ -37,7 +39,10 @@ function dosDateTime(date: Date): { time: number; date: number } {
 const utf8Flag = 0x0800;
 
 /** A ZIP of the entries `source` yields, in order, as a byte stream. */
-export function zipStream(source: AsyncIterable<ZipEntry>, modified = new Date()): ReadableStream<Uint8Array> {
+export function zipStream(
+  source: AsyncIterable<ZipEntry>,
+  modified = new Date(),
+): ReadableStream<Uint8Array> {
   const stamp = dosDateTime(modified);
   const encoder = new TextEncoder();
   const central: Uint8Array[] = [];
