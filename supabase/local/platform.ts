@@ -65,8 +65,8 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     SUPABASE_URL: url,
     SUPABASE_ANON_KEY: keys.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
-    // Jobs are worked here, so functions that enqueue have no hosted job-worker to kick.
-    JOB_WORKER_EMBEDDED: "true",
+    // Jobs are worked here, so functions that enqueue have no job-worker function to kick.
+    ...(options.jobWorker === false ? {} : { JOB_WORKER_EMBEDDED: "true" }),
   };
   const runtime = { db, env: (name: string) => functionEnv[name] ?? Deno.env.get(name) };
   setRuntime(runtime);
