@@ -1,6 +1,7 @@
 /** The header's links; later features add theirs here. `signedIn` limits a link to one audience. */
 export const navigationLinks: { to: string; label: string; signedIn?: boolean }[] = [
   { to: "/how-it-works", label: "How it works" },
+  { to: "/features/ai-image", label: "AI Image", signedIn: true },
   { to: "/account", label: "Account", signedIn: true },
 ];
 

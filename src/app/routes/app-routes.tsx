@@ -6,6 +6,7 @@ import { Page } from "@/app/routes/page";
 import { ContentPageSkeleton, FormPageSkeleton } from "@/app/routes/page-skeletons";
 import { RequireAuth } from "@/app/routes/require-auth";
 import { AccountSkeleton } from "@/features/account/components/account-skeleton";
+import { AiImagePageSkeleton } from "@/features/ai-image/components/studio-skeleton";
 
 const accountSkeleton = (
   <div className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
@@ -38,6 +39,10 @@ export function AppRoutes() {
         />
         <Route element={<RequireAuth />}>
           <Route path="account" element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />} />
+          <Route
+            path="features/ai-image"
+            element={<Page title="AI Image" component={pages.aiImage} skeleton={<AiImagePageSkeleton />} />}
+          />
           <Route
             path="update-password"
             element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}

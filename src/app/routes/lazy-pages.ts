@@ -18,6 +18,7 @@ export const pages = {
   resetPassword: lazyPage(() => import("@/features/auth/reset-password-page")),
   updatePassword: lazyPage(() => import("@/features/auth/update-password-page")),
   account: lazyPage(() => import("@/features/account/account-page")),
+  aiImage: lazyPage(() => import("@/features/ai-image/ai-image-page")),
 };
 
 const pagesByPath: Record<string, { preload: () => void }> = {
@@ -28,6 +29,7 @@ const pagesByPath: Record<string, { preload: () => void }> = {
   "/sign-out": pages.signOut,
   "/reset-password": pages.resetPassword,
   "/account": pages.account,
+  "/features/ai-image": pages.aiImage,
 };
 
 /** Starts loading the page behind a link, so the click finds it ready. */

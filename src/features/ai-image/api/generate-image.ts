@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { accountQueryRoot, aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
+import { ServerError, UnexpectedResponseError } from "@/lib/function-errors";
+import { streamFunction } from "@/lib/stream-function";
+
+/** The stages the function reports, in order; "done" is the result itself. */
+export const generationStages = ["validating", "generating", "storing"] as const;
+export type GenerationStage = (typeof generationStages)[number];
+
+export interface GenerationRequest {
+  /** As typed, tokens and all: the server resolves them (and stores both forms). */
+  prompt: string;
+  /** A catalog id or alias from /models. */
+  model: string;
+  tokens: Record<string, string>;
+  /** Only settings the person chose; the server fills in the model's defaults. */
+  settings: Record<string, string>;
+  /** `data:image/…;base64,…` */
+  referenceImage?: string;
+}
+
+export const generatedImageSchema = z.object({
+  imageId: z.string(),
+  /** Signed for an hour. */
+  imageUrl: z.string(),
+  thumbnailUrl: z.string(),
+  /** Milliseconds. */
+  generationTime: z.number(),
+  /** The model that ran (an alias resolves to a current model). */
+  model: z.string(),
+  requestedModel: z.string(),
+  provider: z.string(),
+  /** Credits charged. */
+  cost: z.number(),
+  /** The credit balance after the charge. */
+  balance: z.number(),
+  width: z.number(),
+  height: z.number(),
+  prompt: z.string(),
+  resolvedPrompt: z.string(),
+  revisedPrompt: z.optional(z.string()),
+});
+export type GeneratedImage = z.infer<typeof generatedImageSchema>;
+
+const stageEventSchema = z.object({ stage: z.enum(generationStages) });
+
+/**
+ * POST /functions/v1/image-generation as a stream: `onStage` hears each stage as the server
+ * reaches it, and the promise settles with the image (or the typed error of a refusal or failure).
+ */
+export async function generateImage(
+  request: GenerationRequest,
+  { onStage, signal }: { onStage?: (stage: GenerationStage) => void; signal?: AbortSignal } = {},
+): Promise<GeneratedImage> {
+  for await (const { event, data } of streamFunction({ name: "image-generation", body: request, signal })) {
+    if (event === "stage") {
+      // A stage this version doesn't know yet is only progress: leave the last one showing.
+      const stage = stageEventSchema.safeParse(data);
+      if (stage.success) onStage?.(stage.data.stage);
+    } else if (event === "done") {
+      const image = generatedImageSchema.safeParse(data);
+      if (!image.success) {
+        throw new UnexpectedResponseError("image-generation", image.error.issues.map((issue) => issue.message).join("; "));
+      }
+      return image.data;
+    }
+  }
+  throw new ServerError(
+    "image-generation",
+    502,
+    "INTERNAL_ERROR",
+    "The generation stopped before it finished. If it went through, it will be in your gallery.",
+  );
+}
+
+export interface GenerateImageVariables {
+  request: GenerationRequest;
+  onStage?: (stage: GenerationStage) => void;
+  signal?: AbortSignal;
+}
+
+export function useGenerateImage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ request, onStage, signal }: GenerateImageVariables) => generateImage(request, { onStage, signal }),
+    onSuccess: (image) => {
+      queryClient.setQueryData(aiImageKeys.creditBalance(), image.balance);
+    },
+    onError: () => {
+      // A refusal changes nothing, but a failure after the charge was refunded: ask again rather than guess.
+      void queryClient.invalidateQueries({ queryKey: aiImageKeys.creditBalance() });
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: accountQueryRoot });
+    },
+  });
+}

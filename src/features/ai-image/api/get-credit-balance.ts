@@ -1,0 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const balanceResponseSchema = z.object({ credits: z.object({ balance: z.number() }) });
+
+/** GET /functions/v1/account with the smallest ledger page: only the balance is needed here. */
+export async function getCreditBalance({ signal }: { signal?: AbortSignal } = {}) {
+  const { credits } = await invokeFunction({
+    name: "account",
+    method: "GET",
+    query: { limit: 1 },
+    schema: balanceResponseSchema,
+    signal,
+  });
+  return credits.balance;
+}
+
+export function useCreditBalance() {
+  return useQuery({ queryKey: aiImageKeys.creditBalance(), queryFn: ({ signal }) => getCreditBalance({ signal }) });
+}

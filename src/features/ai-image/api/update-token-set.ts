@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
+import { sortTokenSets, tokenSetSchema, type TokenSet } from "@/features/ai-image/api/get-token-sets";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const tokenSetResponseSchema = z.object({ tokenSet: tokenSetSchema });
+
+export interface TokenSetChanges {
+  id: string;
+  name?: string;
+  tokens?: Record<string, string>;
+}
+
+/** PATCH /functions/v1/personalization-tokens/:id: renames a set or replaces its values. */
+export async function updateTokenSet({ id, ...changes }: TokenSetChanges) {
+  const { tokenSet } = await invokeFunction({
+    name: `personalization-tokens/${encodeURIComponent(id)}`,
+    method: "PATCH",
+    body: changes,
+    schema: tokenSetResponseSchema,
+  });
+  return tokenSet;
+}
+
+export function useUpdateTokenSet() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateTokenSet,
+    onSuccess: (updated) => {
+      queryClient.setQueryData<TokenSet[]>(
+        aiImageKeys.tokenSets(),
+        (cached) => cached && sortTokenSets(cached.map((tokenSet) => (tokenSet.id === updated.id ? updated : tokenSet))),
+      );
+    },
+  });
+}
