@@ -2,14 +2,35 @@
 // database), its rows worked by the platform's own job worker with the offline `local` provider.
 import assert from "node:assert/strict";
 import { createClient } from "@supabase/supabase-js";
+import { testPngBase64 } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
+
+// A fake OpenAI that refuses any prompt about "forbidden" things and draws everything else.
+const fakePng = await testPngBase64(64, 64);
+const fakeOpenAi = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (request) => {
+  const body = await request.json();
+  if (String(body.prompt).includes("forbidden")) {
+    return Response.json({
+      error: {
+        code: "moderation_blocked",
+        message: "Rejected by the safety system.",
+        type: "image_generation_user_error",
+      },
+    }, { status: 400 });
+  }
+  return Response.json({ created: 1, data: [{ b64_json: fakePng }] });
+});
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-batch-" });
 const platform = await startPlatform({
   port: 0,
   dataDir,
   databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
-  env: { LOCAL_IMAGE_LATENCY_MS: "20" },
+  env: {
+    LOCAL_IMAGE_LATENCY_MS: "20",
+    OPENAI_API_KEY: "sk-test-key",
+    OPENAI_BASE_URL: `http://127.0.0.1:${fakeOpenAi.addr.port}/v1`,
+  },
   jobWorker: { pollIntervalMs: 50 },
 });
 
@@ -255,6 +276,43 @@ Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, ret
   assert.equal(failedItems.items.length, 0);
 });
 
+Deno.test("a row the provider refuses fails for good with its error and its credits refunded", async () => {
+  const user = await signedInUser();
+  const csv = "subject\na lighthouse\nsomething forbidden\na harbour\n";
+  const body = { csv, prompt: "A painting of [SUBJECT]", model: "openai" };
+  const { estimate } = await json(await call(user, "POST", "/preview", body), 200);
+  const id = (await json(await call(user, "POST", "", body), 201)).batch.id;
+  await json(await call(user, "POST", `/${id}/start`), 200);
+  const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
+  assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 2, failed: 1, cancelled: 0 });
+  assert.equal(done.spentCredits, 2 * estimate.costPerRow);
+  const failed = await json(await call(user, "GET", `/${id}/items?status=failed`), 200);
+  assert.equal(failed.items[0].rowNumber, 2);
+  assert.match(failed.items[0].error, /content policy/);
+  assert.equal(failed.items[0].attempts, 1, "a refusal is not retried");
+  const [ledger] = await platform.db.asOwner((tx) =>
+    tx.query<{ entries: string[] }>(
+      `select array_agg(reason || ':' || amount order by created_at) as entries from public.credit_ledger
+        where reference_id = $1`,
+      [failed.items[0].id],
+    )
+  );
+  assert.deepEqual(ledger.entries, [`batch_row:${-estimate.costPerRow}`, `refund:${estimate.costPerRow}`]);
+  assert.equal((await footprint(user.id)).balance, 100 - 2 * estimate.costPerRow);
+
+  const retried = await json(await call(user, "POST", `/${id}/retry-failed`), 200);
+  assert.equal(retried.retried, 1);
+  const again = await waitForBatch(user, id, (batch) => batch.status === "completed");
+  assert.equal((again.counts as { failed: number }).failed, 1, "still refused, and refunded again");
+  assert.equal((await footprint(user.id)).balance, 100 - 2 * estimate.costPerRow);
+
+  const results = (await (await call(user, "GET", `/${id}/results.csv`)).text()).split("\r\n");
+  assert.match(
+    results[2],
+    /^2,something forbidden,A painting of something forbidden,failed,OpenAI refused [^,]+ content policy\. .*,,0,gpt-image-2$/,
+  );
+});
+
 Deno.test("running out of credits pauses the batch with a clear reason instead of failing rows", async () => {
   const user = await signedInUser();
   await setBalance(user.id, 5);
@@ -362,6 +420,7 @@ Deno.test({
   sanitizeOps: false,
   fn: async () => {
     await platform.close();
+    await fakeOpenAi.shutdown();
     await Deno.remove(dataDir, { recursive: true });
   },
 });
