@@ -313,6 +313,74 @@ Deno.test("a row the provider refuses fails for good with its error and its cred
   );
 });
 
+/** Puts the batch's only row in the hands of a worker that died: running, its lease expired. */
+async function rowHeldByDeadWorker(user: User, batchId: string, attempts: number) {
+  return await platform.db.asService(async (tx) => {
+    const [item] = await tx.query<{ id: string }>("select id from public.batch_items where batch_id = $1", [
+      batchId,
+    ]);
+    const [job] = await tx.query<{ id: string }>(
+      `insert into private.jobs (queue, payload, status, attempts, max_attempts, lease_owner, lease_expires_at, user_id)
+       values ('batch-row', $1::text::jsonb, 'running', $2, 5, 'killed-worker', now() - interval '1 second', $3)
+       returning id`,
+      [JSON.stringify({ itemId: item.id }), attempts, user.id],
+    );
+    await tx.query(
+      "update public.batch_items set status = 'running', attempts = $3, job_id = $2 where id = $1",
+      [
+        item.id,
+        job.id,
+        attempts,
+      ],
+    );
+    await tx.query("update public.batch_jobs set status = 'running', started_at = now() where id = $1", [
+      batchId,
+    ]);
+    await tx.query(
+      `insert into public.credit_ledger (user_id, amount, reason, reference_id, description)
+       values ($1, -1, 'batch_row', $2, 'Batch row 1')`,
+      [user.id, item.id],
+    );
+    return item.id;
+  });
+}
+
+async function ledgerOf(referenceId: string) {
+  const [row] = await platform.db.asOwner((tx) =>
+    tx.query<{ entries: string[] }>(
+      "select array_agg(reason || ':' || amount order by created_at) as entries from public.credit_ledger where reference_id = $1",
+      [referenceId],
+    )
+  );
+  return row.entries;
+}
+
+Deno.test("a row whose worker died on its last attempt is failed and refunded, not left running", async () => {
+  const user = await signedInUser();
+  const id = await createBatch(user, contactsCsv(1, () => [""]));
+  const itemId = await rowHeldByDeadWorker(user, id, 5);
+  const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
+  assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 0, failed: 1, cancelled: 0 });
+  assert.deepEqual(await ledgerOf(itemId), ["batch_row:-1", "refund:1"]);
+  const { items } = await json(await call(user, "GET", `/${id}/items`), 200);
+  assert.match(items[0].error, /worker lost/);
+});
+
+Deno.test("cancelling while a dead worker held a row cancels and refunds that row too", async () => {
+  const user = await signedInUser();
+  const id = await createBatch(user, contactsCsv(1, () => [""]));
+  const itemId = await rowHeldByDeadWorker(user, id, 1);
+  await json(await call(user, "POST", `/${id}/cancel`), 200);
+  const settled = await waitForBatch(
+    user,
+    id,
+    (batch) => (batch.counts as { cancelled: number }).cancelled === 1,
+  );
+  assert.equal(settled.status, "cancelled");
+  assert.deepEqual(settled.counts, { queued: 0, running: 0, succeeded: 0, failed: 0, cancelled: 1 });
+  assert.deepEqual(await ledgerOf(itemId), ["batch_row:-1", "refund:1"]);
+});
+
 Deno.test("running out of credits pauses the batch with a clear reason instead of failing rows", async () => {
   const user = await signedInUser();
   await setBalance(user.id, 5);

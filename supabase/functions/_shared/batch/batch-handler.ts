@@ -32,7 +32,7 @@ import {
   retryFailedRows,
   startBatch,
 } from "./batch-store.ts";
-import { failRow } from "./batch-row-job.ts";
+import { closeRow } from "./batch-row-job.ts";
 import { checkBatch, previewRows } from "./batch-validation.ts";
 import { kickJobWorker } from "./batch-worker.ts";
 import { maxCsvBytes, parseBatchCsv } from "./csv.ts";
@@ -138,7 +138,10 @@ async function describe(runtime: Runtime, batch: BatchRow) {
   if (lost.length > 0) {
     for (const row of lost) {
       await runtime.db.asService((tx) =>
-        failRow(tx, { ...row, batchId: batch.id, userId: batch.userId }, row.error)
+        closeRow(tx, { id: row.id, batchId: batch.id, userId: batch.userId }, {
+          status: "failed",
+          error: row.error,
+        })
       );
     }
     batch = await runtime.db.asService((tx) => findOwnBatch(tx, batch.id, batch.userId));

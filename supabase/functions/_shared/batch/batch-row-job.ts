@@ -15,7 +15,7 @@ import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { findTokens } from "../tokens/personalization.ts";
-import { countRowOutcome } from "./batch-store.ts";
+import { countRowOutcome, withdrawQueuedJobs } from "./batch-store.ts";
 import { rowTokenValues } from "./batch-validation.ts";
 
 export interface BatchRowDeps {
@@ -97,16 +97,7 @@ async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reser
         "update public.batch_items set status = 'queued', job_id = null where id = $1 and status = 'running'",
         [row.id],
       );
-      await tx.query(
-        `update private.jobs set status = 'cancelled', updated_at = now()
-          where status = 'queued' and id in (
-            select job_id from public.batch_items where batch_id = $1 and status = 'queued' and job_id is not null)`,
-        [row.batchId],
-      );
-      await tx.query(
-        "update public.batch_items set job_id = null where batch_id = $1 and status = 'queued'",
-        [row.batchId],
-      );
+      await withdrawQueuedJobs(tx, row.batchId);
       return "paused";
     }
     await tx.query(
@@ -137,12 +128,19 @@ async function holdsLease(tx: Tx, job: Job, workerId: string): Promise<boolean> 
   return rows.length === 1;
 }
 
-/** A row that failed for good: marked failed with its error, its credits given back, once. */
-export async function failRow(tx: Tx, item: { id: string; batchId: string; userId: string }, error: string) {
+/**
+ * Ends a row that will not produce an image: failed for good (with its error) or cancelled with
+ * its batch. Whatever it had reserved is refunded, once, and the outcome counted on the batch.
+ */
+export async function closeRow(
+  tx: Tx,
+  item: { id: string; batchId: string; userId: string },
+  outcome: { status: "failed"; error: string } | { status: "cancelled" },
+) {
   const updated = await tx.query(
-    `update public.batch_items set status = 'failed', error = $2, completed_at = now(), cost = 0
+    `update public.batch_items set status = $2, error = $3, completed_at = now(), cost = 0, job_id = null
       where id = $1 and status in ('queued', 'running') returning id`,
-    [item.id, error.slice(0, 2000)],
+    [item.id, outcome.status, outcome.status === "failed" ? outcome.error.slice(0, 2000) : null],
   );
   if (updated.length === 0) return;
   await lockUserCredits(tx, item.userId);
@@ -154,11 +152,32 @@ export async function failRow(tx: Tx, item: { id: string; batchId: string; userI
   if (outstanding > 0) {
     await tx.query(
       `insert into public.credit_ledger (user_id, amount, reason, reference_id, description)
-       values ($1, $2, 'refund', $3, 'Refund: batch row failed')`,
-      [item.userId, outstanding, item.id],
+       values ($1, $2, 'refund', $3, $4)`,
+      [item.userId, outstanding, item.id, `Refund: batch row ${outcome.status}`],
     );
   }
-  await countRowOutcome(tx, item.batchId, { succeeded: 0, failed: 1, spent: 0 });
+  await countRowOutcome(tx, item.batchId, {
+    succeeded: 0,
+    failed: outcome.status === "failed" ? 1 : 0,
+    cancelled: outcome.status === "cancelled" ? 1 : 0,
+    spent: 0,
+  });
+}
+
+/**
+ * A job that may not run its row: when the row's batch was cancelled while this job held it (a
+ * worker died mid-row), the row is closed here, or it would show as running forever.
+ */
+async function settleSkippedRow(db: Db, job: Job, itemId: string) {
+  await db.asService(async (tx) => {
+    const [row] = await tx.query<{ id: string; batchId: string; userId: string }>(
+      `select i.id, i.batch_id as "batchId", i.user_id as "userId"
+         from public.batch_items i join public.batch_jobs b on b.id = i.batch_id
+        where i.id = $1 and i.job_id = $2 and i.status in ('queued', 'running') and b.status = 'cancelled'`,
+      [itemId, job.id],
+    );
+    if (row) await closeRow(tx, row, { status: "cancelled" });
+  });
 }
 
 /** The token values the row's prompt used, as a single generation records them. */
@@ -185,7 +204,10 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
     const itemId = String(job.payload.itemId ?? "");
     if (!/^[0-9a-f-]{36}$/i.test(itemId)) throw new PermanentJobError(`batch-row job without an item id`);
     const row = await claimRow(db, job, itemId);
-    if (!row) return { skipped: true };
+    if (!row) {
+      await settleSkippedRow(db, job, itemId);
+      return { skipped: true };
+    }
 
     try {
       const plan = generator.plan({ model: row.model, settings: row.settings });
@@ -255,7 +277,7 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
         batchId: row.batchId,
         error: messageOf(error),
       });
-      await db.asService((tx) => failRow(tx, row, messageOf(error)));
+      await db.asService((tx) => closeRow(tx, row, { status: "failed", error: messageOf(error) }));
       return { failed: messageOf(error) };
     }
   };

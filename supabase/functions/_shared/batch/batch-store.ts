@@ -76,19 +76,20 @@ export const lockOwnBatch = (tx: Tx, batchId: string, userId: string) => ownBatc
 export async function countRowOutcome(
   tx: Tx,
   batchId: string,
-  outcome: { succeeded: number; failed: number; spent: number },
+  outcome: { succeeded: number; failed: number; spent: number; cancelled?: number },
 ): Promise<void> {
   await tx.query(
     `update public.batch_jobs
         set succeeded_rows = succeeded_rows + $2, failed_rows = failed_rows + $3, spent_credits = spent_credits + $4,
+            cancelled_rows = cancelled_rows + $5,
             status = case when status = 'running'
-                            and succeeded_rows + $2 + failed_rows + $3 + cancelled_rows >= total_rows
+                            and succeeded_rows + $2 + failed_rows + $3 + cancelled_rows + $5 >= total_rows
                           then 'completed' else status end,
             completed_at = case when status = 'running'
-                                 and succeeded_rows + $2 + failed_rows + $3 + cancelled_rows >= total_rows
+                                 and succeeded_rows + $2 + failed_rows + $3 + cancelled_rows + $5 >= total_rows
                                then now() else completed_at end
       where id = $1`,
-    [batchId, outcome.succeeded, outcome.failed, outcome.spent],
+    [batchId, outcome.succeeded, outcome.failed, outcome.spent, outcome.cancelled ?? 0],
   );
 }
 
@@ -193,7 +194,7 @@ async function enqueueOpenRows(tx: Tx, batchId: string, userId: string): Promise
 }
 
 /** Cancels the queued jobs of the batch's queued rows (rows already running finish). */
-async function withdrawQueuedJobs(tx: Tx, batchId: string) {
+export async function withdrawQueuedJobs(tx: Tx, batchId: string) {
   await tx.query(
     `update private.jobs set status = 'cancelled', updated_at = now()
       where status = 'queued' and id in (
@@ -364,7 +365,7 @@ export async function listItems(
 /**
  * Rows whose job was dead-lettered without the handler finishing them (the worker died on the
  * last attempt, so the queue gave up when the lease expired): failed with the job's error, and
- * refunded by `failRow`, so a batch never waits forever on a row nobody will run.
+ * refunded by `closeRow`, so a batch never waits forever on a row nobody will run.
  */
 export async function findLostRows(
   tx: Tx,
