@@ -8,6 +8,8 @@ import { renderWithProviders, testSession } from "@/testing/render";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/invoke-function", () => ({ invokeFunction }));
+const updateUser = vi.hoisted(() => vi.fn(async () => ({ data: {}, error: null })));
+vi.mock("@/lib/supabase", () => ({ supabase: { auth: { updateUser } } }));
 
 function accountPage(overrides: { entries?: Account["ledger"]["entries"]; nextCursor?: string | null; balance?: number } = {}) {
   return {
@@ -122,6 +124,7 @@ describe("AccountPage", () => {
     expect(invokeFunction).toHaveBeenLastCalledWith(
       expect.objectContaining({ name: "account", method: "PATCH", body: { displayName: "Countess Ada" } }),
     );
+    expect(updateUser).toHaveBeenLastCalledWith({ data: { display_name: "Countess Ada" } });
   });
 
   it("shows the function's verdict on a refused name next to the field", async () => {

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import { accountKeys } from "@/features/account/api/account-keys";
 import { profileSchema, type Account } from "@/features/account/api/get-account";
 import { invokeFunction } from "@/lib/invoke-function";
+import { supabase } from "@/lib/supabase";
 
 export const profileChangesSchema = z.object({
   displayName: z.string().check(
@@ -23,6 +24,9 @@ export async function updateProfile(changes: ProfileChanges) {
     body: changes,
     schema: updateProfileResponseSchema,
   });
+  // The header greets people from the session's user metadata; keep it in step with the profile.
+  const { error } = await supabase.auth.updateUser({ data: { display_name: profile.displayName } });
+  if (error) throw error;
   return profile;
 }
 
