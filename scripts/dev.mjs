@@ -1,6 +1,7 @@
 // `npm run dev`: the local platform first (it writes .env.local for Vite), then the Vite dev server.
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 
 const platformPort = process.env.PLATFORM_PORT ?? "54321";
 const children = [];
@@ -10,7 +11,7 @@ function start(command, args, options = {}) {
   children.push(child);
   child.on("exit", (code, signal) => {
     if (!stopping) {
-      console.error(`${command} ${args[0]} stopped (${signal ?? code}); stopping the rest.`);
+      console.error(`${command.split("/").pop()} stopped (${signal ?? code}); stopping the rest.`);
       stop(code ?? 1);
     }
   });
@@ -26,8 +27,11 @@ function stop(code = 0) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-const platform = start("npx", [
-  "deno", "run", "--allow-all", "supabase/local/main.ts",
+// The package's own binaries, not `npx`: npx hands `--env-file` to node instead of the platform.
+const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
+
+const platform = start(bin("deno"), [
+  "run", "--allow-all", "supabase/local/main.ts",
   "--port", platformPort, "--data", ".data", "--env-file", ".env.local",
 ]);
 
@@ -39,7 +43,7 @@ const platformUrl = await new Promise((resolve) => {
   });
 });
 
-const vite = start("npx", ["vite", "--host", "127.0.0.1", "--strictPort", "--port", "5173"]);
+const vite = start(bin("vite"), ["--host", "127.0.0.1", "--strictPort", "--port", "5173"]);
 createInterface({ input: vite.stdout }).on("line", (line) => {
   process.stdout.write(`[vite] ${line}\n`);
   if (/ready in/i.test(line)) {
