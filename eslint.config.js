@@ -9,12 +9,15 @@ import tseslint from "typescript-eslint";
 const repoRoot = path.dirname(fileURLToPath(import.meta.url));
 const srcDir = path.join(repoRoot, "src");
 const supabaseDir = path.join(repoRoot, "supabase");
+/** Pure modules both the functions and the SPA import (DESIGN.md §2: shared code without server code). */
+const domainDir = path.join(supabaseDir, "functions", "_shared", "domain");
 
 /**
  * Where a file sits in the SPA's layout (DESIGN.md §2): the app shell, one feature, shared code
  * (components, lib, …), server code, or elsewhere.
  */
 function layerOf(file) {
+  if (file.startsWith(domainDir + path.sep)) return { kind: "domain" };
   if (file === supabaseDir || file.startsWith(supabaseDir + path.sep)) return { kind: "server" };
   if (!file.startsWith(srcDir + path.sep)) return { kind: "outside" };
   const [top, feature] = path.relative(srcDir, file).split(path.sep);
@@ -26,6 +29,7 @@ function layerOf(file) {
 
 function resolveImport(importer, source) {
   if (source.startsWith("@/")) return path.join(srcDir, source.slice(2));
+  if (source.startsWith("@domain/")) return path.join(domainDir, source.slice("@domain/".length));
   if (source.startsWith(".")) return path.resolve(path.dirname(importer), source);
   return null;
 }

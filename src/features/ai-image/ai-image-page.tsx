@@ -25,7 +25,7 @@ import { TokenValueFields, tokenFieldName } from "@/features/ai-image/components
 import { emptyDraft, requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
 import { insertToken } from "@/features/ai-image/lib/insert-token";
 import { choicesForModel, defaultModel } from "@/features/ai-image/lib/model-settings";
-import { findTokens, promptProblems } from "@/features/ai-image/lib/personalization-tokens";
+import { findTokens, promptProblems } from "@domain/personalization-tokens";
 import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
 import { NetworkError, UnauthorizedError, ValidationError } from "@/lib/function-errors";

@@ -7,7 +7,7 @@ import {
   promptProblems,
   promptSegments,
   resolvePrompt,
-} from "@/features/ai-image/lib/personalization-tokens";
+} from "@domain/personalization-tokens";
 
 const numberFormat = new Intl.NumberFormat();
 

@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/text-field";
 import { PlusIcon } from "@/features/ai-image/components/ai-image-icons";
 import { TokenChip } from "@/features/ai-image/components/token-chip";
-import { isValidTokenName, normalizeTokenName } from "@/features/ai-image/lib/personalization-tokens";
+import { isValidTokenName, normalizeTokenName } from "@domain/personalization-tokens";
 
 /** The tokens on offer, and a field to make a new one (which goes into the prompt at once). */
 export function TokenPalette({

@@ -8,7 +8,7 @@ import { useDeleteTokenSet } from "@/features/ai-image/api/delete-token-set";
 import { useTokenSets, type TokenSet } from "@/features/ai-image/api/get-token-sets";
 import { useUpdateTokenSet } from "@/features/ai-image/api/update-token-set";
 import { SelectField } from "@/features/ai-image/components/select-field";
-import { sanitizeTokenValue } from "@/features/ai-image/lib/personalization-tokens";
+import { sanitizeTokenValue } from "@domain/personalization-tokens";
 import { showErrorToast } from "@/lib/error-toast";
 import { ConflictError, ValidationError } from "@/lib/function-errors";
 

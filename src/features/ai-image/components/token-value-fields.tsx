@@ -1,6 +1,6 @@
 import type { RefObject } from "react";
 import { TextField } from "@/components/ui/text-field";
-import { maxTokenValueLength, type TokenUse } from "@/features/ai-image/lib/personalization-tokens";
+import { maxTokenValueLength, type TokenUse } from "@domain/personalization-tokens";
 
 /** The name of a token's input, so the page can focus the first one that still needs a value. */
 export const tokenFieldName = (token: string) => `token-${token}`;

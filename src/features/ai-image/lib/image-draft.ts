@@ -1,7 +1,7 @@
 import type { ImageModel } from "@/features/ai-image/api/get-image-models";
 import type { GenerationRequest } from "@/features/ai-image/api/generate-image";
 import { choicesForModel, type SettingChoices } from "@/features/ai-image/lib/model-settings";
-import { findTokens } from "@/features/ai-image/lib/personalization-tokens";
+import { findTokens } from "@domain/personalization-tokens";
 import type { ReferenceImage } from "@/features/ai-image/lib/reference-image";
 
 /** Everything on the page that makes an image; a result keeps the draft it came from ("reuse settings"). */

@@ -14,7 +14,7 @@ import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/wor
 import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
-import { findTokens } from "../tokens/personalization.ts";
+import { findTokens } from "../domain/personalization-tokens.ts";
 import { countRowOutcome, withdrawQueuedJobs } from "./batch-store.ts";
 import { rowTokenValues } from "./batch-validation.ts";
 

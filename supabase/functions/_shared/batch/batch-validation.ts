@@ -3,13 +3,13 @@
  * the CSV's columns and the global tokens, and each row's resolved prompt. Pure, so the preview
  * and the create call agree.
  */
-import { maxResolvedPromptLength } from "../image-generation/generation-request.ts";
 import {
   findTokens,
+  maxResolvedPromptLength,
   mergeTokenValues,
   normalizeTokenName,
   resolvePrompt,
-} from "../tokens/personalization.ts";
+} from "../domain/personalization-tokens.ts";
 import { listRows } from "./csv.ts";
 
 export const previewRows = 5;

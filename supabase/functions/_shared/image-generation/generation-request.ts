@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { detectImageType } from "../images/image-info.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
-import { findTokens, mergeTokenValues, resolvePrompt } from "../tokens/personalization.ts";
+import { findTokens, maxResolvedPromptLength, mergeTokenValues, resolvePrompt } from "../domain/personalization-tokens.ts";
 import type { ReferenceImage } from "../providers/types.ts";
 
-export const maxResolvedPromptLength = 2000;
 export const maxReferenceImageBytes = 10 * 1024 * 1024;
 /** A 10 MB image as a base64 data URL, plus room for the rest of the request. */
 export const maxRequestBytes = Math.ceil((maxReferenceImageBytes * 4) / 3) + 256 * 1024;

@@ -4,7 +4,7 @@ import { readJson } from "../http/body.ts";
 import { ApiError, badRequest, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import type { Runtime } from "../runtime.ts";
-import { normalizeTokenName, sanitizeTokenValue } from "../tokens/personalization.ts";
+import { normalizeTokenName, sanitizeTokenValue } from "../domain/personalization-tokens.ts";
 
 const tokensSchema = z.record(
   z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "token names are letters, digits and _, starting with a letter"),

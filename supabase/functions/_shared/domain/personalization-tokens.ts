@@ -1,9 +1,8 @@
 /**
- * Personalization tokens for the live preview: `[FIRSTNAME]` and `[FIRSTNAME|there]`. A port of
- * supabase/functions/_shared/tokens/personalization.ts and the prompt checks of
- * image-generation/generation-request.ts (src/ may not import server code), kept to the same rules
- * so the preview warns about exactly what the server would refuse. The tests beside it repeat the
- * server's cases; change both together.
+ * Personalization tokens: `[FIRSTNAME]` and `[FIRSTNAME|there]` (with a fallback), and the checks a
+ * prompt must pass once they are resolved. Pure code with no runtime dependencies: the functions,
+ * the batch worker and the SPA's live preview (through the `@domain` alias) import this one module,
+ * so the preview warns about exactly what the server refuses.
  */
 
 /** A token's name: letters, digits and underscores, starting with a letter; matched case-insensitively. */

@@ -1,5 +1,13 @@
 import assert from "node:assert/strict";
-import { findTokens, mergeTokenValues, resolvePrompt, sanitizeTokenValue } from "./personalization.ts";
+import {
+  findTokens,
+  isValidTokenName,
+  mergeTokenValues,
+  promptProblems,
+  promptSegments,
+  resolvePrompt,
+  sanitizeTokenValue,
+} from "./personalization-tokens.ts";
 
 const values = (record: Record<string, string>) => mergeTokenValues(record);
 
@@ -51,4 +59,46 @@ Deno.test("findTokens lists each token once with its fallback", () => {
 
 Deno.test("sanitizeTokenValue bounds the length", () => {
   assert.equal(sanitizeTokenValue("x".repeat(10_000)).length, 500);
+});
+
+Deno.test("isValidTokenName accepts exactly what the functions accept as a token name", () => {
+  assert.equal(isValidTokenName("FIRST_NAME2"), true);
+  assert.equal(isValidTokenName("city"), true);
+  assert.equal(isValidTokenName("2CITY"), false);
+  assert.equal(isValidTokenName("FIRST NAME"), false);
+  assert.equal(isValidTokenName("A".repeat(65)), false);
+});
+
+Deno.test("promptSegments cuts the prompt into text and tokens with what each token became", () => {
+  assert.deepEqual(promptSegments("Hi [NAME], from [CITY|Paris] to [COUNTRY]!", values({ name: "Ada" })), [
+    { kind: "text", text: "Hi " },
+    { kind: "token", name: "NAME", source: "value", text: "Ada" },
+    { kind: "text", text: ", from " },
+    { kind: "token", name: "CITY", source: "fallback", text: "Paris" },
+    { kind: "text", text: " to " },
+    { kind: "token", name: "COUNTRY", source: "missing", text: "" },
+    { kind: "text", text: "!" },
+  ]);
+});
+
+Deno.test("promptProblems finds nothing wrong with a usable prompt", () => {
+  assert.deepEqual(promptProblems("Portrait of [FIRSTNAME|a friend]", {}), []);
+  assert.deepEqual(promptProblems("x".repeat(2000), {}), []);
+});
+
+Deno.test("promptProblems names the tokens without a value or fallback", () => {
+  assert.deepEqual(promptProblems("Hi [FIRSTNAME] at [COMPANY] and [FIRSTNAME]", { company: "Acme" }), [
+    { kind: "missing-tokens", names: ["FIRSTNAME"] },
+  ]);
+});
+
+Deno.test("promptProblems refuses a prompt that is empty, as typed or once resolved", () => {
+  assert.deepEqual(promptProblems("   ", {}), [{ kind: "empty" }]);
+  assert.deepEqual(promptProblems("[MOOD|]", {}), [{ kind: "empty" }]);
+});
+
+Deno.test("promptProblems refuses a prompt over 2,000 characters once resolved", () => {
+  assert.deepEqual(promptProblems("[LONG] [LONG] [LONG] [LONG] [LONG]", { LONG: "y".repeat(450) }), [
+    { kind: "too-long", length: 2254, maxLength: 2000 },
+  ]);
 });
