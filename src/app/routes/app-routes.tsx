@@ -44,6 +44,10 @@ export function AppRoutes() {
             element={<Page title="AI Image" component={pages.aiImage} skeleton={<AiImagePageSkeleton />} />}
           />
           <Route
+            path="batch-generation"
+            element={<Page title="Batch generation" component={pages.batch} skeleton={<ContentPageSkeleton />} />}
+          />
+          <Route
             path="update-password"
             element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}
           />

@@ -19,6 +19,7 @@ export const pages = {
   updatePassword: lazyPage(() => import("@/features/auth/update-password-page")),
   account: lazyPage(() => import("@/features/account/account-page")),
   aiImage: lazyPage(() => import("@/features/ai-image/ai-image-page")),
+  batch: lazyPage(() => import("@/features/batch/batch-page")),
 };
 
 const pagesByPath: Record<string, { preload: () => void }> = {
@@ -30,6 +31,7 @@ const pagesByPath: Record<string, { preload: () => void }> = {
   "/reset-password": pages.resetPassword,
   "/account": pages.account,
   "/features/ai-image": pages.aiImage,
+  "/batch-generation": pages.batch,
 };
 
 /** Starts loading the page behind a link, so the click finds it ready. */

@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { accountQueryRoot, batchKeys } from "@/features/batch/api/batch-keys";
+import { batchResponseSchema } from "@/features/batch/api/batch-schemas";
+import { invokeFunction } from "@/lib/invoke-function";
+
+export type BatchAction = "start" | "pause" | "resume" | "cancel" | "retry-failed";
+
+/** POST /functions/v1/batch/:id/<action>: moves the batch and answers with its new status. */
+export async function runBatchAction({ batchId, action }: { batchId: string; action: BatchAction }) {
+  const { batch } = await invokeFunction({
+    name: `batch/${batchId}/${action}`,
+    schema: batchResponseSchema,
+  });
+  return batch;
+}
+
+export function useBatchAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: runBatchAction,
+    onSuccess: (batch) => {
+      queryClient.setQueryData(batchKeys.detail(batch.id), batch);
+      void queryClient.invalidateQueries({ queryKey: batchKeys.items(batch.id) });
+      void queryClient.invalidateQueries({ queryKey: batchKeys.list() });
+      void queryClient.invalidateQueries({ queryKey: accountQueryRoot });
+    },
+  });
+}

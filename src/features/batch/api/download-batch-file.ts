@@ -1,0 +1,39 @@
+import { env } from "@/lib/env";
+import { errorFromResponse, NetworkError, UnauthorizedError } from "@/lib/function-errors";
+import { supabase } from "@/lib/supabase";
+
+export type BatchFile = "results.csv" | "images.zip";
+
+function filenameFrom(disposition: string | null, fallback: string): string {
+  return disposition?.match(/filename="([^"]+)"/)?.[1] ?? fallback;
+}
+
+/**
+ * GET /functions/v1/batch/:id/results.csv or images.zip, saved under the server's file name. The
+ * function client parses JSON and text, not a ZIP, so this one call uses fetch with the session's token.
+ */
+export async function downloadBatchFile(batchId: string, file: BatchFile): Promise<void> {
+  const name = `batch/${batchId}/${file}`;
+  const { data } = await supabase.auth.getSession();
+  const token = data.session?.access_token;
+  if (!token) throw new UnauthorizedError(name, 401, "UNAUTHORIZED", "Sign in again to download this batch.");
+  let response: Response;
+  try {
+    response = await fetch(`${env.supabaseUrl}/functions/v1/${name}`, {
+      headers: { apikey: env.supabaseAnonKey, authorization: `Bearer ${token}` },
+    });
+  } catch (cause) {
+    throw new NetworkError(name, { cause });
+  }
+  if (!response.ok) throw await errorFromResponse(name, response);
+  const blob = await response.blob();
+  const objectUrl = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = objectUrl;
+  link.download = filenameFrom(response.headers.get("content-disposition"), file);
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the object URL after click() returns; give the save a moment to start.
+  window.setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+}

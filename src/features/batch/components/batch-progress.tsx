@@ -1,0 +1,136 @@
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { DownloadIcon } from "@/components/ui/icons";
+import { useBatchAction, type BatchAction } from "@/features/batch/api/batch-action";
+import type { BatchDetail, BatchStatus } from "@/features/batch/api/batch-schemas";
+import { downloadBatchFile, type BatchFile } from "@/features/batch/api/download-batch-file";
+import { formatEta } from "@/features/batch/lib/format-eta";
+import { showErrorToast } from "@/lib/error-toast";
+import { formatCredits } from "@/lib/format";
+
+export const statusLabels: Record<BatchStatus, string> = {
+  draft: "Draft",
+  queued: "Queued",
+  running: "Running",
+  paused: "Paused",
+  completed: "Completed",
+  failed: "Failed",
+  cancelled: "Cancelled",
+};
+
+const actionLabels: Record<BatchAction, string> = {
+  start: "Start",
+  pause: "Pause",
+  resume: "Resume",
+  cancel: "Cancel batch",
+  "retry-failed": "Retry failed rows",
+};
+
+/** Which actions the server accepts in each status. */
+function actionsFor(batch: BatchDetail): BatchAction[] {
+  switch (batch.status) {
+    case "draft":
+      return ["start", "cancel"];
+    case "queued":
+    case "running":
+      return ["pause", "cancel"];
+    case "paused":
+      return ["resume", "cancel"];
+    default:
+      return batch.counts.failed > 0 ? ["retry-failed"] : [];
+  }
+}
+
+/** The live state of one batch: the bar, counts and ETA, its controls and its downloads. */
+export function BatchProgress({ batch }: { batch: BatchDetail }) {
+  const action = useBatchAction();
+  const [downloading, setDownloading] = useState<BatchFile>();
+  const percent = Math.round(batch.progress * 100);
+  const eta = batch.status === "running" ? formatEta(batch.etaSeconds) : undefined;
+  const hasResults = batch.counts.succeeded + batch.counts.failed > 0;
+
+  function run(name: BatchAction) {
+    action.mutate({ batchId: batch.id, action: name }, { onError: (error) => showErrorToast(error, { retry: () => run(name) }) });
+  }
+
+  async function download(file: BatchFile) {
+    setDownloading(file);
+    try {
+      await downloadBatchFile(batch.id, file);
+    } catch (error) {
+      showErrorToast(error, { retry: () => void download(file) });
+    } finally {
+      setDownloading(undefined);
+    }
+  }
+
+  return (
+    <Card className="space-y-4 p-4 sm:p-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold text-ink">{batch.name}</h2>
+        <p className="text-sm font-semibold text-ink" data-testid="batch-status">
+          {statusLabels[batch.status]}
+        </p>
+      </div>
+      <p className="text-sm text-muted">{batch.prompt}</p>
+      <div>
+        <div
+          role="progressbar"
+          aria-label="Batch progress"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-valuetext={`${percent}%${eta ? `, ${eta}` : ""}`}
+          className="h-3 overflow-hidden rounded-full bg-sunken"
+        >
+          <div className="h-full rounded-full bg-violet-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+        </div>
+        <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm text-muted" aria-live="polite">
+          <span data-testid="batch-counts">
+            {batch.counts.succeeded} succeeded · {batch.counts.failed} failed · {batch.counts.queued + batch.counts.running}{" "}
+            to go{batch.counts.cancelled > 0 ? ` · ${batch.counts.cancelled} cancelled` : ""}
+          </span>
+          <span>
+            {percent}%{eta ? ` · ${eta}` : ""} · {formatCredits(batch.spentCredits)} credits spent
+          </span>
+        </p>
+      </div>
+      {batch.pauseReason && batch.status === "paused" ? <Alert tone="info" title="Paused">{batch.pauseReason}</Alert> : null}
+      {batch.error ? <Alert title="The batch stopped">{batch.error}</Alert> : null}
+      <div className="flex flex-wrap gap-2">
+        {actionsFor(batch).map((name) => (
+          <Button
+            key={name}
+            variant={name === "cancel" ? "danger" : "secondary"}
+            size="sm"
+            loading={action.isPending && action.variables.action === name}
+            disabled={action.isPending}
+            onClick={() => run(name)}
+          >
+            {actionLabels[name]}
+          </Button>
+        ))}
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={!hasResults}
+          loading={downloading === "results.csv"}
+          onClick={() => void download("results.csv")}
+        >
+          <DownloadIcon className="size-4" /> Results CSV
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={batch.counts.succeeded === 0}
+          loading={downloading === "images.zip"}
+          onClick={() => void download("images.zip")}
+        >
+          <DownloadIcon className="size-4" /> Images ZIP
+        </Button>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import {
+  defaultMapping,
+  globalTokenValues,
+  mappingProblems,
+  promptTokens,
+  suggestedToken,
+  unfedTokens,
+} from "@/features/batch/lib/column-mapping";
+
+describe("column mapping", () => {
+  it("names a column's token the way the server does", () => {
+    expect(suggestedToken("First name")).toBe("FIRST_NAME");
+    expect(suggestedToken("  e-mail ")).toBe("E_MAIL");
+    expect(suggestedToken("2nd city")).toBe("ND_CITY");
+    expect(defaultMapping(["firstname", "Company"])).toEqual({ firstname: "FIRSTNAME", Company: "COMPANY" });
+  });
+
+  it("reads the prompt's tokens once each, remembering a fallback", () => {
+    expect(promptTokens("Hi [firstname], [COMPANY|your team] and [FIRSTNAME]")).toEqual([
+      { name: "FIRSTNAME", hasFallback: false },
+      { name: "COMPANY", hasFallback: true },
+    ]);
+  });
+
+  it("lists tokens fed by no column, global value or fallback", () => {
+    const prompt = "[FIRSTNAME] at [COMPANY] in [CITY] for [EVENT|the launch]";
+    expect(unfedTokens(prompt, { firstname: "FIRSTNAME", company: "" }, [])).toEqual(["COMPANY", "CITY"]);
+    expect(unfedTokens(prompt, { firstname: "FIRSTNAME" }, [{ name: "company", value: "Acme" }, { name: "CITY", value: " " }]))
+      .toEqual(["CITY"]);
+  });
+
+  it("sends only complete global tokens and flags bad names", () => {
+    const globals = [{ name: "CITY", value: "Paris" }, { name: "EVENT", value: "" }, { name: "bad name", value: "x" }];
+    expect(globalTokenValues(globals)).toEqual({ CITY: "Paris" });
+    expect(mappingProblems({ a: "OK", b: "", c: "1BAD" }, globals)).toEqual([
+      '"1BAD" (column c) is not a token name: use letters, digits and _.',
+      '"bad name" is not a token name: use letters, digits and _.',
+    ]);
+  });
+});

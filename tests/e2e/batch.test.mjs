@@ -1,0 +1,196 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, describe, test } from "node:test";
+import {
+  describeViolations,
+  launchBrowser,
+  newContext,
+  saveScreenshot,
+  seriousAccessibilityViolations,
+  signInThroughForm,
+  uniqueEmail,
+} from "./support/browser.mjs";
+
+const password = "correct-horse-42";
+const rowCount = 20;
+
+function contactsCsv() {
+  const lines = ["First name,Company,City"];
+  for (let row = 1; row <= rowCount; row++) lines.push(`Person${row},"Company ${row}, Inc.",City ${row}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** The names in a ZIP's central directory, read straight from its bytes (no ZIP64: the file is small). */
+function zipEntryNames(zip) {
+  const endOfDirectory = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(endOfDirectory >= 0, "the ZIP has an end-of-central-directory record");
+  const entries = zip.readUInt16LE(endOfDirectory + 10);
+  let offset = zip.readUInt32LE(endOfDirectory + 16);
+  const names = [];
+  for (let entry = 0; entry < entries; entry++) {
+    assert.equal(zip.readUInt32LE(offset), 0x02014b50, `central directory entry ${entry} has its signature`);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    names.push(zip.toString("utf8", offset + 46, offset + 46 + nameLength));
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return names;
+}
+
+/** A minimal RFC 4180 reader: the results CSV quotes fields with commas, as "Company 1, Inc." has. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  let quoted = false;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"';
+        index++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\n" || char === "\r") {
+      if (char === "\r" && text[index + 1] === "\n") index++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += char;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
+
+async function downloadFrom(page, buttonName) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName }).click(),
+  ]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+async function expectNoSeriousViolations(page, label) {
+  const violations = await seriousAccessibilityViolations(page);
+  assert.equal(violations.length, 0, `axe found problems:\n${describeViolations(label, violations)}`);
+}
+
+describe("the batch page", { timeout: 300_000 }, () => {
+  let browser;
+  const email = uniqueEmail("batch");
+  let batchUrl;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test("sign up → upload 20 rows → map → start → finished → both downloads hold every row", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto("/sign-up");
+    await page.getByLabel("Your name").fill("Katherine Johnson");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/account");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Batch" }).click();
+    await page.waitForURL("**/batch-generation");
+    await page.getByRole("heading", { level: 1, name: "Batch generation" }).waitFor();
+    await page.getByText("No batches yet").waitFor();
+
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "contacts.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(contactsCsv()),
+    });
+    await page.getByTestId("csv-summary").getByText("20 rows, 3 columns").waitFor();
+    // The columns arrive mapped to their own names; "Company" is renamed and "City" left out.
+    assert.equal(await page.getByLabel("Token for column “First name”").inputValue(), "FIRST_NAME");
+    await page.getByLabel("Token for column “Company”").fill("BRAND");
+    await page.getByLabel("Token for column “City”").fill("");
+    await page.getByRole("button", { name: "Add global token" }).click();
+    await page.getByLabel("Global token 1 name").fill("SETTING");
+    await page.getByLabel("Global token 1 value").fill("studio light");
+    await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Portrait of [FIRST_NAME] from [BRAND] in [CITY|their town], [SETTING]");
+    assert.equal(await page.getByLabel("Model", { exact: true }).evaluate((select) => select.selectedOptions[0]?.textContent), "Offline render");
+
+    await page.getByRole("button", { name: "Preview batch" }).click();
+    await page.getByRole("heading", { name: "Preview" }).waitFor();
+    assert.equal(await page.getByTestId("batch-total-cost").textContent(), "20 credits");
+    await page.getByRole("cell", { name: "Portrait of Person1 from Company 1, Inc. in their town, studio light" }).waitFor();
+    await expectNoSeriousViolations(page, "batch preview (desktop)");
+    await saveScreenshot(page, "batch-preview-desktop");
+
+    await page.getByRole("button", { name: "Start batch · 20 credits" }).click();
+    await page.waitForURL(/\/batch-generation\?batch=[0-9a-f-]{36}$/);
+    batchUrl = new URL(page.url()).pathname + new URL(page.url()).search;
+    await page.getByRole("progressbar", { name: "Batch progress" }).waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="batch-status"]')?.textContent === "Completed",
+      undefined,
+      { timeout: 120_000 },
+    );
+    assert.equal(await page.getByRole("progressbar").getAttribute("aria-valuenow"), "100");
+    assert.match(await page.getByTestId("batch-counts").textContent(), /^20 succeeded · 0 failed · 0 to go/);
+    await page.getByRole("img", { name: "Row 1", exact: true }).waitFor();
+    const mountedRows = await page.getByRole("table", { name: "Results by row" }).getByRole("row").count();
+    assert.ok(mountedRows < rowCount + 1, `only rows in view are mounted, got ${mountedRows} of ${rowCount + 1}`);
+
+    const results = await downloadFrom(page, "Results CSV");
+    assert.match(results.name, /results\.csv$/);
+    const [header, ...dataRows] = parseCsv(results.bytes.toString("utf8")).filter((row) => row.some((field) => field !== ""));
+    assert.deepEqual(header.slice(0, 4), ["row_number", "First name", "Company", "City"]);
+    assert.equal(dataRows.length, rowCount);
+    const statusColumn = header.indexOf("status");
+    const urlColumn = header.indexOf("image_url");
+    for (const [index, row] of dataRows.entries()) {
+      assert.equal(row[0], String(index + 1));
+      assert.equal(row[statusColumn], "succeeded", `row ${index + 1} succeeded`);
+      assert.match(row[urlColumn], /^https?:\/\/\S+/, `row ${index + 1} has an image URL`);
+    }
+
+    const images = await downloadFrom(page, "Images ZIP");
+    assert.match(images.name, /images\.zip$/);
+    const names = zipEntryNames(images.bytes);
+    const expected = Array.from({ length: rowCount }, (_, index) => `row-${String(index + 1).padStart(2, "0")}`);
+    assert.deepEqual(names.map((name) => name.replace(/\.(png|webp|jpg)$/, "")), expected);
+
+    await expectNoSeriousViolations(page, "batch finished (desktop)");
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+    await saveScreenshot(page, "batch-finished-desktop");
+    await context.close();
+  });
+
+  test("phone: the batch's link shows the same finished state on another device", async () => {
+    assert.ok(batchUrl, "the first test made a batch");
+    const context = await newContext(browser, { device: "phone" });
+    const page = await context.newPage();
+    await page.goto(batchUrl);
+    await page.waitForURL((url) => url.pathname === "/sign-in");
+    await signInThroughForm(page, { email, password });
+    await page.waitForURL((url) => url.pathname === "/batch-generation" && url.searchParams.has("batch"));
+    await page.getByTestId("batch-status").getByText("Completed").waitFor();
+    assert.match(await page.getByTestId("batch-counts").textContent(), /^20 succeeded/);
+    await page.getByRole("link", { name: /contacts\.csv/ }).waitFor();
+
+    // Keyboard: the results table takes focus so its rows can be scrolled without a mouse.
+    await page.getByRole("table", { name: "Results by row" }).focus();
+    await page.keyboard.press("End");
+    await page.getByRole("img", { name: "Row 20", exact: true }).waitFor();
+
+    await page.waitForLoadState("networkidle");
+    await expectNoSeriousViolations(page, "batch finished (phone)");
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+    await saveScreenshot(page, "batch-finished-phone");
+    await context.close();
+  });
+});
