@@ -3,7 +3,6 @@ import {
   defaultMapping,
   globalTokenValues,
   mappingProblems,
-  promptTokens,
   suggestedToken,
   unfedTokens,
 } from "@/features/batch/lib/column-mapping";
@@ -14,13 +13,6 @@ describe("column mapping", () => {
     expect(suggestedToken("  e-mail ")).toBe("E_MAIL");
     expect(suggestedToken("2nd city")).toBe("ND_CITY");
     expect(defaultMapping(["firstname", "Company"])).toEqual({ firstname: "FIRSTNAME", Company: "COMPANY" });
-  });
-
-  it("reads the prompt's tokens once each, remembering a fallback", () => {
-    expect(promptTokens("Hi [firstname], [COMPANY|your team] and [FIRSTNAME]")).toEqual([
-      { name: "FIRSTNAME", hasFallback: false },
-      { name: "COMPANY", hasFallback: true },
-    ]);
   });
 
   it("lists tokens fed by no column, global value or fallback", () => {

@@ -2,14 +2,7 @@
  * Column → token mapping for a batch, matching the batch function's rules: a column feeds the
  * token named after it ("First name" → FIRST_NAME) unless mapped to another one or left out ("").
  */
-
-const tokenNamePattern = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-/** `[NAME]` or `[NAME|fallback]`, as the server's token parser reads them. */
-const promptTokenPattern = /\[([A-Za-z][A-Za-z0-9_]*)(\|[^\]]*)?\]/g;
-
-export function isTokenName(name: string): boolean {
-  return tokenNamePattern.test(name);
-}
+import { findTokens, isValidTokenName, normalizeTokenName } from "@domain/personalization-tokens";
 
 /** The token a column feeds when nobody maps it: its header made token-like. */
 export function suggestedToken(header: string): string {
@@ -24,21 +17,6 @@ export function defaultMapping(headers: string[]): Record<string, string> {
   return Object.fromEntries(headers.map((header) => [header, suggestedToken(header)]));
 }
 
-export interface PromptToken {
-  name: string;
-  hasFallback: boolean;
-}
-
-export function promptTokens(prompt: string): PromptToken[] {
-  const byName = new Map<string, PromptToken>();
-  for (const match of prompt.matchAll(promptTokenPattern)) {
-    const name = (match[1] ?? "").toUpperCase();
-    const hasFallback = match[2] !== undefined;
-    byName.set(name, { name, hasFallback: hasFallback || (byName.get(name)?.hasFallback ?? false) });
-  }
-  return [...byName.values()];
-}
-
 export interface GlobalToken {
   name: string;
   value: string;
@@ -47,18 +25,19 @@ export interface GlobalToken {
 /** The prompt's tokens nothing feeds: no mapped column, no global value and no fallback. */
 export function unfedTokens(prompt: string, mapping: Record<string, string>, globals: GlobalToken[]): string[] {
   const fed = new Set([
-    ...Object.values(mapping).map((token) => token.toUpperCase()),
-    ...globals.filter((token) => token.value.trim() !== "").map((token) => token.name.toUpperCase()),
+    ...Object.values(mapping).map(normalizeTokenName),
+    ...globals.filter((token) => token.value.trim() !== "").map((token) => normalizeTokenName(token.name)),
   ]);
-  return promptTokens(prompt)
-    .filter((token) => !token.hasFallback && !fed.has(token.name))
+  // The server reads a token's fallback from its first use, and so does findTokens.
+  return findTokens(prompt)
+    .filter((token) => token.fallback === undefined && !fed.has(token.name))
     .map((token) => token.name);
 }
 
 /** Global tokens as the server takes them, leaving out rows still being typed. */
 export function globalTokenValues(globals: GlobalToken[]): Record<string, string> {
   return Object.fromEntries(
-    globals.filter((token) => isTokenName(token.name) && token.value !== "").map((token) => [token.name, token.value]),
+    globals.filter((token) => isValidTokenName(token.name) && token.value !== "").map((token) => [token.name, token.value]),
   );
 }
 
@@ -66,12 +45,12 @@ export function globalTokenValues(globals: GlobalToken[]): Record<string, string
 export function mappingProblems(mapping: Record<string, string>, globals: GlobalToken[]): string[] {
   const problems: string[] = [];
   for (const [column, token] of Object.entries(mapping)) {
-    if (token !== "" && !isTokenName(token)) {
+    if (token !== "" && !isValidTokenName(token)) {
       problems.push(`"${token}" (column ${column}) is not a token name: use letters, digits and _.`);
     }
   }
   for (const token of globals) {
-    if (token.name !== "" && !isTokenName(token.name)) {
+    if (token.name !== "" && !isValidTokenName(token.name)) {
       problems.push(`"${token.name}" is not a token name: use letters, digits and _.`);
     }
   }
