@@ -3,7 +3,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { useDrop } from "react-dnd";
 import { NativeTypes } from "react-dnd-html5-backend";
 import { Button } from "@/components/ui/button";
-import { UploadIcon } from "@/features/ai-image/components/ai-image-icons";
+import { UploadIcon } from "@/components/ui/icons";
 import {
   acceptedReferenceImageTypes,
   checkReferenceImage,

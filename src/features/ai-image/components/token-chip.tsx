@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { useCallback } from "react";
 import { useDrag } from "react-dnd";
-import { GripIcon } from "@/features/ai-image/components/ai-image-icons";
+import { GripIcon } from "@/components/ui/icons";
 
 /** What a dragged token chip carries to the prompt. */
 export const tokenDragType = "personalization-token";

@@ -2,7 +2,7 @@ import clsx from "clsx";
 import { useId, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/text-field";
-import { PlusIcon } from "@/features/ai-image/components/ai-image-icons";
+import { PlusIcon } from "@/components/ui/icons";
 import { TokenChip } from "@/features/ai-image/components/token-chip";
 import { isValidTokenName, normalizeTokenName } from "@domain/personalization-tokens";
 
