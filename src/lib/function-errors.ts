@@ -1,25 +1,7 @@
+import type { ErrorCode as KnownErrorCode } from "@domain/error-codes";
 import * as z from "zod/mini";
 
-/**
- * The codes the functions send today (DESIGN.md §9). The type stays open to codes added later,
- * which the client treats by their HTTP status.
- */
-export type KnownErrorCode =
-  | "VALIDATION_ERROR"
-  | "INVALID_JSON"
-  | "UNAUTHORIZED"
-  | "INSUFFICIENT_CREDITS"
-  | "PAYMENT_REQUIRED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "METHOD_NOT_ALLOWED"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED"
-  | "PROVIDER_ERROR"
-  | "PROVIDER_TIMEOUT"
-  | "INTERNAL_ERROR";
+/** The codes the functions send; open to codes added later, which the client treats by their HTTP status. */
 export type ErrorCode = KnownErrorCode | (string & {});
 
 /** The one error shape every function answers with. */

@@ -1,21 +1,6 @@
-/** The codes of the project's one error shape (DESIGN.md §9). */
-export type ErrorCode =
-  | "VALIDATION_ERROR"
-  | "INVALID_JSON"
-  | "UNAUTHORIZED"
-  | "INSUFFICIENT_CREDITS"
-  | "PAYMENT_REQUIRED"
-  | "FORBIDDEN"
-  | "NOT_FOUND"
-  | "METHOD_NOT_ALLOWED"
-  | "CONFLICT"
-  | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE"
-  | "RATE_LIMITED"
-  | "CONTENT_POLICY"
-  | "PROVIDER_ERROR"
-  | "PROVIDER_TIMEOUT"
-  | "INTERNAL_ERROR";
+import type { ErrorCode } from "../domain/error-codes.ts";
+
+export type { ErrorCode };
 
 export interface ErrorBody {
   error: string;
