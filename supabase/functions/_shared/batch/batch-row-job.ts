@@ -5,9 +5,10 @@
  * own, inserted in the same transaction that marks the row done and only while the job still
  * holds its lease.
  */
-import { creditBalance } from "../credits/credits.ts";
+import { creditBalance, lockUserCredits } from "../credits/credits.ts";
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
+import { imageExtensions } from "../images/image-info.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
 import type { Job } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
@@ -36,13 +37,6 @@ interface ClaimedRow {
   prompt: string;
   model: string;
   settings: Record<string, unknown>;
-}
-
-const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
-
-/** Serializes a user's credit changes; the same lock as credits.ts takes. */
-async function lockUserCredits(tx: Tx, userId: string) {
-  await tx.query("select pg_advisory_xact_lock(hashtext('credits:' || $1))", [userId]);
 }
 
 /**
@@ -216,7 +210,7 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
       const result = await generator.run(plan, { prompt: row.resolvedPrompt, signal: context.signal });
       const image = result.images[0];
       const thumbnail = await makeWebpThumbnail(image.bytes);
-      const imagePath = `${row.userId}/${row.id}.${extensions[image.mimeType] ?? "png"}`;
+      const imagePath = `${row.userId}/${row.id}.${imageExtensions[image.mimeType] ?? "png"}`;
       const thumbnailPath = `${row.userId}/${row.id}.thumb.webp`;
       // Upserts to paths of the row's own: a second attempt overwrites, never adds.
       await Promise.all([

@@ -4,7 +4,7 @@ import { ApiError } from "../http/errors.ts";
 export type DebitReason = "generation" | "batch_row";
 
 /** Serializes a user's credit changes across every function instance and worker. */
-async function lockUserCredits(tx: Tx, userId: string) {
+export async function lockUserCredits(tx: Tx, userId: string) {
   await tx.query("select pg_advisory_xact_lock(hashtext('credits:' || $1))", [userId]);
 }
 

@@ -1,6 +1,7 @@
 import { refundCredits, reserveCredits } from "../credits/credits.ts";
 import type { JwtClaims } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
+import { imageExtensions } from "../images/image-info.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
 import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
@@ -30,8 +31,6 @@ export interface GenerationResponse {
 
 export const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
 export const signedUrlSeconds = 3600;
-
-const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
 export interface GenerationDeps {
   runtime: Runtime;
@@ -85,7 +84,7 @@ export async function runGeneration(
     const image = result.images[0];
     onStage("storing");
     const thumbnail = await makeWebpThumbnail(image.bytes);
-    const imagePath = `${user.sub}/${imageId}.${extensions[image.mimeType] ?? "png"}`;
+    const imagePath = `${user.sub}/${imageId}.${imageExtensions[image.mimeType] ?? "png"}`;
     const thumbnailPath = `${user.sub}/${imageId}.thumb.webp`;
     await Promise.all([
       storage.upload("images", imagePath, image.bytes, image.mimeType).then(() => stored.push(imagePath)),

@@ -72,3 +72,10 @@ export function readImageInfo(bytes: Uint8Array): ImageInfo | undefined {
   if (!size || size[0] === 0 || size[1] === 0) return undefined;
   return { mimeType, width: size[0], height: size[1] };
 }
+
+/** The file extension a stored image of this type gets. */
+export const imageExtensions: Readonly<Record<string, string>> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/webp": "webp",
+};
