@@ -1,4 +1,6 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import {
   type JwtClaims,
   type OwnerTx,
@@ -21,7 +23,9 @@ function wrap(tx: Transaction): OwnerTx {
  * transaction-local settings, never left on the connection.
  */
 export async function createPgliteDb(dataDir: string | undefined): Promise<PlatformDb> {
-  const pg = await PGlite.create(dataDir ? { dataDir } : {});
+  // The extensions the migrations create must be loaded into PGlite up front.
+  const extensions = { pg_trgm, btree_gin };
+  const pg = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
