@@ -94,6 +94,9 @@ describe("signing up, out and in", { timeout: 300_000 }, () => {
 
     await page.goto("/sign-in");
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    // The sign-in form has an Email field too: filling before the reset page replaces it would type
+    // into the old form and submit the new one empty.
+    await page.getByRole("heading", { name: "Reset your password" }).waitFor();
     await page.getByLabel("Email").fill(uniqueEmail("nobody"));
     await page.getByRole("button", { name: "Send reset link" }).click();
 
