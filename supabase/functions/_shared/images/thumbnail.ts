@@ -15,7 +15,7 @@ export interface Thumbnail {
   height: number;
 }
 
-interface Rgba {
+export interface Rgba {
   data: Uint8ClampedArray<ArrayBuffer>;
   width: number;
   height: number;
@@ -38,7 +38,8 @@ function decoder(bytes: Uint8Array): (buffer: ArrayBuffer) => Promise<ImageData>
   }
 }
 
-async function decode(bytes: Uint8Array): Promise<Rgba> {
+/** PNG, JPEG or WebP to 8-bit RGBA (415 for anything else). */
+export async function decode(bytes: Uint8Array): Promise<Rgba> {
   const image = await decoder(bytes)(bytes.slice().buffer);
   // The codecs always produce 8-bit RGBA; the DOM type also admits float pixel arrays.
   if (!(image.data instanceof Uint8ClampedArray)) throw new Error("decoder returned non 8-bit pixels");
