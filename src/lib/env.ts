@@ -4,6 +4,8 @@ import * as z from "zod/mini";
 export interface Env {
   supabaseUrl: string;
   supabaseAnonKey: string;
+  /** Stripe's publishable key: card payments need it once the server has real Stripe keys. */
+  stripePublishableKey?: string;
 }
 
 const envSchema = z.object({
@@ -15,6 +17,7 @@ const envSchema = z.object({
     z.trim(),
     z.minLength(1, "VITE_SUPABASE_ANON_KEY must not be empty"),
   ),
+  VITE_STRIPE_PUBLISHABLE_KEY: z.optional(z.string().check(z.trim())),
 });
 
 export class InvalidEnvError extends Error {
@@ -33,6 +36,7 @@ export function parseEnv(source: Record<string, unknown>): Env {
   return {
     supabaseUrl: result.data.VITE_SUPABASE_URL.replace(/\/+$/, ""),
     supabaseAnonKey: result.data.VITE_SUPABASE_ANON_KEY,
+    stripePublishableKey: result.data.VITE_STRIPE_PUBLISHABLE_KEY || undefined,
   };
 }
 

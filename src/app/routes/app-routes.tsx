@@ -48,6 +48,10 @@ export function AppRoutes() {
             element={<Page title="Batch generation" component={pages.batch} skeleton={<ContentPageSkeleton />} />}
           />
           <Route
+            path="features/image-to-video"
+            element={<Page title="Image to video" component={pages.video} skeleton={<ContentPageSkeleton />} />}
+          />
+          <Route
             path="update-password"
             element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}
           />

@@ -20,6 +20,7 @@ export const pages = {
   account: lazyPage(() => import("@/features/account/account-page")),
   aiImage: lazyPage(() => import("@/features/ai-image/ai-image-page")),
   batch: lazyPage(() => import("@/features/batch/batch-page")),
+  video: lazyPage(() => import("@/features/video/video-page")),
 };
 
 const pagesByPath: Record<string, { preload: () => void }> = {
@@ -32,6 +33,7 @@ const pagesByPath: Record<string, { preload: () => void }> = {
   "/account": pages.account,
   "/features/ai-image": pages.aiImage,
   "/batch-generation": pages.batch,
+  "/features/image-to-video": pages.video,
 };
 
 /** Starts loading the page behind a link, so the click finds it ready. */

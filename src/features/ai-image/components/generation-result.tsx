@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { toast } from "sonner";
 import { Button, buttonStyles } from "@/components/ui/button";
-import { CopyIcon, DownloadIcon, ImagesIcon, RefreshIcon } from "@/components/ui/icons";
+import { CopyIcon, DownloadIcon, ImagesIcon, RefreshIcon, VideoIcon } from "@/components/ui/icons";
 import type { GeneratedImage } from "@/features/ai-image/api/generate-image";
 import { downloadImage } from "@/features/ai-image/lib/download-image";
 import { showErrorToast } from "@/lib/error-toast";
@@ -108,6 +108,13 @@ export function GenerationResult({
         <Link to="/gallery" className={buttonStyles({ variant: "secondary" })}>
           <ImagesIcon className="size-4" />
           Open gallery
+        </Link>
+        <Link
+          to={`/features/image-to-video?imageId=${encodeURIComponent(image.imageId)}`}
+          className={buttonStyles({ variant: "secondary", className: "col-span-2" })}
+        >
+          <VideoIcon className="size-4" />
+          Make a video
         </Link>
       </div>
     </div>

@@ -1,0 +1,21 @@
+import { useMutation } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const confirmedSchema = z.object({ status: z.literal("succeeded") });
+
+/**
+ * POST /functions/v1/create-payment-intent/test-confirm: test-payment mode only. The server signs a
+ * payment_intent.succeeded event and settles it through the webhook's own code.
+ */
+export async function confirmTestPayment({ paymentIntentId }: { paymentIntentId: string }) {
+  return await invokeFunction({
+    name: "create-payment-intent/test-confirm",
+    body: { paymentIntentId },
+    schema: confirmedSchema,
+  });
+}
+
+export function useConfirmTestPayment() {
+  return useMutation({ mutationFn: confirmTestPayment });
+}

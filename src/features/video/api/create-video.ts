@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { videoKeys } from "@/features/video/api/video-keys";
+import { videoStatuses } from "@/features/video/api/video-schemas";
+import type { VideoSettings } from "@/features/video/lib/video-options";
+import { FunctionHttpError } from "@/lib/function-errors";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const createdSchema = z.object({
+  videoId: z.string(),
+  status: z.enum(videoStatuses),
+  /** Seconds until the preview is ready. */
+  estimatedTime: z.number(),
+});
+export type CreatedVideo = z.infer<typeof createdSchema>;
+
+/** POST /functions/v1/image-to-video: queues the free preview render of an image. */
+export async function createVideo(settings: VideoSettings) {
+  return await invokeFunction({ name: "image-to-video", body: settings, schema: createdSchema });
+}
+
+/**
+ * The AI motion provider is not configured (or is down): the server refuses with a provider error
+ * rather than a problem with the request, so the effect is switched off instead of retried.
+ */
+export function isProviderUnavailable(error: unknown): boolean {
+  if (!(error instanceof FunctionHttpError)) return false;
+  return error.status === 503 || error.code === "PROVIDER_ERROR" || error.code === "PROVIDER_UNAVAILABLE";
+}
+
+export function useCreateVideo() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createVideo,
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: videoKeys.list() });
+    },
+  });
+}

@@ -1,0 +1,37 @@
+import { formatTimeLeft } from "@/features/video/lib/video-status";
+
+/** A render under way: the server's percentage and its estimate of the time left. */
+export function RenderProgress({
+  label,
+  progress,
+  estimatedTime,
+}: {
+  label: string;
+  /** 0..100 */
+  progress: number;
+  estimatedTime: number | null | undefined;
+}) {
+  const percent = Math.max(0, Math.min(100, Math.round(progress)));
+  const timeLeft = formatTimeLeft(estimatedTime);
+  return (
+    <div className="space-y-2" data-testid="render-progress">
+      <div className="flex items-baseline justify-between text-sm">
+        <span className="font-medium text-ink">{label}</span>
+        <span className="tabular-nums text-muted">
+          {percent}%{timeLeft ? ` · ${timeLeft}` : ""}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={timeLeft ? `${percent}%, ${timeLeft.toLowerCase()}` : `${percent}%`}
+        className="h-2.5 overflow-hidden rounded-full bg-sunken"
+      >
+        <div className="h-full rounded-full bg-violet-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import type { PaymentStatus, VideoStatus } from "@/features/video/api/video-schemas";
+import { badgeLabels, videoBadge, type VideoBadge } from "@/features/video/lib/video-status";
+
+const badgeTones: Record<VideoBadge, BadgeTone> = {
+  processing: "brand",
+  "preview-ready": "neutral",
+  paying: "warning",
+  rendering: "brand",
+  completed: "success",
+  failed: "warning",
+};
+
+export function VideoStatusBadge({ status, paymentStatus }: { status: VideoStatus; paymentStatus?: PaymentStatus }) {
+  const badge = videoBadge(status, paymentStatus);
+  return <Badge tone={badgeTones[badge]}>{badgeLabels[badge]}</Badge>;
+}

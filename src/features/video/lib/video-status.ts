@@ -1,0 +1,59 @@
+import type { PaymentStatus, VideoState, VideoStatus } from "@/features/video/api/video-schemas";
+
+/** How often an unfinished video's status is asked for. */
+export const videoPollMs = 1000;
+
+/**
+ * Whether the status is still worth asking for. A render in progress is; a preview waiting for its
+ * payment is not, unless this tab has just paid and is waiting for the webhook to settle it.
+ */
+export function shouldPollVideo(state: Pick<VideoState, "status"> | undefined, { awaitingSettlement = false } = {}) {
+  if (!state) return false;
+  switch (state.status) {
+    case "queued":
+    case "processing":
+    case "rendering":
+      return true;
+    case "preview_ready":
+      return awaitingSettlement;
+    case "completed":
+    case "failed":
+      return false;
+  }
+}
+
+export type VideoBadge = "processing" | "preview-ready" | "paying" | "rendering" | "completed" | "failed";
+
+export const badgeLabels: Record<VideoBadge, string> = {
+  processing: "Processing",
+  "preview-ready": "Preview ready",
+  paying: "Paying",
+  rendering: "Rendering",
+  completed: "Completed",
+  failed: "Failed",
+};
+
+/** The one badge a past video shows: a preview with a payment under way reads "Paying". */
+export function videoBadge(status: VideoStatus, paymentStatus?: PaymentStatus): VideoBadge {
+  switch (status) {
+    case "queued":
+    case "processing":
+      return "processing";
+    case "preview_ready":
+      return paymentStatus === "pending" ? "paying" : "preview-ready";
+    case "rendering":
+      return "rendering";
+    case "completed":
+      return "completed";
+    case "failed":
+      return "failed";
+  }
+}
+
+/** "About 12 s left" / "About 2 min left"; nothing when the server can't tell. */
+export function formatTimeLeft(seconds: number | null | undefined): string | undefined {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
+  if (seconds < 1) return "Almost done";
+  if (seconds < 60) return `About ${Math.ceil(seconds)} s left`;
+  return `About ${Math.ceil(seconds / 60)} min left`;
+}
