@@ -7,7 +7,7 @@ import { decode } from "../../images/thumbnail.ts";
 
 export interface ColourFamily {
   id: string;
-  /** For titles: "Crimson Harbour Nights". */
+  /** For titles: "Crimson Harbour & Night". */
   adjective: string;
   /** For descriptions: "in crimson tones". */
   name: string;

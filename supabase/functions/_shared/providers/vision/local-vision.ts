@@ -3,7 +3,7 @@
  * TF-IDF vectors (stop words and prompt boilerplate dropped, plurals folded) grouped by
  * average-linkage clustering on cosine similarity; a theme whose images fall into distinct colour
  * families is split by colour; images that share a theme with no other are grouped by colour.
- * Titles are made from a group's most salient words and its colour ("Crimson Harbour Night").
+ * Titles are made from a group's most salient words and its colour ("Crimson Harbour & Night").
  */
 import { type ColourFamily, COLOUR_FAMILIES, colourDistance, dominantColour } from "./dominant-colour.ts";
 import { normaliseAlbums, type VisionAlbum, type VisionImage, type VisionOrganiser } from "./vision.ts";
@@ -208,8 +208,8 @@ function describe(group: Features[], words: string[], colour: ColourFamily | nul
       ? `${count} ${noun} with a theme of their own, from ${phrase(words)}${tones}.`
       : `${count} ${noun} with a theme of their own${tones}.`;
   } else if (words.length > 0) {
-    title = [colour?.adjective, ...words.slice(0, 2).map(capitalise)].filter(Boolean).join(" ");
-    if (words.length === 1) title += " Stories";
+    const subject = words.length === 1 ? `${capitalise(words[0])} Stories` : words.slice(0, 2).map(capitalise).join(" & ");
+    title = colour ? `${colour.adjective} ${subject}` : subject;
     description = `${count} ${noun} of ${phrase(words)}${tones}.`;
   } else {
     title = colour ? `${colour.adjective} Snapshots` : "Untitled Moments";

@@ -84,9 +84,13 @@ export function normaliseAlbums(answer: z.infer<typeof visionAnswerSchema>, imag
   const placed = new Set<string>();
   const albums: VisionAlbum[] = [];
   for (const album of answer.albums) {
-    const ids = album.imageIds.filter((id) => requested.has(id) && !placed.has(id));
+    const ids: string[] = [];
+    for (const id of album.imageIds) {
+      if (!requested.has(id) || placed.has(id)) continue;
+      placed.add(id);
+      ids.push(id);
+    }
     if (ids.length === 0) continue;
-    for (const id of ids) placed.add(id);
     albums.push({
       title: clip(album.title, maxTitleLength),
       description: clip(album.description, maxDescriptionLength),
