@@ -1,0 +1,164 @@
+/**
+ * The `stripe-webhook` function (verify_jwt = false: Stripe proves itself with the Stripe-Signature
+ * header). The only code that marks a video paid (DESIGN.md §8). Each verified event is recorded
+ * once in private.stripe_events in the same transaction that acts on it, so a redelivery, or two
+ * deliveries at once, settle a video once and enqueue its full render once.
+ */
+import Stripe from "stripe";
+import { z } from "zod";
+import type { Tx } from "../db/db.ts";
+import { readBodyText } from "../http/body.ts";
+import { ApiError, badRequest } from "../http/errors.ts";
+import { methodNotAllowed } from "../http/handler.ts";
+import { enqueue } from "../jobs/queue.ts";
+import { log } from "../log.ts";
+import type { Runtime } from "../runtime.ts";
+import { stripeCrypto, webhookSecret } from "./stripe-config.ts";
+import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "./video-payment-store.ts";
+
+/** Stripe's payment_intent events are a few kilobytes; anything near this is not one of them. */
+export const maxWebhookBytes = 256 * 1024;
+
+export const videoRenderQueue = "video-render";
+
+const eventSchema = z.object({
+  id: z.string().regex(/^evt_[A-Za-z0-9_]+$/).max(255),
+  object: z.literal("event"),
+  type: z.string().min(1).max(100),
+  livemode: z.boolean().optional(),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+const paymentIntentSchema = z.object({
+  id: z.string().min(1).max(255),
+  object: z.literal("payment_intent"),
+  amount: z.number().int(),
+  currency: z.string(),
+  status: z.string(),
+  metadata: z.record(z.string(), z.string()).default({}),
+});
+
+type StripeEvent = z.infer<typeof eventSchema>;
+type PaymentIntent = z.infer<typeof paymentIntentSchema>;
+
+export type WebhookOutcome = "settled" | "marked_failed" | "ignored";
+
+export interface WebhookResult {
+  received: true;
+  duplicate?: true;
+  outcome?: WebhookOutcome;
+  detail?: string;
+}
+
+interface Decision {
+  outcome: WebhookOutcome;
+  detail?: string;
+  videoId: string | null;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const failureTypes = new Set(["payment_intent.payment_failed", "payment_intent.canceled"]);
+
+function invalidSignature(message: string): ApiError {
+  return new ApiError(400, "INVALID_SIGNATURE", message);
+}
+
+/** Verifies the raw body against Stripe-Signature; nothing is read from an unverified body. */
+async function verifiedEvent(runtime: Runtime, request: Request): Promise<StripeEvent> {
+  const signature = request.headers.get("stripe-signature");
+  if (!signature) throw invalidSignature("The Stripe-Signature header is missing.");
+  const body = await readBodyText(request, maxWebhookBytes);
+  const secret = await webhookSecret(runtime.env);
+  let parsed: unknown;
+  try {
+    parsed = await Stripe.webhooks.constructEventAsync(body, signature, secret, undefined, stripeCrypto);
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+      throw invalidSignature("The Stripe-Signature does not match the body for this endpoint's secret.");
+    }
+    throw new ApiError(400, "INVALID_JSON", "The signed body is not a JSON event.");
+  }
+  const event = eventSchema.safeParse(parsed);
+  if (!event.success) throw badRequest("The signed body is not a Stripe event.");
+  return event.data;
+}
+
+const ignored = (detail: string, videoId: string | null = null): Decision => ({ outcome: "ignored", detail, videoId });
+
+/**
+ * Only an event naming the video's owner and the intent recorded on the video may touch the video:
+ * a valid event for someone else's payment (or an old intent) unlocks nothing.
+ */
+async function matchingVideo(tx: Tx, intent: PaymentIntent): Promise<Decision | VideoPaymentRow> {
+  const videoId = intent.metadata.videoId ?? "";
+  if (!uuidPattern.test(videoId)) return ignored("no_video_in_metadata");
+  const video = await lockVideo(tx, videoId);
+  if (!video) return ignored("unknown_video", videoId);
+  if (video.userId !== intent.metadata.userId) return ignored("owner_mismatch", videoId);
+  if (video.paymentIntentId !== intent.id) return ignored("intent_mismatch", videoId);
+  if (video.paymentStatus === "paid") return ignored("already_paid", videoId);
+  return video;
+}
+
+async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
+  const isSuccess = event.type === "payment_intent.succeeded";
+  if (!isSuccess && !failureTypes.has(event.type)) return ignored("unhandled_type");
+  const intent = paymentIntentSchema.safeParse(event.data.object);
+  if (!intent.success) return ignored("malformed_payment_intent");
+  const video = await matchingVideo(tx, intent.data);
+  if ("outcome" in video) return video;
+
+  if (!isSuccess) {
+    await markPaymentFailed(tx, video.id);
+    return { outcome: "marked_failed", videoId: video.id };
+  }
+  if (intent.data.status !== "succeeded") return ignored("intent_not_succeeded", video.id);
+  // The amount charged must be the one quoted for this video, in its currency.
+  if (video.paymentAmountCents !== intent.data.amount || video.currency !== intent.data.currency) {
+    return ignored("amount_mismatch", video.id);
+  }
+  await settleVideo(tx, video.id);
+  // Rendered by the media worker process, which polls this queue; the job-worker function does
+  // not serve it, so unlike a batch start there is no worker to kick from here.
+  await enqueue(tx, videoRenderQueue, { videoId: video.id, kind: "full" }, {
+    idempotencyKey: `video-render:full:${video.id}`,
+    userId: video.userId,
+  });
+  return { outcome: "settled", videoId: video.id };
+}
+
+/** Records the event (once) and acts on it, in one service transaction. */
+export async function processEvent(runtime: Runtime, event: StripeEvent): Promise<WebhookResult> {
+  const intentId = typeof event.data.object.id === "string" && event.type.startsWith("payment_intent.")
+    ? event.data.object.id
+    : null;
+  return await runtime.db.asService(async (tx) => {
+    const claimed = await tx.query(
+      `insert into private.stripe_events (id, type, payment_intent_id, livemode, outcome)
+       values ($1, $2, $3, $4, 'received')
+       on conflict (id) do nothing
+       returning id`,
+      [event.id, event.type, intentId, event.livemode ?? false],
+    );
+    if (claimed.length === 0) return { received: true, duplicate: true };
+    const decision = await act(tx, event);
+    await tx.query(
+      `update private.stripe_events set outcome = $2, detail = $3, video_id = $4 where id = $1`,
+      [event.id, decision.outcome, decision.detail ?? null, decision.videoId],
+    );
+    if (decision.outcome === "ignored" && decision.detail !== "unhandled_type") {
+      log.warn("stripe event ignored", { eventId: event.id, type: event.type, detail: decision.detail });
+    }
+    return { received: true, outcome: decision.outcome, ...(decision.detail ? { detail: decision.detail } : {}) };
+  });
+}
+
+export async function handleStripeWebhook(runtime: Runtime, request: Request): Promise<Response> {
+  if (request.method !== "POST") throw methodNotAllowed(["POST"]);
+  const event = await verifiedEvent(runtime, request);
+  return Response.json(await processEvent(runtime, event));
+}
+
+export function createStripeWebhookHandler(getRuntime: () => Runtime) {
+  return (request: Request) => handleStripeWebhook(getRuntime(), request);
+}

@@ -1,0 +1,102 @@
+/**
+ * Test-payment mode (no STRIPE_SECRET_KEY, the local default): local intents, and a
+ * `payment_intent.succeeded` event shaped as Stripe sends it, signed with the webhook secret by the
+ * stripe library and handed to the webhook's own handler, so a test payment settles through exactly
+ * the code a real one does.
+ */
+import Stripe from "stripe";
+import type { Runtime } from "../runtime.ts";
+import { hex, stripeCrypto, webhookSecret } from "./stripe-config.ts";
+import { handleStripeWebhook, type WebhookResult } from "./stripe-webhook.ts";
+
+export const testIntentPrefix = "pi_localtest_";
+
+function randomHex(bytes: number): string {
+  return hex(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+export function newTestPaymentIntentId(): string {
+  return `${testIntentPrefix}${randomHex(12)}`;
+}
+
+export function isTestPaymentIntentId(id: string | null): boolean {
+  return id?.startsWith(testIntentPrefix) ?? false;
+}
+
+/** Stripe's `<intent id>_secret_<token>` form, derived rather than stored; nothing consumes it offline. */
+export async function testClientSecret(env: Runtime["env"], intentId: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(await webhookSecret(env)),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(intentId));
+  return `${intentId}_secret_${hex(new Uint8Array(mac)).slice(0, 24)}`;
+}
+
+export interface TestPayment {
+  paymentIntentId: string;
+  amountCents: number;
+  currency: string;
+  videoId: string;
+  userId: string;
+}
+
+/** A snapshot event as Stripe delivers it for a PaymentIntent that has just succeeded. */
+export function succeededEvent(payment: TestPayment, now = new Date()) {
+  const created = Math.floor(now.getTime() / 1000);
+  return {
+    id: `evt_localtest_${randomHex(12)}`,
+    object: "event",
+    api_version: Stripe.API_VERSION,
+    created,
+    data: {
+      object: {
+        id: payment.paymentIntentId,
+        object: "payment_intent",
+        amount: payment.amountCents,
+        amount_capturable: 0,
+        amount_received: payment.amountCents,
+        automatic_payment_methods: { allow_redirects: "always", enabled: true },
+        capture_method: "automatic_async",
+        client_secret: null,
+        confirmation_method: "automatic",
+        created,
+        currency: payment.currency,
+        customer: null,
+        description: "Personify video (test payment)",
+        last_payment_error: null,
+        latest_charge: null,
+        livemode: false,
+        metadata: { videoId: payment.videoId, userId: payment.userId },
+        next_action: null,
+        payment_method: null,
+        payment_method_types: ["card"],
+        status: "succeeded",
+      },
+    },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: "payment_intent.succeeded",
+  };
+}
+
+/** Signs the event as Stripe would and runs the webhook handler on it. */
+export async function deliverTestEvent(runtime: Runtime, event: { id: string }): Promise<WebhookResult> {
+  const payload = JSON.stringify(event, null, 2);
+  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret: await webhookSecret(runtime.env),
+    cryptoProvider: stripeCrypto,
+  });
+  const request = new Request("http://localhost/stripe-webhook", {
+    method: "POST",
+    headers: { "content-type": "application/json", "stripe-signature": signature },
+    body: payload,
+  });
+  const response = await handleStripeWebhook(runtime, request);
+  return await response.json();
+}
