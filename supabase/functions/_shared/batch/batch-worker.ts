@@ -9,6 +9,10 @@ import { createImageGenerator, DEFAULT_CONCURRENCY } from "../providers/image-ge
 import { createPostgresLimiter } from "../providers/postgres-limiter.ts";
 import type { Runtime } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
+import { createAlbumOrganiseHandler } from "../album-organiser/organise-job.ts";
+import { albumOrganiseQueueName } from "../album-organiser/organisation-store.ts";
+import { createVisionOrganiser } from "../providers/vision/vision-organiser.ts";
+import { createStorageSweepHandler, storageSweepQueueName } from "../gallery/storage-sweep.ts";
 import { createBatchRowHandler } from "./batch-row-job.ts";
 import { batchRowQueueName } from "./batch-store.ts";
 
@@ -33,6 +37,12 @@ export function createJobHandlers(runtime: Runtime): Record<string, JobHandler> 
       generator,
       storage: objectStorage(runtime),
     }),
+    [albumOrganiseQueueName]: createAlbumOrganiseHandler({
+      db: runtime.db,
+      storage: objectStorage(runtime),
+      organiser: createVisionOrganiser({ env: (name) => runtime.env(name) }),
+    }),
+    [storageSweepQueueName]: createStorageSweepHandler({ db: runtime.db, storage: objectStorage(runtime) }),
   };
 }
 

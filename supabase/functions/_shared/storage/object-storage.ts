@@ -11,6 +11,12 @@ export interface ObjectStorage {
   upload(bucket: Bucket, path: string, bytes: Uint8Array, contentType: string): Promise<void>;
   remove(bucket: Bucket, paths: string[]): Promise<void>;
   signedUrls(bucket: Bucket, paths: string[], expiresInSeconds: number): Promise<string[]>;
+  /** A signed URL whose response asks the browser to save the file as `fileName`. */
+  signedDownloadUrl(bucket: Bucket, path: string, expiresInSeconds: number, fileName: string): Promise<string>;
+  /** Lets whoever holds the token upload one object at `path` (supabase-js uploadToSignedUrl). */
+  signedUploadUrl(bucket: Bucket, path: string): Promise<{ signedUrl: string; token: string }>;
+  /** The object's bytes, or undefined when there is no such object. */
+  download(bucket: Bucket, path: string): Promise<Uint8Array | undefined>;
 }
 
 const clients = new Map<string, SupabaseClient>();
@@ -50,6 +56,28 @@ export function objectStorage(runtime: Runtime): ObjectStorage {
         if (!signed?.signedUrl) throw new Error(`no signed URL for ${bucket}/${path}`);
         return signed.signedUrl;
       });
+    },
+    async signedDownloadUrl(bucket, path, expiresInSeconds, fileName) {
+      const { data, error } = await storage().from(bucket).createSignedUrl(path, expiresInSeconds, {
+        download: fileName,
+      });
+      if (error || !data) throw new Error(`signing ${bucket}/${path} failed: ${error?.message}`);
+      return data.signedUrl;
+    },
+    async signedUploadUrl(bucket, path) {
+      const { data, error } = await storage().from(bucket).createSignedUploadUrl(path);
+      if (error || !data) throw new Error(`signing an upload to ${bucket}/${path} failed: ${error?.message}`);
+      return { signedUrl: data.signedUrl, token: data.token };
+    },
+    async download(bucket, path) {
+      const { data, error } = await storage().from(bucket).download(path);
+      if (error) {
+        const status = (error as { status?: number; statusCode?: string }).status ??
+          Number((error as { statusCode?: string }).statusCode);
+        if (status === 404 || status === 400) return undefined;
+        throw new Error(`reading ${bucket}/${path} failed: ${error.message}`);
+      }
+      return new Uint8Array(await data.arrayBuffer());
     },
   };
 }
