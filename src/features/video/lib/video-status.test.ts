@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import type { VideoStatus } from "@/features/video/api/video-schemas";
+import { formatTimeLeft, shouldPollVideo, videoBadge } from "@/features/video/lib/video-status";
+
+describe("shouldPollVideo", () => {
+  it("polls while a render runs and stops at a preview, a finished video or a failure", () => {
+    const polled = (status: VideoStatus) => shouldPollVideo({ status });
+    expect(polled("queued")).toBe(true);
+    expect(polled("processing")).toBe(true);
+    expect(polled("rendering")).toBe(true);
+    expect(polled("preview_ready")).toBe(false);
+    expect(polled("completed")).toBe(false);
+    expect(polled("failed")).toBe(false);
+  });
+
+  it("keeps polling a preview only while a payment this tab made is settling", () => {
+    expect(shouldPollVideo({ status: "preview_ready" }, { awaitingSettlement: true })).toBe(true);
+    expect(shouldPollVideo({ status: "completed" }, { awaitingSettlement: true })).toBe(false);
+    expect(shouldPollVideo({ status: "failed" }, { awaitingSettlement: true })).toBe(false);
+  });
+
+  it("does not poll before the first answer (the query's own fetch covers that)", () => {
+    expect(shouldPollVideo(undefined)).toBe(false);
+  });
+});
+
+describe("videoBadge", () => {
+  it("maps each status to its badge, and a preview with a pending payment to Paying", () => {
+    expect(videoBadge("queued")).toBe("processing");
+    expect(videoBadge("processing")).toBe("processing");
+    expect(videoBadge("preview_ready", "unpaid")).toBe("preview-ready");
+    expect(videoBadge("preview_ready", "pending")).toBe("paying");
+    expect(videoBadge("preview_ready")).toBe("preview-ready");
+    expect(videoBadge("rendering", "paid")).toBe("rendering");
+    expect(videoBadge("completed", "paid")).toBe("completed");
+    expect(videoBadge("failed")).toBe("failed");
+  });
+});
+
+describe("formatTimeLeft", () => {
+  it("says nothing when the server can't tell", () => {
+    expect(formatTimeLeft(null)).toBeUndefined();
+    expect(formatTimeLeft(undefined)).toBeUndefined();
+    expect(formatTimeLeft(Number.NaN)).toBeUndefined();
+    expect(formatTimeLeft(-1)).toBeUndefined();
+  });
+
+  it("rounds up to whole seconds, then minutes", () => {
+    expect(formatTimeLeft(0.4)).toBe("Almost done");
+    expect(formatTimeLeft(2.1)).toBe("About 3 s left");
+    expect(formatTimeLeft(59)).toBe("About 59 s left");
+    expect(formatTimeLeft(61)).toBe("About 2 min left");
+  });
+});
