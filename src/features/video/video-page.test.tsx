@@ -59,8 +59,12 @@ const sourceImage = {
   }),
 };
 
-function callsTo(key: string) {
-  return invokeFunction.mock.calls.filter(([call]: [Call]) => `${call.method ?? "POST"} ${call.name}` === key);
+/** The bodies sent to one route, in order. */
+function callsTo(key: string): unknown[] {
+  return invokeFunction.mock.calls
+    .map((args) => args[0] as Call)
+    .filter((call) => `${call.method ?? "POST"} ${call.name}` === key)
+    .map((call) => call.body);
 }
 
 beforeEach(() => {
@@ -116,7 +120,7 @@ describe("VideoPage", () => {
     await user.click(screen.getByRole("button", { name: "Make the preview" }));
 
     await waitFor(() => expect(callsTo("POST image-to-video")).toHaveLength(1));
-    expect(callsTo("POST image-to-video")[0][0].body).toEqual({
+    expect(callsTo("POST image-to-video")[0]).toEqual({
       imageId,
       effect: "pan-left",
       duration: 3,
@@ -146,9 +150,9 @@ describe("VideoPage", () => {
     await user.click(screen.getByRole("button", { name: "Pay $1.00" }));
     const testPayment = await screen.findByRole("region", { name: "Test payment" });
     expect(testPayment.textContent).toContain("Test payment — no card is charged");
-    expect(callsTo("POST create-payment-intent")[0][0].body).toEqual({ videoId });
+    expect(callsTo("POST create-payment-intent")[0]).toEqual({ videoId });
     await user.click(within(testPayment).getByRole("button", { name: "Complete test payment" }));
-    expect(callsTo("POST create-payment-intent/test-confirm")[0][0].body).toEqual({ paymentIntentId: "pi_test_1" });
+    expect(callsTo("POST create-payment-intent/test-confirm")[0]).toEqual({ paymentIntentId: "pi_test_1" });
 
     const full = await screen.findByTestId("full-video");
     expect(full.getAttribute("src")).toBe("https://storage/full.mp4");
