@@ -63,7 +63,7 @@ export function unusableAnswerError(provider: VisionProvider, model: string, pro
     502,
     "PROVIDER_ERROR",
     `${PROVIDERS[provider].label} returned an unusable album answer: ${problem}.`,
-    { provider, model },
+    { provider, model, reason: "unusable-answer" },
   );
 }
 

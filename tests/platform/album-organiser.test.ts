@@ -1,0 +1,343 @@
+// The album-organiser function end to end on the local platform (in-process, so the test can look
+// at the database): requests through the functions gateway, jobs worked by the platform's worker.
+// First with the offline organiser, then with Gemini pointed at a fake speaking generateContent.
+import assert from "node:assert/strict";
+import { createClient } from "@supabase/supabase-js";
+import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
+import { makeWebpThumbnail } from "../../supabase/functions/_shared/images/thumbnail.ts";
+import { type Platform, startPlatform } from "../../supabase/local/platform.ts";
+
+const noSanitizers = { sanitizeOps: false, sanitizeResources: false };
+
+async function withPlatform(env: Record<string, string>, run: (platform: Platform) => Promise<void>) {
+  const dataDir = await Deno.makeTempDir({ prefix: "personify-albums-ai-" });
+  const platform = await startPlatform({
+    port: 0,
+    dataDir,
+    databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+    env,
+    jobWorker: { pollIntervalMs: 50 },
+  });
+  try {
+    await run(platform);
+  } finally {
+    await platform.close();
+    await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+  }
+}
+
+interface User {
+  id: string;
+  token: string;
+}
+
+async function signedInUser(platform: Platform): Promise<User> {
+  const client = createClient(platform.url, platform.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+  const { data, error } = await client.auth.signUp({
+    email: `organiser-${crypto.randomUUID()}@example.test`,
+    password: "correct horse battery",
+  });
+  assert.equal(error, null);
+  return { id: data.user!.id, token: data.session!.access_token };
+}
+
+/** An image as the generation function leaves it: the original and its webp thumbnail stored, the row inserted. */
+async function storedImage(platform: Platform, user: User, prompt: string, rgb: [number, number, number]) {
+  const id = crypto.randomUUID();
+  const size = 32;
+  const pixels = new Uint8Array(size * size * 3);
+  for (let i = 0; i < pixels.length; i += 3) pixels.set(rgb, i);
+  const png = await encodePngRgb(pixels, size, size);
+  const thumbnail = await makeWebpThumbnail(png);
+  const storage = createClient(platform.url, platform.serviceRoleKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  }).storage.from("images");
+  for (const [path, bytes, type] of [
+    [`${user.id}/${id}.png`, png, "image/png"],
+    [`${user.id}/${id}.thumb.webp`, thumbnail.bytes, "image/webp"],
+  ] as const) {
+    const { error } = await storage.upload(path, bytes, { contentType: type, upsert: true });
+    assert.equal(error, null);
+  }
+  await platform.db.asService((tx) =>
+    tx.query(
+      `insert into public.images (id, user_id, prompt, resolved_prompt, model, provider, storage_path, thumbnail_path, width, height)
+       values ($1, $2, $3, $3, 'local-render', 'local', $4, $5, $6, $6)`,
+      [id, user.id, prompt, `${user.id}/${id}.png`, `${user.id}/${id}.thumb.webp`, size],
+    )
+  );
+  return id;
+}
+
+function call(platform: Platform, user: User, method: string, path = "", body?: unknown) {
+  return fetch(`${platform.url}/functions/v1/album-organiser${path}`, {
+    method,
+    headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+async function json(response: Response, status: number) {
+  const body = await response.json();
+  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
+  return body;
+}
+
+interface Organisation {
+  id: string;
+  status: string;
+  usedFallback: boolean;
+  provider: string;
+  albums: { id: string; title: string; description: string | null; imageCount: number }[];
+  error: string | null;
+}
+
+async function organise(platform: Platform, user: User, imageIds: string[]): Promise<Organisation> {
+  const created = await json(await call(platform, user, "POST", "", { imageIds }), 202);
+  assert.deepEqual(Object.keys(created).sort(), ["organisationId", "status"]);
+  assert.equal(created.status, "queued");
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const organisation: Organisation = await json(await call(platform, user, "GET", `/${created.organisationId}`), 200);
+    if (organisation.status === "succeeded" || organisation.status === "failed") return organisation;
+    assert.ok(["queued", "running"].includes(organisation.status), organisation.status);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`organisation ${created.organisationId} did not finish in 60 s`);
+}
+
+/** Each album's images in display order, with source and organisation, straight from the database. */
+async function albumsInDb(platform: Platform, albumIds: string[]) {
+  return await platform.db.asOwner((tx) =>
+    tx.query<{ id: string; source: string; organisationId: string; userId: string; imageIds: string[]; positions: number[] }>(
+      `select a.id, a.source, a.organisation_id as "organisationId", a.user_id as "userId",
+              array(select image_id from public.album_images ai where ai.album_id = a.id order by position) as "imageIds",
+              array(select position from public.album_images ai where ai.album_id = a.id order by position) as "positions"
+         from public.albums a where a.id = any($1::uuid[]) order by array_position($1::uuid[], a.id)`,
+      [albumIds],
+    )
+  );
+}
+
+async function footprint(platform: Platform, userId: string) {
+  const [row] = await platform.db.asOwner((tx) =>
+    tx.query<{ organisations: number; albums: number; jobs: number }>(
+      `select (select count(*)::int from public.album_organisations where user_id = $1) as organisations,
+              (select count(*)::int from public.albums where user_id = $1) as albums,
+              (select count(*)::int from private.jobs where user_id = $1 and queue = 'album-organise') as jobs`,
+      [userId],
+    )
+  );
+  return row;
+}
+
+const BLUE: [number, number, number] = [20, 50, 210];
+const RED: [number, number, number] = [200, 20, 30];
+
+Deno.test({
+  name: "offline organiser: albums by prompt and colour, idempotent, only the caller's images, bad input refused",
+  ...noSanitizers,
+  fn: () =>
+    withPlatform({}, async (platform) => {
+      const user = await signedInUser(platform);
+      const other = await signedInUser(platform);
+      const harbour = [
+        await storedImage(platform, user, "Fishing boats in a harbour at night, lanterns on the water", BLUE),
+        await storedImage(platform, user, "Harbour at night with boats and lanterns", BLUE),
+        await storedImage(platform, user, "Old harbour boats at night, misty lanterns", BLUE),
+      ];
+      const cats = [
+        await storedImage(platform, user, "A ginger cat asleep on a sofa", RED),
+        await storedImage(platform, user, "Cat sleeping on the sofa by the window", RED),
+      ];
+      const othersImage = await storedImage(platform, other, "Someone else's harbour at night", BLUE);
+
+      // organise → poll → albums with their images
+      const organisation = await organise(platform, user, [harbour[0], cats[0], harbour[1], cats[1], harbour[2]]);
+      assert.equal(organisation.status, "succeeded", JSON.stringify(organisation));
+      assert.equal(organisation.usedFallback, false);
+      assert.equal(organisation.provider, "local");
+      assert.equal(organisation.error, null);
+      assert.equal(organisation.albums.length, 2);
+      const [harbourAlbum, catAlbum] = organisation.albums;
+      assert.match(harbourAlbum.title, /^Cobalt /);
+      assert.match(catAlbum.title, /^Crimson /);
+      assert.deepEqual(organisation.albums.map((album) => album.imageCount), [3, 2]);
+      assert.match(harbourAlbum.description ?? "", /^3 images of .+, mostly in cobalt tones\.$/);
+      const stored = await albumsInDb(platform, organisation.albums.map((album) => album.id));
+      assert.deepEqual(stored.map((album) => album.imageIds), [harbour, cats]);
+      for (const album of stored) {
+        assert.equal(album.source, "ai");
+        assert.equal(album.organisationId, organisation.id);
+        assert.equal(album.userId, user.id);
+        assert.deepEqual(album.positions, album.imageIds.map((_, index) => (index + 1) * 1024));
+      }
+
+      // A second job for the same organisation (a retry, a duplicate) makes no second set of albums.
+      const before = await footprint(platform, user.id);
+      await platform.db.asService((tx) =>
+        tx.query(
+          `insert into private.jobs (queue, payload, idempotency_key, user_id)
+           values ('album-organise', $1::text::jsonb, $2, $3)`,
+          [JSON.stringify({ organisationId: organisation.id }), `duplicate-${organisation.id}`, user.id],
+        )
+      );
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [job] = await platform.db.asOwner((tx) =>
+          tx.query<{ status: string }>("select status from private.jobs where idempotency_key = $1", [
+            `duplicate-${organisation.id}`,
+          ])
+        );
+        if (job.status === "succeeded") break;
+        assert.ok(Date.now() < deadline, `duplicate job still ${job.status}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      assert.deepEqual(await footprint(platform, user.id), { ...before, jobs: before.jobs + 1 });
+      const again: Organisation = await json(await call(platform, user, "GET", `/${organisation.id}`), 200);
+      assert.deepEqual(again, organisation);
+
+      // Organising the same images twice is two organisations, each with its own albums.
+      const second = await organise(platform, user, cats);
+      assert.equal(second.albums.length, 1);
+      assert.equal(second.albums[0].imageCount, 2);
+
+      // Another user's image: 404, nothing written.
+      const beforeForeign = await footprint(platform, user.id);
+      const foreign = await json(await call(platform, user, "POST", "", { imageIds: [harbour[0], othersImage] }), 404);
+      assert.equal(foreign.code, "NOT_FOUND");
+      assert.deepEqual(foreign.details.missingImageIds, [othersImage]);
+      const unknown = await json(await call(platform, user, "POST", "", { imageIds: [crypto.randomUUID()] }), 404);
+      assert.equal(unknown.code, "NOT_FOUND");
+      assert.deepEqual(await footprint(platform, user.id), beforeForeign);
+
+      // Another user's organisation is not there for them; nor is a malformed id.
+      const notTheirs = await json(await call(platform, other, "GET", `/${organisation.id}`), 404);
+      assert.equal(notTheirs.code, "NOT_FOUND");
+      assert.equal((await json(await call(platform, user, "GET", "/not-a-uuid"), 404)).code, "NOT_FOUND");
+      assert.equal((await json(await call(platform, user, "GET", `/${crypto.randomUUID()}`), 404)).code, "NOT_FOUND");
+
+      // Bad input: 400 in the one error shape, nothing written.
+      const tooMany = Array.from({ length: 501 }, () => crypto.randomUUID());
+      for (
+        const [body, code] of [
+          [{ imageIds: [] }, "VALIDATION_ERROR"],
+          [{ imageIds: tooMany }, "VALIDATION_ERROR"],
+          [{ imageIds: ["not-a-uuid"] }, "VALIDATION_ERROR"],
+          [{ imageIds: harbour[0] }, "VALIDATION_ERROR"],
+          [{}, "VALIDATION_ERROR"],
+          [{ imageIds: [harbour[0]], extra: true }, "VALIDATION_ERROR"],
+          ["{not json", "INVALID_JSON"],
+        ] as const
+      ) {
+        const refused = await json(await call(platform, user, "POST", "", body), 400);
+        assert.equal(refused.code, code, JSON.stringify(body).slice(0, 100));
+        assert.equal(typeof refused.error, "string");
+        assert.equal(typeof refused.details, "object");
+      }
+      assert.equal((await json(await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }), 405)).code, "METHOD_NOT_ALLOWED");
+      assert.deepEqual(await footprint(platform, user.id), beforeForeign);
+
+      // Without a session the gateway refuses.
+      const anonymous = await fetch(`${platform.url}/functions/v1/album-organiser`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ imageIds: [harbour[0]] }),
+      });
+      assert.equal(anonymous.status, 401);
+      await anonymous.body?.cancel();
+    }),
+});
+
+/**
+ * A fake Gemini: generateContent answers with one album per theme word it finds in the listing
+ * ("harbour" or anything else), and fails with a 500 whenever a prompt mentions "unlucky".
+ */
+function startFakeGemini() {
+  const requests: { path: string; key: string | null; body: Record<string, unknown> }[] = [];
+  const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (request) => {
+    const body = await request.json();
+    requests.push({ path: new URL(request.url).pathname, key: request.headers.get("x-goog-api-key"), body });
+    const listing = String(body.contents[0].parts[0].text);
+    if (listing.includes("unlucky")) {
+      return Response.json({ error: { code: 500, message: "Internal error encountered.", status: "INTERNAL" } }, {
+        status: 500,
+      });
+    }
+    const lines = [...listing.matchAll(/^- ([0-9a-f-]{36}): (.*)$/gm)];
+    const harbour = lines.filter((line) => line[2].includes("harbour")).map((line) => line[1]);
+    const rest = lines.filter((line) => !line[2].includes("harbour")).map((line) => line[1]);
+    const albums = [
+      { title: "Harbour Nocturnes", description: "Boats and lanterns after dark.", imageIds: harbour },
+      { title: "Quiet Interiors", description: "Calm moments indoors.", imageIds: rest },
+    ].filter((album) => album.imageIds.length > 0);
+    return Response.json({
+      candidates: [{
+        content: { role: "model", parts: [{ text: JSON.stringify({ albums }) }] },
+        finishReason: "STOP",
+        index: 0,
+      }],
+      usageMetadata: { promptTokenCount: 1200, candidatesTokenCount: 80, totalTokenCount: 1280 },
+      modelVersion: "gemini-2.5-flash",
+    });
+  });
+  return { server, requests, origin: `http://127.0.0.1:${server.addr.port}` };
+}
+
+Deno.test({
+  name: "Gemini organiser: its albums are used; when it fails, one fallback album holds every image and says why",
+  ...noSanitizers,
+  fn: async () => {
+    const gemini = startFakeGemini();
+    try {
+      await withPlatform({ GOOGLE_AI_API_KEY: "AIza-test-key", GOOGLE_AI_BASE_URL: gemini.origin }, async (platform) => {
+        const user = await signedInUser(platform);
+        const images = [
+          await storedImage(platform, user, "Boats in a harbour at night", BLUE),
+          await storedImage(platform, user, "A cat asleep on a sofa", RED),
+          await storedImage(platform, user, "Lanterns over the harbour", BLUE),
+        ];
+        const organised = await organise(platform, user, images);
+        assert.equal(organised.status, "succeeded", JSON.stringify(organised));
+        assert.equal(organised.provider, "google");
+        assert.equal(organised.usedFallback, false);
+        assert.deepEqual(organised.albums.map((album) => [album.title, album.imageCount]), [
+          ["Harbour Nocturnes", 2],
+          ["Quiet Interiors", 1],
+        ]);
+        const [call] = gemini.requests;
+        assert.equal(call.path, "/v1beta/models/gemini-2.5-flash:generateContent");
+        assert.equal(call.key, "AIza-test-key");
+        const parts = (call.body.contents as { parts: Record<string, unknown>[] }[])[0].parts;
+        const inline = parts.filter((part) => part.inline_data) as { inline_data: { mime_type: string } }[];
+        assert.equal(inline.length, 3);
+        assert.ok(inline.every((part) => part.inline_data.mime_type === "image/webp"));
+        const stored = await albumsInDb(platform, organised.albums.map((album) => album.id));
+        assert.deepEqual(stored.map((album) => album.imageIds), [[images[0], images[2]], [images[1]]]);
+
+        const unlucky = [
+          ...images,
+          await storedImage(platform, user, "An unlucky black cat crossing the road", [15, 15, 15]),
+        ];
+        const requestsBefore = gemini.requests.length;
+        const fallback = await organise(platform, user, unlucky);
+        assert.equal(fallback.status, "succeeded", JSON.stringify(fallback));
+        assert.equal(fallback.usedFallback, true);
+        assert.equal(fallback.provider, "google");
+        assert.equal(fallback.albums.length, 1);
+        assert.equal(fallback.albums[0].title, "All selected images");
+        assert.equal(fallback.albums[0].imageCount, 4);
+        assert.match(fallback.error ?? "", /could not be sorted .* unavailable.*all 4 images were put in one album/);
+        // The provider's own retries ran before giving up.
+        assert.equal(gemini.requests.length - requestsBefore, 3);
+        const [album] = await albumsInDb(platform, [fallback.albums[0].id]);
+        assert.equal(album.source, "ai-fallback");
+        assert.deepEqual(album.imageIds, unlucky);
+      });
+    } finally {
+      await gemini.server.shutdown();
+    }
+  },
+});
