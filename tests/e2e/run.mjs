@@ -72,8 +72,10 @@ async function main() {
   process.env.E2E_PLATFORM_URL = platform.url;
   process.env.E2E_ANON_KEY = platform.anonKey;
 
+  // `node tests/e2e/run.mjs video.test.mjs` runs only the files named; no names runs them all.
+  const only = process.argv.slice(2).map((name) => path.basename(name));
   const files = readdirSync(e2eDir)
-    .filter((name) => name.endsWith(".test.mjs"))
+    .filter((name) => name.endsWith(".test.mjs") && (only.length === 0 || only.includes(name)))
     .sort()
     .map((name) => path.join(e2eDir, name));
   step(`running ${files.length} test files in Chromium`);
