@@ -54,10 +54,12 @@ async function storedImage(platform: Platform, user: User, prompt: string, rgb: 
   const storage = createClient(platform.url, platform.serviceRoleKey, {
     auth: { persistSession: false, autoRefreshToken: false },
   }).storage.from("images");
-  for (const [path, bytes, type] of [
-    [`${user.id}/${id}.png`, png, "image/png"],
-    [`${user.id}/${id}.thumb.webp`, thumbnail.bytes, "image/webp"],
-  ] as const) {
+  for (
+    const [path, bytes, type] of [
+      [`${user.id}/${id}.png`, png, "image/png"],
+      [`${user.id}/${id}.thumb.webp`, thumbnail.bytes, "image/webp"],
+    ] as const
+  ) {
     const { error } = await storage.upload(path, bytes, { contentType: type, upsert: true });
     assert.equal(error, null);
   }
@@ -98,20 +100,37 @@ async function organise(platform: Platform, user: User, imageIds: string[]): Pro
   const created = await json(await call(platform, user, "POST", "", { imageIds }), 202);
   assert.deepEqual(Object.keys(created).sort(), ["organisationId", "status"]);
   assert.equal(created.status, "queued");
+  return await waitFor(platform, user, created.organisationId);
+}
+
+/** Polls GET /album-organiser/{id}, as the page does, until the organisation has finished. */
+async function waitFor(platform: Platform, user: User, id: string): Promise<Organisation> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const organisation: Organisation = await json(await call(platform, user, "GET", `/${created.organisationId}`), 200);
+    const organisation: Organisation = await json(
+      await call(platform, user, "GET", `/${id}`),
+      200,
+    );
     if (organisation.status === "succeeded" || organisation.status === "failed") return organisation;
     assert.ok(["queued", "running"].includes(organisation.status), organisation.status);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`organisation ${created.organisationId} did not finish in 60 s`);
+  throw new Error(`organisation ${id} did not finish in 60 s`);
 }
 
 /** Each album's images in display order, with source and organisation, straight from the database. */
 async function albumsInDb(platform: Platform, albumIds: string[]) {
   return await platform.db.asOwner((tx) =>
-    tx.query<{ id: string; source: string; organisationId: string; userId: string; imageIds: string[]; positions: number[] }>(
+    tx.query<
+      {
+        id: string;
+        source: string;
+        organisationId: string;
+        userId: string;
+        imageIds: string[];
+        positions: number[];
+      }
+    >(
       `select a.id, a.source, a.organisation_id as "organisationId", a.user_id as "userId",
               array(select image_id from public.album_images ai where ai.album_id = a.id order by position) as "imageIds",
               array(select position from public.album_images ai where ai.album_id = a.id order by position) as "positions"
@@ -137,7 +156,8 @@ const BLUE: [number, number, number] = [20, 50, 210];
 const RED: [number, number, number] = [200, 20, 30];
 
 Deno.test({
-  name: "offline organiser: albums by prompt and colour, idempotent, only the caller's images, bad input refused",
+  name:
+    "offline organiser: albums by prompt and colour, idempotent, only the caller's images, bad input refused",
   ...noSanitizers,
   fn: () =>
     withPlatform({}, async (platform) => {
@@ -155,7 +175,13 @@ Deno.test({
       const othersImage = await storedImage(platform, other, "Someone else's harbour at night", BLUE);
 
       // organise → poll → albums with their images
-      const organisation = await organise(platform, user, [harbour[0], cats[0], harbour[1], cats[1], harbour[2]]);
+      const organisation = await organise(platform, user, [
+        harbour[0],
+        cats[0],
+        harbour[1],
+        cats[1],
+        harbour[2],
+      ]);
       assert.equal(organisation.status, "succeeded", JSON.stringify(organisation));
       assert.equal(organisation.usedFallback, false);
       assert.equal(organisation.provider, "local");
@@ -206,10 +232,16 @@ Deno.test({
 
       // Another user's image: 404, nothing written.
       const beforeForeign = await footprint(platform, user.id);
-      const foreign = await json(await call(platform, user, "POST", "", { imageIds: [harbour[0], othersImage] }), 404);
+      const foreign = await json(
+        await call(platform, user, "POST", "", { imageIds: [harbour[0], othersImage] }),
+        404,
+      );
       assert.equal(foreign.code, "NOT_FOUND");
       assert.deepEqual(foreign.details.missingImageIds, [othersImage]);
-      const unknown = await json(await call(platform, user, "POST", "", { imageIds: [crypto.randomUUID()] }), 404);
+      const unknown = await json(
+        await call(platform, user, "POST", "", { imageIds: [crypto.randomUUID()] }),
+        404,
+      );
       assert.equal(unknown.code, "NOT_FOUND");
       assert.deepEqual(await footprint(platform, user.id), beforeForeign);
 
@@ -217,7 +249,10 @@ Deno.test({
       const notTheirs = await json(await call(platform, other, "GET", `/${organisation.id}`), 404);
       assert.equal(notTheirs.code, "NOT_FOUND");
       assert.equal((await json(await call(platform, user, "GET", "/not-a-uuid"), 404)).code, "NOT_FOUND");
-      assert.equal((await json(await call(platform, user, "GET", `/${crypto.randomUUID()}`), 404)).code, "NOT_FOUND");
+      assert.equal(
+        (await json(await call(platform, user, "GET", `/${crypto.randomUUID()}`), 404)).code,
+        "NOT_FOUND",
+      );
 
       // Bad input: 400 in the one error shape, nothing written.
       const tooMany = Array.from({ length: 501 }, () => crypto.randomUUID());
@@ -237,8 +272,53 @@ Deno.test({
         assert.equal(typeof refused.error, "string");
         assert.equal(typeof refused.details, "object");
       }
-      assert.equal((await json(await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }), 405)).code, "METHOD_NOT_ALLOWED");
+      assert.equal(
+        (await json(await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }), 405)).code,
+        "METHOD_NOT_ALLOWED",
+      );
       assert.deepEqual(await footprint(platform, user.id), beforeForeign);
+
+      // Images deleted before the job ran: the organisation fails and says why.
+      const [gone] = await platform.db.asService((tx) =>
+        tx.query<{ id: string }>(
+          `insert into public.album_organisations (user_id, image_ids, provider)
+           values ($1, array[gen_random_uuid()], 'local') returning id`,
+          [user.id],
+        )
+      );
+      await platform.db.asService((tx) =>
+        tx.query(
+          `insert into private.jobs (queue, payload, idempotency_key, user_id)
+           values ('album-organise', $1::text::jsonb, $2, $3)`,
+          [JSON.stringify({ organisationId: gone.id }), `album-organise:${gone.id}`, user.id],
+        )
+      );
+      const goneStatus = await waitFor(platform, user, gone.id);
+      assert.equal(goneStatus.status, "failed");
+      assert.match(goneStatus.error ?? "", /deleted before they could be organised/);
+      assert.deepEqual(goneStatus.albums, []);
+
+      // A job the queue dead-lettered (its worker lost on the last attempt) reads as failed.
+      const [abandoned] = await platform.db.asService((tx) =>
+        tx.query<{ id: string }>(
+          `insert into public.album_organisations (user_id, image_ids, provider, status)
+           values ($1, $2::uuid[], 'local', 'running') returning id`,
+          [user.id, [harbour[0]]],
+        )
+      );
+      await platform.db.asService((tx) =>
+        tx.query(
+          `insert into private.jobs (queue, payload, idempotency_key, user_id, status, attempts, last_error)
+           values ('album-organise', $1::text::jsonb, $2, $3, 'dead', 5, 'lease expired on the last attempt')`,
+          [JSON.stringify({ organisationId: abandoned.id }), `album-organise:${abandoned.id}`, user.id],
+        )
+      );
+      const abandonedStatus: Organisation = await json(
+        await call(platform, user, "GET", `/${abandoned.id}`),
+        200,
+      );
+      assert.equal(abandonedStatus.status, "failed");
+      assert.match(abandonedStatus.error ?? "", /interrupted/);
 
       // Without a session the gateway refuses.
       const anonymous = await fetch(`${platform.url}/functions/v1/album-organiser`, {
@@ -262,7 +342,9 @@ function startFakeGemini() {
     requests.push({ path: new URL(request.url).pathname, key: request.headers.get("x-goog-api-key"), body });
     const listing = String(body.contents[0].parts[0].text);
     if (listing.includes("unlucky")) {
-      return Response.json({ error: { code: 500, message: "Internal error encountered.", status: "INTERNAL" } }, {
+      return Response.json({
+        error: { code: 500, message: "Internal error encountered.", status: "INTERNAL" },
+      }, {
         status: 500,
       });
     }
@@ -287,55 +369,62 @@ function startFakeGemini() {
 }
 
 Deno.test({
-  name: "Gemini organiser: its albums are used; when it fails, one fallback album holds every image and says why",
+  name:
+    "Gemini organiser: its albums are used; when it fails, one fallback album holds every image and says why",
   ...noSanitizers,
   fn: async () => {
     const gemini = startFakeGemini();
     try {
-      await withPlatform({ GOOGLE_AI_API_KEY: "AIza-test-key", GOOGLE_AI_BASE_URL: gemini.origin }, async (platform) => {
-        const user = await signedInUser(platform);
-        const images = [
-          await storedImage(platform, user, "Boats in a harbour at night", BLUE),
-          await storedImage(platform, user, "A cat asleep on a sofa", RED),
-          await storedImage(platform, user, "Lanterns over the harbour", BLUE),
-        ];
-        const organised = await organise(platform, user, images);
-        assert.equal(organised.status, "succeeded", JSON.stringify(organised));
-        assert.equal(organised.provider, "google");
-        assert.equal(organised.usedFallback, false);
-        assert.deepEqual(organised.albums.map((album) => [album.title, album.imageCount]), [
-          ["Harbour Nocturnes", 2],
-          ["Quiet Interiors", 1],
-        ]);
-        const [call] = gemini.requests;
-        assert.equal(call.path, "/v1beta/models/gemini-2.5-flash:generateContent");
-        assert.equal(call.key, "AIza-test-key");
-        const parts = (call.body.contents as { parts: Record<string, unknown>[] }[])[0].parts;
-        const inline = parts.filter((part) => part.inline_data) as { inline_data: { mime_type: string } }[];
-        assert.equal(inline.length, 3);
-        assert.ok(inline.every((part) => part.inline_data.mime_type === "image/webp"));
-        const stored = await albumsInDb(platform, organised.albums.map((album) => album.id));
-        assert.deepEqual(stored.map((album) => album.imageIds), [[images[0], images[2]], [images[1]]]);
+      await withPlatform(
+        { GOOGLE_AI_API_KEY: "AIza-test-key", GOOGLE_AI_BASE_URL: gemini.origin },
+        async (platform) => {
+          const user = await signedInUser(platform);
+          const images = [
+            await storedImage(platform, user, "Boats in a harbour at night", BLUE),
+            await storedImage(platform, user, "A cat asleep on a sofa", RED),
+            await storedImage(platform, user, "Lanterns over the harbour", BLUE),
+          ];
+          const organised = await organise(platform, user, images);
+          assert.equal(organised.status, "succeeded", JSON.stringify(organised));
+          assert.equal(organised.provider, "google");
+          assert.equal(organised.usedFallback, false);
+          assert.deepEqual(organised.albums.map((album) => [album.title, album.imageCount]), [
+            ["Harbour Nocturnes", 2],
+            ["Quiet Interiors", 1],
+          ]);
+          const [call] = gemini.requests;
+          assert.equal(call.path, "/v1beta/models/gemini-2.5-flash:generateContent");
+          assert.equal(call.key, "AIza-test-key");
+          const parts = (call.body.contents as { parts: Record<string, unknown>[] }[])[0].parts;
+          const inline = parts.filter((part) => part.inline_data) as { inline_data: { mime_type: string } }[];
+          assert.equal(inline.length, 3);
+          assert.ok(inline.every((part) => part.inline_data.mime_type === "image/webp"));
+          const stored = await albumsInDb(platform, organised.albums.map((album) => album.id));
+          assert.deepEqual(stored.map((album) => album.imageIds), [[images[0], images[2]], [images[1]]]);
 
-        const unlucky = [
-          ...images,
-          await storedImage(platform, user, "An unlucky black cat crossing the road", [15, 15, 15]),
-        ];
-        const requestsBefore = gemini.requests.length;
-        const fallback = await organise(platform, user, unlucky);
-        assert.equal(fallback.status, "succeeded", JSON.stringify(fallback));
-        assert.equal(fallback.usedFallback, true);
-        assert.equal(fallback.provider, "google");
-        assert.equal(fallback.albums.length, 1);
-        assert.equal(fallback.albums[0].title, "All selected images");
-        assert.equal(fallback.albums[0].imageCount, 4);
-        assert.match(fallback.error ?? "", /could not be sorted .* unavailable.*all 4 images were put in one album/);
-        // The provider's own retries ran before giving up.
-        assert.equal(gemini.requests.length - requestsBefore, 3);
-        const [album] = await albumsInDb(platform, [fallback.albums[0].id]);
-        assert.equal(album.source, "ai-fallback");
-        assert.deepEqual(album.imageIds, unlucky);
-      });
+          const unlucky = [
+            ...images,
+            await storedImage(platform, user, "An unlucky black cat crossing the road", [15, 15, 15]),
+          ];
+          const requestsBefore = gemini.requests.length;
+          const fallback = await organise(platform, user, unlucky);
+          assert.equal(fallback.status, "succeeded", JSON.stringify(fallback));
+          assert.equal(fallback.usedFallback, true);
+          assert.equal(fallback.provider, "google");
+          assert.equal(fallback.albums.length, 1);
+          assert.equal(fallback.albums[0].title, "All selected images");
+          assert.equal(fallback.albums[0].imageCount, 4);
+          assert.match(
+            fallback.error ?? "",
+            /could not be sorted .* unavailable.*all 4 images were put in one album/,
+          );
+          // The provider's own retries ran before giving up.
+          assert.equal(gemini.requests.length - requestsBefore, 3);
+          const [album] = await albumsInDb(platform, [fallback.albums[0].id]);
+          assert.equal(album.source, "ai-fallback");
+          assert.deepEqual(album.imageIds, unlucky);
+        },
+      );
     } finally {
       await gemini.server.shutdown();
     }

@@ -57,20 +57,20 @@ async function describeOrganisation(runtime: Runtime, user: UserClaims, id: stri
     tx.query<OrganisationRow>(
       `select ${organisationColumns} from public.album_organisations where id = $1 and user_id = $2`,
       [id, user.sub],
-    )
-  );
+    ));
   if (!found) throw notFound("There is no such album organisation.");
   const organisation = await settleAbandoned(runtime, found);
-  const albums = organisation.albumIds.length === 0 ? [] : await runtime.db.withClaims(user, (tx) =>
-    tx.query<{ id: string; title: string; description: string | null; imageCount: number }>(
-      `select a.id, a.title, a.description,
+  const albums = organisation.albumIds.length === 0
+    ? []
+    : await runtime.db.withClaims(user, (tx) =>
+      tx.query<{ id: string; title: string; description: string | null; imageCount: number }>(
+        `select a.id, a.title, a.description,
               (select count(*) from public.album_images ai where ai.album_id = a.id)::int as "imageCount"
          from public.albums a
         where a.id = any($1::uuid[]) and a.user_id = $2
         order by array_position($1::uuid[], a.id)`,
-      [organisation.albumIds, user.sub],
-    )
-  );
+        [organisation.albumIds, user.sub],
+      ));
   return {
     id: organisation.id,
     status: organisation.status,

@@ -50,7 +50,9 @@ export async function createOrganisation(
       throw new ApiError(
         404,
         "NOT_FOUND",
-        missing.length === 1 ? `Image ${missing[0]} was not found.` : `${missing.length} of the images were not found.`,
+        missing.length === 1
+          ? `Image ${missing[0]} was not found.`
+          : `${missing.length} of the images were not found.`,
         { missingImageIds: missing.slice(0, 20) },
       );
     }

@@ -20,7 +20,12 @@ import {
   type VisionOrganiser,
 } from "../providers/vision/vision.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
-import { failOrganisation, findOrganisation, organisationColumns, type OrganisationRow } from "./organisation-store.ts";
+import {
+  failOrganisation,
+  findOrganisation,
+  organisationColumns,
+  type OrganisationRow,
+} from "./organisation-store.ts";
 
 export interface AlbumOrganiseDeps {
   db: Db;
@@ -113,7 +118,11 @@ async function withThumbnails(
     deps.storage,
     images.flatMap((image) => image.thumbnailPath ? [image.thumbnailPath] : []),
   );
-  const result: VisionImage[] = images.map((image) => ({ id: image.id, prompt: image.prompt, thumbnail: null }));
+  const result: VisionImage[] = images.map((image) => ({
+    id: image.id,
+    prompt: image.prompt,
+    thumbnail: null,
+  }));
   let next = 0;
   let unreadable = 0;
   const fetchOne = async () => {
@@ -174,7 +183,12 @@ function fallbackPlan(images: StoredImage[], error: unknown): Plan {
  * Creates the planned albums and their images and marks the organisation succeeded, once: a
  * second run finds it succeeded under the row lock and returns the albums the first one made.
  */
-async function recordAlbums(tx: Tx, organisation: OrganisationRow, plan: Plan, provider: string): Promise<string[]> {
+async function recordAlbums(
+  tx: Tx,
+  organisation: OrganisationRow,
+  plan: Plan,
+  provider: string,
+): Promise<string[]> {
   const [current] = await tx.query<{ status: string; albumIds: string[] }>(
     `select status, album_ids as "albumIds" from public.album_organisations where id = $1 for update`,
     [organisation.id],
@@ -232,7 +246,11 @@ export function createAlbumOrganiseHandler(deps: AlbumOrganiseDeps): JobHandler 
       const images = await loadImages(db, organisation);
       if (images.length === 0) {
         await db.asService((tx) =>
-          failOrganisation(tx, organisation.id, "The selected images were deleted before they could be organised.")
+          failOrganisation(
+            tx,
+            organisation.id,
+            "The selected images were deleted before they could be organised.",
+          )
         );
         return { failed: "no images left" };
       }

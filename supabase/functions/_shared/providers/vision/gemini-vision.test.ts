@@ -1,7 +1,14 @@
 // The Gemini vision adapter against a fake that speaks generateContent's request and response formats.
 import assert from "node:assert/strict";
 import { bytesToBase64 } from "../base64.ts";
-import { assertNoSecrets, type FakeHandler, rejection, SECRETS, startFakeServer, testPng } from "../test-support.ts";
+import {
+  assertNoSecrets,
+  type FakeHandler,
+  rejection,
+  SECRETS,
+  startFakeServer,
+  testPng,
+} from "../test-support.ts";
 import { createGeminiVisionOrganiser, DEFAULT_GEMINI_VISION_MODEL } from "./gemini-vision.ts";
 import { remainingAlbumTitle, type VisionImage } from "./vision.ts";
 import { createVisionOrganiser } from "./vision-organiser.ts";
@@ -42,7 +49,8 @@ async function withGemini(
   const server = startFakeServer(handler);
   const sleeps: number[] = [];
   const organiser = createGeminiVisionOrganiser({
-    env: (name) => ({ GOOGLE_AI_API_KEY: SECRETS.GOOGLE_AI_API_KEY, GOOGLE_AI_BASE_URL: server.origin })[name],
+    env: (name) =>
+      ({ GOOGLE_AI_API_KEY: SECRETS.GOOGLE_AI_API_KEY, GOOGLE_AI_BASE_URL: server.origin })[name],
     timeoutMs: 2_000,
     random: () => 0,
     sleep: (ms) => {
@@ -75,7 +83,10 @@ Deno.test("gemini vision: generateContent with inline images, ids and a JSON res
   assert.equal(request.headers.get("x-goog-api-key"), SECRETS.GOOGLE_AI_API_KEY);
   const body = request.json as {
     contents: { role: string; parts: Record<string, unknown>[] }[];
-    generationConfig: { responseMimeType: string; responseSchema: { type: string; properties: Record<string, unknown> } };
+    generationConfig: {
+      responseMimeType: string;
+      responseSchema: { type: string; properties: Record<string, unknown> };
+    };
   };
   assert.equal(body.contents.length, 1);
   assert.equal(body.contents[0].role, "user");
@@ -151,7 +162,9 @@ Deno.test("gemini vision: an answer naming none of the images, or off the schema
 Deno.test("gemini vision: a 500 is retried, then fails with the provider error and no key in it", async () => {
   const server = await withGemini(
     () =>
-      Response.json({ error: { code: 500, message: `internal ${SECRETS.GOOGLE_AI_API_KEY}`, status: "INTERNAL" } }, {
+      Response.json({
+        error: { code: 500, message: `internal ${SECRETS.GOOGLE_AI_API_KEY}`, status: "INTERNAL" },
+      }, {
         status: 500,
       }),
     async (organiser, sleeps) => {
@@ -167,5 +180,8 @@ Deno.test("gemini vision: a 500 is retried, then fails with the provider error a
 
 Deno.test("the Google AI key picks Gemini; without it the offline organiser runs", () => {
   assert.equal(createVisionOrganiser({ env: () => undefined }).provider, "local");
-  assert.equal(createVisionOrganiser({ env: (name) => name === "GOOGLE_AI_API_KEY" ? "key" : undefined }).provider, "google");
+  assert.equal(
+    createVisionOrganiser({ env: (name) => name === "GOOGLE_AI_API_KEY" ? "key" : undefined }).provider,
+    "google",
+  );
 });

@@ -12,10 +12,10 @@ import { DEFAULT_RETRY_POLICY, ProviderHttp, sleep as realSleep } from "../provi
 import {
   normaliseAlbums,
   unusableAnswerError,
+  visionAnswerSchema,
   type VisionImage,
   type VisionOptions,
   type VisionOrganiser,
-  visionAnswerSchema,
 } from "./vision.ts";
 
 /** A fast multimodal model; GOOGLE_AI_VISION_MODEL picks another. */
@@ -104,7 +104,11 @@ export function createGeminiVisionOrganiser(options: VisionOptions): VisionOrgan
           headers: { "x-goog-api-key": access.apiKey, "content-type": "application/json" },
           body: JSON.stringify(body),
         },
-        { idempotent: true, signal: signal ?? new AbortController().signal, read: (response) => response.json() },
+        {
+          idempotent: true,
+          signal: signal ?? new AbortController().signal,
+          read: (response) => response.json(),
+        },
       );
       const candidate = answer.candidates?.[0];
       const text = (candidate?.content?.parts ?? [])

@@ -49,7 +49,9 @@ Deno.test("dominant colour: a webp thumbnail's main colour is named, a white bor
 
 Deno.test("prompt terms: stop words, boilerplate and numbers dropped, plurals folded", () => {
   assert.deepEqual(
-    promptTerms("A highly detailed photo of 3 fishing boats in the harbours at night, 8k").map((term) => term.stem),
+    promptTerms("A highly detailed photo of 3 fishing boats in the harbours at night, 8k").map((term) =>
+      term.stem
+    ),
     ["fishing", "boat", "harbour", "night"],
   );
   assert.deepEqual(promptTerms("IMG_2034.jpg"), []);

@@ -5,7 +5,7 @@
  * families is split by colour; images that share a theme with no other are grouped by colour.
  * Titles are made from a group's most salient words and its colour ("Crimson Harbour & Night").
  */
-import { type ColourFamily, COLOUR_FAMILIES, colourDistance, dominantColour } from "./dominant-colour.ts";
+import { COLOUR_FAMILIES, colourDistance, type ColourFamily, dominantColour } from "./dominant-colour.ts";
 import { normaliseAlbums, type VisionAlbum, type VisionImage, type VisionOrganiser } from "./vision.ts";
 
 export const LOCAL_VISION_MODEL = "local-prompt-colour";
@@ -64,7 +64,9 @@ function compare(a: string, b: string): number {
 function tfIdfVectors(features: Features[]): Map<string, number>[] {
   const documentFrequency = new Map<string, number>();
   for (const image of features) {
-    for (const term of image.terms.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    for (const term of image.terms.keys()) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
   }
   const count = features.length;
   return features.map((image) => {
@@ -118,7 +120,8 @@ function clusterBySimilarity(vectors: Map<string, number>[], threshold: number):
     const sizeI = members[bestI]!.length, sizeJ = members[bestJ]!.length;
     for (let k = 0; k < n; k++) {
       if (!members[k] || k === bestI || k === bestJ) continue;
-      const merged = (sizeI * similarity[bestI * n + k] + sizeJ * similarity[bestJ * n + k]) / (sizeI + sizeJ);
+      const merged = (sizeI * similarity[bestI * n + k] + sizeJ * similarity[bestJ * n + k]) /
+        (sizeI + sizeJ);
       similarity[bestI * n + k] = merged;
       similarity[k * n + bestI] = merged;
     }
@@ -157,7 +160,10 @@ function splitByColour(theme: Features[]): Features[][] {
       let nearest = 0;
       if (image.colour) {
         for (let index = 1; index < groups.length; index++) {
-          if (colourDistance(image.colour, groups[index][0].colour!) < colourDistance(image.colour, groups[nearest][0].colour!)) {
+          if (
+            colourDistance(image.colour, groups[index][0].colour!) <
+              colourDistance(image.colour, groups[nearest][0].colour!)
+          ) {
             nearest = index;
           }
         }
@@ -169,7 +175,12 @@ function splitByColour(theme: Features[]): Features[][] {
 }
 
 /** The stems carrying most weight across a group, shown in their most common spelling. */
-function salientWords(group: Features[], vectors: Map<string, Map<string, number>>, spellings: Map<string, Map<string, number>>, limit: number): string[] {
+function salientWords(
+  group: Features[],
+  vectors: Map<string, Map<string, number>>,
+  spellings: Map<string, Map<string, number>>,
+  limit: number,
+): string[] {
   const weights = new Map<string, number>();
   for (const image of group) {
     for (const [term, weight] of vectors.get(image.id)!) weights.set(term, (weights.get(term) ?? 0) + weight);
@@ -196,19 +207,28 @@ function phrase(words: string[]): string {
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
-function describe(group: Features[], words: string[], colour: ColourFamily | null, leftovers: boolean): VisionAlbum {
+function describe(
+  group: Features[],
+  words: string[],
+  colour: ColourFamily | null,
+  leftovers: boolean,
+): VisionAlbum {
   const count = group.length;
   const noun = count === 1 ? "image" : "images";
   const tones = colour ? `, mostly in ${colour.name} tones` : "";
   let title: string;
   let description: string;
   if (leftovers) {
-    title = colour && group.every((image) => image.colour?.id === colour.id) ? `${colour.adjective} Odds and Ends` : "Odds and Ends";
+    title = colour && group.every((image) => image.colour?.id === colour.id)
+      ? `${colour.adjective} Odds and Ends`
+      : "Odds and Ends";
     description = words.length > 0
       ? `${count} ${noun} with a theme of their own, from ${phrase(words)}${tones}.`
       : `${count} ${noun} with a theme of their own${tones}.`;
   } else if (words.length > 0) {
-    const subject = words.length === 1 ? `${capitalise(words[0])} Stories` : words.slice(0, 2).map(capitalise).join(" & ");
+    const subject = words.length === 1
+      ? `${capitalise(words[0])} Stories`
+      : words.slice(0, 2).map(capitalise).join(" & ");
     title = colour ? `${colour.adjective} ${subject}` : subject;
     description = `${count} ${noun} of ${phrase(words)}${tones}.`;
   } else {
@@ -231,7 +251,9 @@ function distinctTitles(albums: VisionAlbum[]): VisionAlbum[] {
 }
 
 /** Groups already-measured images; exported for tests that fix colours without pixels. */
-export function groupImages(images: { id: string; prompt: string; colour: ColourFamily | null }[]): VisionAlbum[] {
+export function groupImages(
+  images: { id: string; prompt: string; colour: ColourFamily | null }[],
+): VisionAlbum[] {
   // Ordered by id so that the caller's order changes only how albums are presented.
   const features: Features[] = images
     .map((image, order) => {
@@ -250,7 +272,9 @@ export function groupImages(images: { id: string; prompt: string; colour: Colour
   }
   const vectorList = tfIdfVectors(features);
   const vectors = new Map(features.map((image, index) => [image.id, vectorList[index]]));
-  const clusters = clusterBySimilarity(vectorList, THEME_SIMILARITY).map((indices) => indices.map((index) => features[index]));
+  const clusters = clusterBySimilarity(vectorList, THEME_SIMILARITY).map((indices) =>
+    indices.map((index) => features[index])
+  );
 
   const groups: { members: Features[]; leftovers: boolean }[] = [];
   const loners: Features[] = [];
@@ -261,8 +285,9 @@ export function groupImages(images: { id: string; prompt: string; colour: Colour
   // Images alone in their theme: those sharing a colour make an album, the rest one more.
   const odd: Features[] = [];
   for (const family of byColour(loners)) {
-    if (family.length >= MIN_COLOUR_GROUP && family[0].colour) groups.push({ members: family, leftovers: false });
-    else odd.push(...family);
+    if (family.length >= MIN_COLOUR_GROUP && family[0].colour) {
+      groups.push({ members: family, leftovers: false });
+    } else odd.push(...family);
   }
   if (odd.length > 0) groups.push({ members: odd, leftovers: true });
 
@@ -270,7 +295,10 @@ export function groupImages(images: { id: string; prompt: string; colour: Colour
     .map(({ members, leftovers }) => {
       const ordered = [...members].sort((a, b) => a.order - b.order);
       const words = salientWords(ordered, vectors, spellings, leftovers ? 3 : 2);
-      return { first: ordered[0].order, album: describe(ordered, words, dominantColourOf(ordered), leftovers) };
+      return {
+        first: ordered[0].order,
+        album: describe(ordered, words, dominantColourOf(ordered), leftovers),
+      };
     })
     .sort((a, b) => a.first - b.first)
     .map(({ album }) => album);

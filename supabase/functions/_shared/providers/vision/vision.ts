@@ -79,7 +79,10 @@ export const remainingAlbumTitle = "More from this selection";
  * used twice stays in its first album, albums left empty go, and the images it forgot are
  * collected in one more album at the end.
  */
-export function normaliseAlbums(answer: z.infer<typeof visionAnswerSchema>, imageIds: readonly string[]): VisionAnswer {
+export function normaliseAlbums(
+  answer: z.infer<typeof visionAnswerSchema>,
+  imageIds: readonly string[],
+): VisionAnswer {
   const requested = new Set(imageIds);
   const placed = new Set<string>();
   const albums: VisionAlbum[] = [];
