@@ -41,7 +41,12 @@ Deno.test("video payment guards", async (t) => {
       for (const statement of statements) {
         expectRefused(await attempt(user, db, (tx) => tx.query(statement, [video.id])), statement);
       }
-      assert.deepEqual(await paymentOf(), { paymentStatus: "unpaid", paidAt: null, intent: null, status: "preview_ready" });
+      assert.deepEqual(await paymentOf(), {
+        paymentStatus: "unpaid",
+        paidAt: null,
+        intent: null,
+        status: "preview_ready",
+      });
     });
 
     await t.step("a user cannot insert a video that is already paid", async () => {
@@ -63,10 +68,19 @@ Deno.test("video payment guards", async (t) => {
       );
       assert.equal(table.rls, true);
       for (const actor of [anonActor, claimsActor("owner", owner.claims)]) {
-        expectRefused(await attempt(actor, db, (tx) => tx.query("select * from private.stripe_events")), `${actor.name} reads`);
         expectRefused(
-          await attempt(actor, db, (tx) =>
-            tx.query("insert into private.stripe_events (id, type, outcome) values ('evt_forged', 'x', 'settled')")),
+          await attempt(actor, db, (tx) => tx.query("select * from private.stripe_events")),
+          `${actor.name} reads`,
+        );
+        expectRefused(
+          await attempt(
+            actor,
+            db,
+            (tx) =>
+              tx.query(
+                "insert into private.stripe_events (id, type, outcome) values ('evt_forged', 'x', 'settled')",
+              ),
+          ),
           `${actor.name} inserts`,
         );
       }
@@ -87,11 +101,16 @@ Deno.test("video payment guards", async (t) => {
 
     await t.step("the service may settle, and a paid video keeps paid_at", async () => {
       await db.asService((tx) =>
-        tx.query("update public.videos set payment_status = 'paid', paid_at = now() where id = $1", [video.id])
+        tx.query("update public.videos set payment_status = 'paid', paid_at = now() where id = $1", [
+          video.id,
+        ])
       );
       assert.equal((await paymentOf()).paymentStatus, "paid");
-      const unpaidAt = await attempt(serviceActor, db, (tx) =>
-        tx.query("update public.videos set paid_at = null where id = $1", [video.id]));
+      const unpaidAt = await attempt(
+        serviceActor,
+        db,
+        (tx) => tx.query("update public.videos set paid_at = null where id = $1", [video.id]),
+      );
       assert.equal(unpaidAt.ok, false, "payment_status paid requires paid_at");
     });
   } finally {

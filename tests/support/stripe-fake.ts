@@ -63,7 +63,10 @@ const allowedCreateParams = new Set([
 
 function randomId(length = 24): string {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (byte) => alphabet[byte % alphabet.length])
+  return Array.from(
+    crypto.getRandomValues(new Uint8Array(length)),
+    (byte) => alphabet[byte % alphabet.length],
+  )
     .join("");
 }
 
@@ -96,7 +99,12 @@ class StripeApiError extends Error {
   toJson() {
     return {
       error: {
-        ...(this.code ? { code: this.code, doc_url: `https://stripe.com/docs/error-codes/${this.code.replaceAll("_", "-")}` } : {}),
+        ...(this.code
+          ? {
+            code: this.code,
+            doc_url: `https://stripe.com/docs/error-codes/${this.code.replaceAll("_", "-")}`,
+          }
+          : {}),
         message: this.message,
         ...(this.param ? { param: this.param } : {}),
         request_log_url: `https://dashboard.stripe.com/test/logs/req_${randomId(14)}`,
@@ -111,25 +119,43 @@ const invalid = (message: string, code: string, param?: string) =>
 
 function validateCreate(form: Record<string, unknown>) {
   for (const key of Object.keys(form)) {
-    if (!allowedCreateParams.has(key)) throw invalid(`Received unknown parameter: ${key}`, "parameter_unknown", key);
+    if (!allowedCreateParams.has(key)) {
+      throw invalid(`Received unknown parameter: ${key}`, "parameter_unknown", key);
+    }
   }
-  if (form.amount === undefined) throw invalid("Missing required param: amount.", "parameter_missing", "amount");
+  if (form.amount === undefined) {
+    throw invalid("Missing required param: amount.", "parameter_missing", "amount");
+  }
   if (typeof form.amount !== "string" || !/^\d+$/.test(form.amount)) {
     throw invalid(`Invalid integer: ${String(form.amount)}`, "parameter_invalid_integer", "amount");
   }
   const amount = Number(form.amount);
-  if (form.currency === undefined) throw invalid("Missing required param: currency.", "parameter_missing", "currency");
+  if (form.currency === undefined) {
+    throw invalid("Missing required param: currency.", "parameter_missing", "currency");
+  }
   const currency = String(form.currency).toLowerCase();
-  if (!/^[a-z]{3}$/.test(currency)) throw invalid(`Invalid currency: ${String(form.currency)}.`, "parameter_invalid_string", "currency");
+  if (!/^[a-z]{3}$/.test(currency)) {
+    throw invalid(`Invalid currency: ${String(form.currency)}.`, "parameter_invalid_string", "currency");
+  }
   if (currency === "usd" && amount < 50) {
     throw invalid("Amount must be at least $0.50 usd", "amount_too_small", "amount");
   }
   const metadata = form.metadata ?? {};
   if (typeof metadata !== "object") throw invalid("Invalid object", "parameter_invalid_string", "metadata");
   for (const [key, value] of Object.entries(metadata as Record<string, unknown>)) {
-    if (key.length > 40) throw invalid("Metadata keys can have up to 40 characters.", "parameter_invalid_string", `metadata[${key}]`);
+    if (key.length > 40) {
+      throw invalid(
+        "Metadata keys can have up to 40 characters.",
+        "parameter_invalid_string",
+        `metadata[${key}]`,
+      );
+    }
     if (String(value).length > 500) {
-      throw invalid("Metadata values can have up to 500 characters.", "parameter_invalid_string", `metadata[${key}]`);
+      throw invalid(
+        "Metadata values can have up to 500 characters.",
+        "parameter_invalid_string",
+        `metadata[${key}]`,
+      );
     }
   }
   const automatic = form.automatic_payment_methods as Record<string, unknown> | undefined;
@@ -153,7 +179,12 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
     Response.json(body, { status, headers: { "request-id": `req_${randomId(14)}`, ...headers } });
 
   // Synchronous from parsing to storing, so concurrent requests with one key see each other.
-  const handle = (method: string, path: string, form: Record<string, unknown>, idempotencyKey: string | null) => {
+  const handle = (
+    method: string,
+    path: string,
+    form: Record<string, unknown>,
+    idempotencyKey: string | null,
+  ) => {
     const now = Math.floor(Date.now() / 1000);
     if (method === "POST" && path === "/v1/payment_intents") {
       const fingerprint = JSON.stringify([method, path, form]);
@@ -212,7 +243,11 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
             "payment_intent_unexpected_state",
           );
         }
-        Object.assign(intent, { status: "canceled", canceled_at: now, cancellation_reason: "requested_by_customer" });
+        Object.assign(intent, {
+          status: "canceled",
+          canceled_at: now,
+          cancellation_reason: "requested_by_customer",
+        });
         return respond(200, intent);
       }
     }
@@ -230,7 +265,11 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
         throw new StripeApiError(401, "invalid_request_error", "You did not provide an API key.");
       }
       if (auth !== secretKey) {
-        throw new StripeApiError(401, "invalid_request_error", `Invalid API Key provided: ${auth.slice(0, 8)}****`);
+        throw new StripeApiError(
+          401,
+          "invalid_request_error",
+          `Invalid API Key provided: ${auth.slice(0, 8)}****`,
+        );
       }
       return handle(request.method, url.pathname, form, idempotencyKey);
     } catch (error) {

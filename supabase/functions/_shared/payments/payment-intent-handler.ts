@@ -69,7 +69,9 @@ const videoNotFound = () => notFound("No video with this id is yours.");
 
 function assertPayable(video: VideoPaymentRow): void {
   if (video.paymentStatus === "paid" || video.paymentStatus === "refunded") {
-    throw new ApiError(409, "CONFLICT", "This video is already paid for.", { paymentStatus: video.paymentStatus });
+    throw new ApiError(409, "CONFLICT", "This video is already paid for.", {
+      paymentStatus: video.paymentStatus,
+    });
   }
   if (video.status !== "preview_ready") {
     throw new ApiError(409, "CONFLICT", "The preview is not ready yet: pay once it has rendered.", {
@@ -80,7 +82,12 @@ function assertPayable(video: VideoPaymentRow): void {
 
 function stripeFailure(error: unknown, action: string): never {
   if (error instanceof Stripe.errors.StripeError) {
-    log.error("stripe request failed", { action, type: error.type, code: error.code, message: error.message });
+    log.error("stripe request failed", {
+      action,
+      type: error.type,
+      code: error.code,
+      message: error.message,
+    });
     throw new ApiError(502, "PROVIDER_ERROR", "Stripe did not answer as expected. Try again in a moment.", {
       provider: "stripe",
       ...(error.code ? { stripeCode: error.code } : {}),
@@ -93,7 +100,9 @@ async function retrieveIntent(stripe: Stripe, id: string) {
   try {
     return await stripe.paymentIntents.retrieve(id);
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") return undefined;
+    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") {
+      return undefined;
+    }
     stripeFailure(error, "retrieve payment intent");
   }
 }
@@ -118,7 +127,8 @@ async function createStripePayment(runtime: Runtime, video: VideoPaymentRow): Pr
       });
     }
     if (
-      existing && payableIntentStatuses.has(existing.status) && existing.amount === video.paymentAmountCents &&
+      existing && payableIntentStatuses.has(existing.status) &&
+      existing.amount === video.paymentAmountCents &&
       existing.currency === video.currency && existing.metadata?.videoId === video.id
     ) {
       intent = existing;
@@ -151,7 +161,9 @@ async function createStripePayment(runtime: Runtime, video: VideoPaymentRow): Pr
     })
   );
   if (!recorded) throw new ApiError(409, "CONFLICT", "This video was paid for or changed meanwhile.");
-  if (!intent.client_secret) throw new Error(`Stripe returned payment intent ${intent.id} without a client secret`);
+  if (!intent.client_secret) {
+    throw new Error(`Stripe returned payment intent ${intent.id} without a client secret`);
+  }
   return {
     paymentIntentId: intent.id,
     clientSecret: intent.client_secret,
@@ -163,7 +175,11 @@ async function createStripePayment(runtime: Runtime, video: VideoPaymentRow): Pr
 }
 
 /** Test-payment mode: a local intent, kept across repeated calls under the row lock. */
-async function createTestPayment(runtime: Runtime, videoId: string, userId: string): Promise<PaymentIntentResponse> {
+async function createTestPayment(
+  runtime: Runtime,
+  videoId: string,
+  userId: string,
+): Promise<PaymentIntentResponse> {
   const payment = await runtime.db.asService(async (tx) => {
     const video = await lockVideo(tx, videoId);
     if (!video || video.userId !== userId) throw videoNotFound();
@@ -190,7 +206,11 @@ async function createTestPayment(runtime: Runtime, videoId: string, userId: stri
   };
 }
 
-async function createPayment(runtime: Runtime, user: UserClaims, videoId: string): Promise<PaymentIntentResponse> {
+async function createPayment(
+  runtime: Runtime,
+  user: UserClaims,
+  videoId: string,
+): Promise<PaymentIntentResponse> {
   const video = await runtime.db.withClaims(user, (tx) => findOwnVideo(tx, videoId, user.sub));
   if (!video) throw videoNotFound();
   assertPayable(video);
@@ -220,7 +240,9 @@ async function confirmTestPayment(runtime: Runtime, user: UserClaims, paymentInt
     }),
   );
   if (result.outcome !== "settled") {
-    throw new ApiError(409, "CONFLICT", "The test payment could not be settled.", { reason: result.detail ?? null });
+    throw new ApiError(409, "CONFLICT", "The test payment could not be settled.", {
+      reason: result.detail ?? null,
+    });
   }
   return { status: "succeeded" as const };
 }
@@ -231,7 +253,9 @@ export function createPaymentIntentHandler(getRuntime: () => Runtime) {
     const url = new URL(request.url);
     const parts = url.pathname.replace(/^\/create-payment-intent/, "").split("/").filter(Boolean);
     const route = parts.join("/");
-    if (route !== "" && route !== "test-confirm") throw notFound(`create-payment-intent has no route ${url.pathname}.`);
+    if (route !== "" && route !== "test-confirm") {
+      throw notFound(`create-payment-intent has no route ${url.pathname}.`);
+    }
     if (request.method !== "POST") throw methodNotAllowed(["POST"]);
     const user = await requireUser(request, supabaseUrl(runtime));
     if (route === "test-confirm") {

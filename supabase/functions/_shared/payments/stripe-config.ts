@@ -57,7 +57,11 @@ export async function webhookSecret(env: Runtime["env"]): Promise<string> {
     false,
     ["sign"],
   );
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode("personify:test-payments:webhook-secret"));
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    key,
+    new TextEncoder().encode("personify:test-payments:webhook-secret"),
+  );
   return `whsec_localtest_${hex(new Uint8Array(mac))}`;
 }
 

@@ -83,7 +83,11 @@ async function verifiedEvent(runtime: Runtime, request: Request): Promise<Stripe
   return event.data;
 }
 
-const ignored = (detail: string, videoId: string | null = null): Decision => ({ outcome: "ignored", detail, videoId });
+const ignored = (detail: string, videoId: string | null = null): Decision => ({
+  outcome: "ignored",
+  detail,
+  videoId,
+});
 
 /**
  * Only an event naming the video's owner and the intent recorded on the video may touch the video:
@@ -149,7 +153,11 @@ export async function processEvent(runtime: Runtime, event: StripeEvent): Promis
     if (decision.outcome === "ignored" && decision.detail !== "unhandled_type") {
       log.warn("stripe event ignored", { eventId: event.id, type: event.type, detail: decision.detail });
     }
-    return { received: true, outcome: decision.outcome, ...(decision.detail ? { detail: decision.detail } : {}) };
+    return {
+      received: true,
+      outcome: decision.outcome,
+      ...(decision.detail ? { detail: decision.detail } : {}),
+    };
   });
 }
 

@@ -23,7 +23,11 @@ const paymentColumns = `id, user_id as "userId", status, resolution, payment_sta
  * The caller's own video, read under their claims. The owner test is explicit because RLS also
  * lets admins read every video, and nobody pays for someone else's.
  */
-export async function findOwnVideo(tx: Tx, videoId: string, userId: string): Promise<VideoPaymentRow | undefined> {
+export async function findOwnVideo(
+  tx: Tx,
+  videoId: string,
+  userId: string,
+): Promise<VideoPaymentRow | undefined> {
   const rows = await tx.query<VideoPaymentRow>(
     `select ${paymentColumns} from public.videos where id = $1 and user_id = $2`,
     [videoId, userId],

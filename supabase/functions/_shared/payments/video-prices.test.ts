@@ -10,7 +10,10 @@ Deno.test("a video costs the $1.00 base at 480p and 720p, more at 1080p, in US d
 Deno.test("every resolution has a price Stripe accepts, and both lookups agree", () => {
   for (const resolution of videoResolutions) {
     const price = videoPrice(resolution);
-    assert.ok(Number.isInteger(price.amountCents) && price.amountCents >= 50, `${resolution}: ${price.amountCents}`);
+    assert.ok(
+      Number.isInteger(price.amountCents) && price.amountCents >= 50,
+      `${resolution}: ${price.amountCents}`,
+    );
     assert.equal(price.amountCents, videoPriceCents(resolution));
     assert.equal(price.currency, videoCurrency);
   }
