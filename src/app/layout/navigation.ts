@@ -4,6 +4,7 @@ export const navigationLinks: { to: string; label: string; signedIn?: boolean }[
   { to: "/features/ai-image", label: "AI Image", signedIn: true },
   { to: "/batch-generation", label: "Batch", signedIn: true },
   { to: "/features/image-to-video", label: "Video", signedIn: true },
+  { to: "/gallery", label: "Gallery", signedIn: true },
   { to: "/account", label: "Account", signedIn: true },
 ];
 

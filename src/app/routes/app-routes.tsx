@@ -52,6 +52,10 @@ export function AppRoutes() {
             element={<Page title="Image to video" component={pages.video} skeleton={<ContentPageSkeleton />} />}
           />
           <Route
+            path="gallery"
+            element={<Page title="Gallery" component={pages.gallery} skeleton={<ContentPageSkeleton />} />}
+          />
+          <Route
             path="update-password"
             element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}
           />

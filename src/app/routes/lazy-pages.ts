@@ -21,6 +21,7 @@ export const pages = {
   aiImage: lazyPage(() => import("@/features/ai-image/ai-image-page")),
   batch: lazyPage(() => import("@/features/batch/batch-page")),
   video: lazyPage(() => import("@/features/video/video-page")),
+  gallery: lazyPage(() => import("@/features/gallery/gallery-page")),
 };
 
 const pagesByPath: Record<string, { preload: () => void }> = {
@@ -34,6 +35,7 @@ const pagesByPath: Record<string, { preload: () => void }> = {
   "/features/ai-image": pages.aiImage,
   "/batch-generation": pages.batch,
   "/features/image-to-video": pages.video,
+  "/gallery": pages.gallery,
 };
 
 /** Starts loading the page behind a link, so the click finds it ready. */

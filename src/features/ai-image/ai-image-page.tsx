@@ -1,7 +1,7 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { DndProvider } from "react-dnd";
 import { HTML5Backend } from "react-dnd-html5-backend";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import { toast } from "sonner";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -22,7 +22,8 @@ import { StudioSkeleton } from "@/features/ai-image/components/studio-skeleton";
 import { TokenPalette } from "@/features/ai-image/components/token-palette";
 import { TokenSetManager } from "@/features/ai-image/components/token-set-manager";
 import { TokenValueFields, tokenFieldName } from "@/features/ai-image/components/token-value-fields";
-import { emptyDraft, requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
+import { draftFromSearch } from "@/features/ai-image/lib/draft-from-search";
+import { requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
 import { insertToken } from "@/features/ai-image/lib/insert-token";
 import { choicesForModel, defaultModel } from "@/features/ai-image/lib/model-settings";
 import { findTokens, promptProblems } from "@domain/personalization-tokens";
@@ -88,7 +89,9 @@ interface GenerationOutcome {
 }
 
 function Studio({ models, startModel }: { models: ImageModel[]; startModel: ImageModel }) {
-  const [draft, setDraft] = useState<ImageDraft>(() => emptyDraft(startModel.id));
+  const [searchParams] = useSearchParams();
+  // A "Reuse settings" link (from the gallery) starts the page with that image's prompt and settings.
+  const [draft, setDraft] = useState<ImageDraft>(() => draftFromSearch(searchParams, models, startModel));
   const [tokenSetId, setTokenSetId] = useState<string | null>(null);
   const [ownTokens, setOwnTokens] = useState<string[]>([]);
   const [stage, setStage] = useState<GenerationStage>("validating");

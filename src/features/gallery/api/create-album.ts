@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { galleryKeys } from "@/features/gallery/api/gallery-keys";
+import { albumResponseSchema } from "@/features/gallery/api/gallery-schemas";
+import { invokeFunction } from "@/lib/invoke-function";
+
+/** POST /functions/v1/albums { title, description? }. */
+export async function createAlbum(input: { title: string; description?: string }) {
+  const { album } = await invokeFunction({ name: "albums", body: input, schema: albumResponseSchema });
+  return album;
+}
+
+export function useCreateAlbum() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createAlbum,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: galleryKeys.albums() }),
+  });
+}

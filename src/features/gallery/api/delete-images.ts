@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { galleryKeys } from "@/features/gallery/api/gallery-keys";
+import { applyOptimistically, removeImages, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const deletedSchema = z.object({ deleted: z.array(z.string()) });
+
+/** The server takes at most this many ids per call. */
+const deleteBatchSize = 100;
+
+/** POST /functions/v1/gallery/delete: removes the images (rows and files) in batches of 100. */
+export async function deleteImages(imageIds: string[]) {
+  const deleted: string[] = [];
+  for (let start = 0; start < imageIds.length; start += deleteBatchSize) {
+    const result = await invokeFunction({
+      name: "gallery/delete",
+      body: { ids: imageIds.slice(start, start + deleteBatchSize) },
+      schema: deletedSchema,
+    });
+    deleted.push(...result.deleted);
+  }
+  return deleted;
+}
+
+export function useDeleteImages() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteImages,
+    onMutate: async (imageIds) => {
+      const ids = new Set(imageIds);
+      return await applyOptimistically<GalleryPages>(queryClient, galleryKeys.lists(), (data) => removeImages(data, ids));
+    },
+    onError: (error, _imageIds, rollback) => rollBackWithToast(error, rollback, "delete"),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: galleryKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: galleryKeys.albums() });
+      void queryClient.invalidateQueries({ queryKey: galleryKeys.facets() });
+    },
+  });
+}

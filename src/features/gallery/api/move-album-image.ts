@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { galleryKeys } from "@/features/gallery/api/gallery-keys";
+import { applyOptimistically, moveImage, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const movedSchema = z.object({ position: z.number() });
+
+export interface AlbumMove {
+  albumId: string;
+  imageId: string;
+  /** The image it goes right after; null puts it first. */
+  afterImageId: string | null;
+}
+
+/** POST /functions/v1/albums/:id/move { imageId, afterImageId }. */
+export async function moveAlbumImage({ albumId, imageId, afterImageId }: AlbumMove) {
+  const { position } = await invokeFunction({
+    name: `albums/${albumId}/move`,
+    body: { imageId, afterImageId },
+    schema: movedSchema,
+  });
+  return position;
+}
+
+/** The album view shows the new order at once and goes back to the old one if the server refuses. */
+export function useMoveAlbumImage() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: moveAlbumImage,
+    onMutate: async ({ albumId, imageId, afterImageId }) =>
+      await applyOptimistically<GalleryPages>(queryClient, galleryKeys.albumLists(albumId), (data) =>
+        moveImage(data, imageId, afterImageId),
+      ),
+    onError: (error, _move, rollback) => rollBackWithToast(error, rollback, "album-move"),
+  });
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import * as z from "zod/mini";
+import { galleryKeys } from "@/features/gallery/api/gallery-keys";
+import { galleryImageSchema } from "@/features/gallery/api/gallery-schemas";
+import type { GalleryImageDetail } from "@/features/gallery/api/get-gallery-image";
+import {
+  applyOptimistically,
+  patchImages,
+  rollBackWithToast,
+  type GalleryPages,
+} from "@/features/gallery/lib/optimistic-update";
+import { invokeFunction } from "@/lib/invoke-function";
+
+const imageResponseSchema = z.object({ image: galleryImageSchema });
+
+/** PATCH /functions/v1/gallery/:id { isFavorite }. */
+export async function setFavorite({ imageId, isFavorite }: { imageId: string; isFavorite: boolean }) {
+  const { image } = await invokeFunction({
+    name: `gallery/${imageId}`,
+    method: "PATCH",
+    body: { isFavorite },
+    schema: imageResponseSchema,
+  });
+  return image;
+}
+
+/** Favourites (or un-favourites) several images; the grid and the open lightbox change at once. */
+export function useSetFavorites() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ imageIds, isFavorite }: { imageIds: string[]; isFavorite: boolean }) =>
+      await Promise.all(imageIds.map((imageId) => setFavorite({ imageId, isFavorite }))),
+    onMutate: async ({ imageIds, isFavorite }) => {
+      const ids = new Set(imageIds);
+      const undoLists = await applyOptimistically<GalleryPages>(queryClient, galleryKeys.lists(), (data) =>
+        patchImages(data, ids, { isFavorite }),
+      );
+      const undoDetails = await applyOptimistically<GalleryImageDetail>(queryClient, galleryKeys.details(), (image) =>
+        ids.has(image.id) ? { ...image, isFavorite } : image,
+      );
+      return () => {
+        undoLists();
+        undoDetails();
+      };
+    },
+    onError: (error, _variables, rollback) => rollBackWithToast(error, rollback, "favourite"),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: galleryKeys.lists() }),
+  });
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { galleryKeys } from "@/features/gallery/api/gallery-keys";
+import { albumResponseSchema } from "@/features/gallery/api/gallery-schemas";
+import { invokeFunction } from "@/lib/invoke-function";
+
+/** PATCH /functions/v1/albums/:id { title?, description? }. */
+export async function updateAlbum({ albumId, ...changes }: { albumId: string; title?: string; description?: string }) {
+  const { album } = await invokeFunction({
+    name: `albums/${albumId}`,
+    method: "PATCH",
+    body: changes,
+    schema: albumResponseSchema,
+  });
+  return album;
+}
+
+export function useUpdateAlbum() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateAlbum,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: galleryKeys.albums() }),
+  });
+}
