@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { VideoState } from "@/features/video/api/video-schemas";
 import VideoPage from "@/features/video/video-page";
-import { ServerError } from "@/lib/function-errors";
+import { ValidationError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
@@ -18,7 +18,7 @@ function videoState(overrides: Partial<VideoState> = {}): VideoState {
   return {
     status: "processing",
     progress: 40,
-    estimatedTime: 2,
+    estimatedTime: 5,
     videoUrl: null,
     previewUrl: null,
     paymentRequired: true,
@@ -134,7 +134,7 @@ describe("VideoPage", () => {
 
     const bar = await screen.findByRole("progressbar", { name: "Rendering the preview" });
     expect(bar.getAttribute("aria-valuenow")).toBe("40");
-    expect(bar.getAttribute("aria-valuetext")).toBe("40%, about 2 s left");
+    expect(bar.getAttribute("aria-valuetext")).toBe("40%, about 3 s left");
 
     const preview = await screen.findByTestId("preview-video", {}, { timeout: 3000 });
     expect(preview.getAttribute("src")).toBe("https://storage/preview.mp4");
@@ -164,7 +164,11 @@ describe("VideoPage", () => {
     serve({
       ...sourceImage,
       "POST image-to-video": () => {
-        throw new ServerError("image-to-video", 503, "PROVIDER_ERROR", "No AI video provider is configured.");
+        // What the function answers when GOOGLE_AI_API_KEY is not set.
+        throw new ValidationError("image-to-video", 400, "VALIDATION_ERROR", "No AI video provider is configured.", {
+          field: "effect",
+          reason: "PROVIDER_NOT_CONFIGURED",
+        });
       },
     });
     const user = userEvent.setup();

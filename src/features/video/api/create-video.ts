@@ -20,12 +20,12 @@ export async function createVideo(settings: VideoSettings) {
 }
 
 /**
- * The AI motion provider is not configured (or is down): the server refuses with a provider error
- * rather than a problem with the request, so the effect is switched off instead of retried.
+ * The server can't run the AI motion effect here (no provider key, or the provider is down): the
+ * effect is switched off with the server's reason rather than offered again.
  */
 export function isProviderUnavailable(error: unknown): boolean {
   if (!(error instanceof FunctionHttpError)) return false;
-  return error.status === 503 || error.code === "PROVIDER_ERROR" || error.code === "PROVIDER_UNAVAILABLE";
+  return error.details.reason === "PROVIDER_NOT_CONFIGURED" || error.status === 503;
 }
 
 export function useCreateVideo() {

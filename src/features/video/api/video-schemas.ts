@@ -12,7 +12,7 @@ export const videoStatusSchema = z.object({
   status: z.enum(videoStatuses),
   /** 0..100 */
   progress: z.number(),
-  /** Seconds left, when the server can tell. */
+  /** Seconds the whole render was estimated to take when the video was asked for. */
   estimatedTime: z.optional(z.nullable(z.number())),
   /** Signed; only once the payment has settled and the full render exists. */
   videoUrl: z.nullable(z.string()),
@@ -20,8 +20,8 @@ export const videoStatusSchema = z.object({
   previewUrl: z.nullable(z.string()),
   paymentRequired: z.boolean(),
   paymentStatus: z.optional(z.enum(paymentStatuses)),
-  /** Cents of `currency`. */
-  paymentAmount: z.number(),
+  /** Cents of `currency`; null only for a video priced before prices were recorded. */
+  paymentAmount: z.nullable(z.number()),
   currency: z.string(),
   effect: z.enum(videoEffects),
   duration: z.number(),

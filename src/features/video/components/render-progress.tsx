@@ -1,6 +1,6 @@
-import { formatTimeLeft } from "@/features/video/lib/video-status";
+import { formatTimeLeft, secondsLeft } from "@/features/video/lib/video-status";
 
-/** A render under way: the server's percentage and its estimate of the time left. */
+/** A render under way: the server's percentage, and the time left by the server's estimate. */
 export function RenderProgress({
   label,
   progress,
@@ -9,10 +9,11 @@ export function RenderProgress({
   label: string;
   /** 0..100 */
   progress: number;
+  /** Seconds the whole render was estimated to take. */
   estimatedTime: number | null | undefined;
 }) {
   const percent = Math.max(0, Math.min(100, Math.round(progress)));
-  const timeLeft = formatTimeLeft(estimatedTime);
+  const timeLeft = formatTimeLeft(secondsLeft(estimatedTime, percent));
   return (
     <div className="space-y-2" data-testid="render-progress">
       <div className="flex items-baseline justify-between text-sm">

@@ -26,13 +26,14 @@ export function VideoPayment({
   onPaid,
 }: {
   videoId: string;
-  amount: number;
+  /** Cents; null when the server has no price for this video. */
+  amount: number | null;
   currency: string;
   resolution: VideoResolution;
   onPaid: () => void;
 }) {
   const intent = useCreatePaymentIntent();
-  const priceLabel = formatPrice(amount, currency);
+  const priceLabel = amount === null ? null : formatPrice(amount, currency);
 
   const start = () =>
     intent.mutate({ videoId }, { onError: (error) => showErrorToast(error, { id: "video-payment", retry: start }) });
@@ -46,23 +47,25 @@ export function VideoPayment({
           </h3>
           <p className="text-sm text-muted">Pay once to render and download it.</p>
         </div>
-        <p className="text-2xl font-bold tabular-nums text-ink" data-testid="video-price">
-          {priceLabel}
-        </p>
+        {priceLabel ? (
+          <p className="text-2xl font-bold tabular-nums text-ink" data-testid="video-price">
+            {priceLabel}
+          </p>
+        ) : null}
       </div>
       {intent.data ? (
-        <PaymentStep intent={intent.data} priceLabel={priceLabel} onPaid={onPaid} />
+        <PaymentStep intent={intent.data} onPaid={onPaid} />
       ) : (
         <Button className="w-full" onClick={start} loading={intent.isPending}>
           {intent.isPending ? null : <CoinsIcon className="size-4" />}
-          Pay {priceLabel}
+          {priceLabel ? `Pay ${priceLabel}` : "Pay"}
         </Button>
       )}
     </section>
   );
 }
 
-function PaymentStep({ intent, priceLabel, onPaid }: { intent: PaymentIntent; priceLabel: string; onPaid: () => void }) {
+function PaymentStep({ intent, onPaid }: { intent: PaymentIntent; onPaid: () => void }) {
   if (intent.testMode) return <TestPayment paymentIntentId={intent.paymentIntentId} onPaid={onPaid} />;
   if (!env.stripePublishableKey) {
     return (
@@ -76,7 +79,7 @@ function PaymentStep({ intent, priceLabel, onPaid }: { intent: PaymentIntent; pr
       <StripeCheckout
         publishableKey={env.stripePublishableKey}
         clientSecret={intent.clientSecret}
-        priceLabel={priceLabel}
+        priceLabel={formatPrice(intent.amount, intent.currency)}
         onPaid={onPaid}
       />
     </Suspense>

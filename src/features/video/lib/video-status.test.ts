@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { VideoStatus } from "@/features/video/api/video-schemas";
-import { formatTimeLeft, shouldPollVideo, videoBadge } from "@/features/video/lib/video-status";
+import { formatTimeLeft, secondsLeft, shouldPollVideo, videoBadge } from "@/features/video/lib/video-status";
 
 describe("shouldPollVideo", () => {
   it("polls while a render runs and stops at a preview, a finished video or a failure", () => {
@@ -50,5 +50,20 @@ describe("formatTimeLeft", () => {
     expect(formatTimeLeft(2.1)).toBe("About 3 s left");
     expect(formatTimeLeft(59)).toBe("About 59 s left");
     expect(formatTimeLeft(61)).toBe("About 2 min left");
+  });
+});
+
+describe("secondsLeft", () => {
+  it("takes the share done off the whole render's estimate", () => {
+    expect(secondsLeft(10, 0)).toBe(10);
+    expect(secondsLeft(10, 40)).toBe(6);
+    expect(secondsLeft(10, 100)).toBe(0);
+  });
+
+  it("keeps odd progress values in range and has nothing to say without an estimate", () => {
+    expect(secondsLeft(10, 130)).toBe(0);
+    expect(secondsLeft(10, -5)).toBe(10);
+    expect(secondsLeft(null, 50)).toBeUndefined();
+    expect(secondsLeft(undefined, 50)).toBeUndefined();
   });
 });

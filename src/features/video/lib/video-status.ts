@@ -50,6 +50,16 @@ export function videoBadge(status: VideoStatus, paymentStatus?: PaymentStatus): 
   }
 }
 
+/**
+ * Seconds left of a render, from the server's estimate of the whole render and the share done;
+ * undefined when there is no estimate.
+ */
+export function secondsLeft(estimatedSeconds: number | null | undefined, progress: number): number | undefined {
+  if (estimatedSeconds === null || estimatedSeconds === undefined || !Number.isFinite(estimatedSeconds)) return undefined;
+  const done = Math.max(0, Math.min(100, progress)) / 100;
+  return Math.max(0, estimatedSeconds * (1 - done));
+}
+
 /** "About 12 s left" / "About 2 min left"; nothing when the server can't tell. */
 export function formatTimeLeft(seconds: number | null | undefined): string | undefined {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return undefined;
