@@ -28,7 +28,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const databaseUrl = Deno.env.get("DATABASE_URL") || undefined;
-const platform = await startPlatform({ port, dataDir: values.data, databaseUrl });
+const platform = await startPlatform({
+  port,
+  dataDir: values.data,
+  databaseUrl,
+  // MEDIA_WORKER=external: renders are left to `npm run media-worker` processes on DATABASE_URL.
+  mediaWorker: Deno.env.get("MEDIA_WORKER") === "external" ? false : undefined,
+});
 
 if (values["env-file"]) {
   await Deno.writeTextFile(

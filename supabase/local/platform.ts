@@ -2,6 +2,7 @@ import type { PlatformDb } from "../functions/_shared/db/db.ts";
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
 import { createJobHandlers } from "../functions/_shared/batch/batch-worker.ts";
 import { startWorker, type Worker } from "../functions/_shared/jobs/worker.ts";
+import { startMediaWorker } from "../functions/_shared/video/media-worker.ts";
 import { corsHeaders, preflightResponse, withCors } from "../functions/_shared/http/cors.ts";
 import { ApiError, errorResponse, notFound } from "../functions/_shared/http/errors.ts";
 import { log } from "../functions/_shared/log.ts";
@@ -25,6 +26,12 @@ export interface PlatformOptions {
   env?: Record<string, string>;
   /** The job worker the platform runs on a timer (DESIGN.md §7); false runs none (tests with their own). */
   jobWorker?: false | { concurrency?: number; pollIntervalMs?: number };
+  /**
+   * The "video-render" worker, in its own loop beside the job worker: ffmpeg does the encoding in
+   * a child process, so requests are never slowed by it. false when media workers run elsewhere
+   * (supabase/local/media-worker.ts against the same DATABASE_URL).
+   */
+  mediaWorker?: false | { concurrency?: number };
 }
 
 export interface Platform {
@@ -99,6 +106,10 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     pollIntervalMs: options.jobWorker?.pollIntervalMs ?? 250,
   });
 
+  const mediaWorker: Worker | undefined = options.mediaWorker === false
+    ? undefined
+    : startMediaWorker(runtime, { concurrency: options.mediaWorker?.concurrency });
+
   const server = Deno.serve({ hostname, port, onListen: () => {} }, async (request) => {
     try {
       return await handle(request);
@@ -117,7 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     startupMs: Math.round(performance.now() - started),
     async close() {
       // First, while storage still serves: the jobs in flight upload their images through it.
-      await worker?.stop();
+      await Promise.all([worker?.stop(), mediaWorker?.stop()]);
       // A client that never finishes sending its body would hold a graceful shutdown forever.
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
       const grace = new Promise((resolve) => graceTimer = setTimeout(resolve, 2000));

@@ -1,0 +1,138 @@
+/**
+ * The `image-to-video` function's routes (the signed-in user's own videos only):
+ *   POST /                  { imageId | imageUrl, effect, duration, resolution, fit?, includeAudio? }
+ *                           → 202 { videoId, status: "processing", estimatedTime }
+ *   GET  /                  → { videos: [...] } newest first (?limit=, at most 100)
+ *   GET  /:videoId/status   → the video's status; another user's id is a 404
+ * The full video's URL is issued only from the row: paid and rendered. Nothing the client sends
+ * (query, headers, body) takes part in that decision.
+ */
+import { requireUser, type UserClaims } from "../http/auth.ts";
+import { readJson } from "../http/body.ts";
+import { notFound } from "../http/errors.ts";
+import { methodNotAllowed } from "../http/handler.ts";
+import { videoCurrency, videoPriceCents } from "../payments/video-prices.ts";
+import type { Runtime } from "../runtime.ts";
+import { objectStorage } from "../storage/object-storage.ts";
+import {
+  checkEffectAvailable,
+  createVideoSchema,
+  estimatePreviewSeconds,
+  resolveSource,
+} from "./video-request.ts";
+import { findVisibleVideo, insertVideo, listVisibleVideos, type VideoRow } from "./video-store.ts";
+
+const signedUrlSeconds = 3600;
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function supabaseUrl(runtime: Runtime): string {
+  const url = runtime.env("SUPABASE_URL");
+  if (!url) throw new Error("SUPABASE_URL is not set");
+  return url;
+}
+
+/** The full video may be fetched only when it was paid for and exists. */
+function fullVideoPath(video: VideoRow): string | null {
+  return video.paymentStatus === "paid" && video.videoPath ? video.videoPath : null;
+}
+
+async function describe(runtime: Runtime, videos: VideoRow[]) {
+  const storage = objectStorage(runtime);
+  const sign = async (bucket: "videos" | "images", paths: (string | null)[]) => {
+    const present = paths.filter((path): path is string => path !== null);
+    const urls = await storage.signedUrls(bucket, present, signedUrlSeconds);
+    const signed = new Map(present.map((path, index) => [path, urls[index]]));
+    return paths.map((path) => (path === null ? null : signed.get(path) ?? null));
+  };
+  const [previews, fulls, thumbnails] = await Promise.all([
+    sign("videos", videos.map((video) => video.previewPath)),
+    sign("videos", videos.map(fullVideoPath)),
+    sign("images", videos.map((video) => video.thumbnailPath)),
+  ]);
+  return videos.map((video, index) => ({
+    id: video.id,
+    imageId: video.imageId,
+    status: video.status === "queued" ? "processing" : video.status,
+    progress: video.progress,
+    videoUrl: fulls[index],
+    previewUrl: previews[index],
+    thumbnailUrl: thumbnails[index],
+    paymentRequired: video.paymentStatus !== "paid",
+    paymentStatus: video.paymentStatus,
+    paymentAmount: video.paymentAmountCents,
+    currency: video.currency,
+    effect: video.effect,
+    duration: video.durationSeconds,
+    resolution: video.resolution,
+    fit: video.fit,
+    includeAudio: video.includeAudio,
+    estimatedTime: video.estimatedSeconds,
+    createdAt: video.createdAt.toISOString(),
+    error: video.error,
+  }));
+}
+
+async function createVideo(runtime: Runtime, user: UserClaims, request: Request): Promise<Response> {
+  const body = await readJson(request, createVideoSchema);
+  checkEffectAvailable(body.effect, runtime.env);
+  const source = await runtime.db.withClaims(user, (tx) =>
+    resolveSource(tx, body, { userId: user.sub, supabaseUrl: supabaseUrl(runtime) })
+  );
+  const estimatedTime = estimatePreviewSeconds(body.effect, body.duration);
+  const videoId = await runtime.db.asService((tx) =>
+    insertVideo(tx, {
+      userId: user.sub,
+      imageId: source.imageId,
+      sourceBucket: source.bucket,
+      sourcePath: source.path,
+      effect: body.effect,
+      durationSeconds: body.duration,
+      resolution: body.resolution,
+      fit: body.fit,
+      includeAudio: body.includeAudio,
+      priceCents: videoPriceCents(body.resolution),
+      currency: videoCurrency,
+      estimatedSeconds: estimatedTime,
+      sourceWidth: source.width,
+      sourceHeight: source.height,
+    })
+  );
+  return Response.json({ videoId, status: "processing", estimatedTime }, { status: 202 });
+}
+
+async function videoStatus(runtime: Runtime, user: UserClaims, videoId: string): Promise<Response> {
+  const video = uuidPattern.test(videoId)
+    ? await runtime.db.withClaims(user, (tx) => findVisibleVideo(tx, videoId))
+    : undefined;
+  // Admins may read every row; the status of a video is still its owner's alone.
+  if (!video || video.userId !== user.sub) throw notFound("No video with that id among yours.");
+  const [described] = await describe(runtime, [video]);
+  const { id: _id, imageId: _imageId, thumbnailUrl: _thumbnailUrl, ...status } = described;
+  return Response.json(status, { headers: { "cache-control": "no-store" } });
+}
+
+async function listVideos(runtime: Runtime, user: UserClaims, url: URL): Promise<Response> {
+  const asked = Number(url.searchParams.get("limit") ?? "50");
+  const limit = Number.isInteger(asked) ? Math.min(100, Math.max(1, asked)) : 50;
+  const videos = await runtime.db.withClaims(user, (tx) => listVisibleVideos(tx, user.sub, limit));
+  return Response.json({ videos: await describe(runtime, videos) }, { headers: { "cache-control": "no-store" } });
+}
+
+export function createImageToVideoHandler(getRuntime: () => Runtime) {
+  return async (request: Request): Promise<Response> => {
+    const runtime = getRuntime();
+    const user = await requireUser(request, supabaseUrl(runtime));
+    const url = new URL(request.url);
+    const parts = url.pathname.replace(/^\/image-to-video/, "").split("/").filter(Boolean);
+    if (parts.length === 0) {
+      if (request.method === "POST") return await createVideo(runtime, user, request);
+      if (request.method === "GET") return await listVideos(runtime, user, url);
+      throw methodNotAllowed(["GET", "POST"]);
+    }
+    if (parts.length === 2 && parts[1] === "status") {
+      if (request.method !== "GET") throw methodNotAllowed(["GET"]);
+      return await videoStatus(runtime, user, parts[0]);
+    }
+    throw notFound(`image-to-video has no route ${url.pathname}.`);
+  };
+}
