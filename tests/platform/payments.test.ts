@@ -13,14 +13,17 @@ const cryptoProvider = Stripe.createSubtleCryptoProvider();
 
 async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
   const dataDir = await Deno.makeTempDir({ prefix: "personify-payments-" });
-  const platform = await startPlatform({
+  // No workers: the "video-render" jobs a settlement enqueues must stay queued to be counted (the
+  // media worker would try to render these videos, whose source images do not exist).
+  const options = {
     port: 0,
     dataDir,
     databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
     env,
-    // The media worker renders "video-render" jobs; here they must stay queued to be counted.
-    jobWorker: false,
-  });
+    jobWorker: false as const,
+    mediaWorker: false as const,
+  };
+  const platform = await startPlatform(options);
   try {
     await fn(platform);
   } finally {
