@@ -1,6 +1,6 @@
 /**
  * The `album-organiser` function's routes (the signed-in user's own organisations):
- *   POST /       { imageIds: uuid[1..500] } → 202 { organisationId, status: "queued" }
+ *   POST /       { imageIds: uuid[1..500] } → 202 { organisationId, status: "queued" } (10 a minute)
  *   GET  /:id    → { id, status, usedFallback, provider, albums: [{ id, title, description, imageCount }], error }
  */
 import { z } from "zod";
@@ -10,8 +10,10 @@ import { readJson } from "../http/body.ts";
 import { notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { visionProviderFor } from "../providers/vision/vision.ts";
+import { enforceRateLimit, type RateLimit } from "../rate-limit/rate-limit.ts";
 import type { Runtime } from "../runtime.ts";
 import {
+  assertOwnImages,
   createOrganisation,
   failOrganisation,
   organisationColumns,
@@ -24,6 +26,9 @@ export const organiseRequestSchema = z.strictObject({
     .min(1, "Choose at least one image to organise.")
     .max(500, "Organise at most 500 images at a time."),
 });
+
+/** Each organisation may send up to 500 images to a paid vision model. */
+export const organiseRateLimit: RateLimit = { name: "album-organiser", limit: 10, windowSeconds: 60 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -91,9 +96,13 @@ export function createAlbumOrganiserHandler(getRuntime: () => Runtime) {
     if (parts.length === 0) {
       if (request.method !== "POST") throw methodNotAllowed(["POST"]);
       const body = await readJson(request, organiseRequestSchema);
+      const imageIds = [...new Set(body.imageIds.map((id) => id.toLowerCase()))];
+      // Checked before the rate limit too, so a request refused as a 404 counts for nothing.
+      await runtime.db.asService((tx) => assertOwnImages(tx, user.sub, imageIds));
+      await enforceRateLimit(runtime.db, organiseRateLimit, user.sub);
       const organisation = await createOrganisation(runtime.db, {
         userId: user.sub,
-        imageIds: [...new Set(body.imageIds.map((id) => id.toLowerCase()))],
+        imageIds,
         provider: visionProviderFor(runtime.env),
       });
       kickJobWorker(runtime);

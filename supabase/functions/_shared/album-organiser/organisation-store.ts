@@ -30,6 +30,25 @@ export function organiseJobKey(organisationId: string): string {
   return `${albumOrganiseQueueName}:${organisationId}`;
 }
 
+/** A 404 naming the ids that are not the user's images (unknown and foreign look the same). */
+export async function assertOwnImages(tx: Tx, userId: string, imageIds: string[]): Promise<void> {
+  const owned = await tx.query<{ id: string }>(
+    "select id from public.images where id = any($1::uuid[]) and user_id = $2",
+    [imageIds, userId],
+  );
+  if (owned.length === imageIds.length) return;
+  const found = new Set(owned.map((row) => row.id));
+  const missing = imageIds.filter((id) => !found.has(id));
+  throw new ApiError(
+    404,
+    "NOT_FOUND",
+    missing.length === 1
+      ? `Image ${missing[0]} was not found.`
+      : `${missing.length} of the images were not found.`,
+    { missingImageIds: missing.slice(0, 20) },
+  );
+}
+
 /**
  * Records the request and its job in one service transaction, after checking that every image
  * is the caller's; otherwise nothing is written and the answer is a 404, as for any id the
@@ -40,22 +59,7 @@ export async function createOrganisation(
   request: { userId: string; imageIds: string[]; provider: string },
 ): Promise<OrganisationRow> {
   return await db.asService(async (tx) => {
-    const owned = await tx.query<{ id: string }>(
-      "select id from public.images where id = any($1::uuid[]) and user_id = $2",
-      [request.imageIds, request.userId],
-    );
-    if (owned.length !== request.imageIds.length) {
-      const found = new Set(owned.map((row) => row.id));
-      const missing = request.imageIds.filter((id) => !found.has(id));
-      throw new ApiError(
-        404,
-        "NOT_FOUND",
-        missing.length === 1
-          ? `Image ${missing[0]} was not found.`
-          : `${missing.length} of the images were not found.`,
-        { missingImageIds: missing.slice(0, 20) },
-      );
-    }
+    await assertOwnImages(tx, request.userId, request.imageIds);
     const [row] = await tx.query<OrganisationRow>(
       `insert into public.album_organisations (user_id, image_ids, provider)
        values ($1, $2::uuid[], $3)
