@@ -228,4 +228,27 @@ describe("VideoPage", () => {
     );
     expect((await screen.findByTestId("source-image-prompt")).textContent).toBe("A lighthouse at dawn");
   });
+
+  it("offers to finish a payment that was started and left, after a reload", async () => {
+    serve({
+      ...sourceImage,
+      [`GET image-to-video/${videoId}/status`]: () =>
+        videoState({ status: "preview_ready", progress: 100, previewUrl: "https://storage/preview.mp4", paymentStatus: "pending" }),
+    });
+    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
+    expect(await screen.findByRole("button", { name: "Pay $1.00" })).toBeTruthy();
+    expect(within(screen.getByTestId("open-video")).getByText("Paying")).toBeTruthy();
+    expect(screen.queryByText(/Waiting for it to settle/)).toBeNull();
+  });
+
+  it("says when the last payment failed and lets the person pay again", async () => {
+    serve({
+      ...sourceImage,
+      [`GET image-to-video/${videoId}/status`]: () =>
+        videoState({ status: "preview_ready", progress: 100, previewUrl: "https://storage/preview.mp4", paymentStatus: "failed" }),
+    });
+    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
+    expect((await screen.findByRole("alert")).textContent).toContain("The last payment didn't go through");
+    expect(screen.getByRole("button", { name: "Pay $1.00" })).toBeTruthy();
+  });
 });

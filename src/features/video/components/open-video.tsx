@@ -90,7 +90,11 @@ function VideoStage({
       return (
         <div className="space-y-4">
           <Preview url={video.previewUrl} />
-          {awaitingSettlement || video.paymentStatus === "pending" ? (
+          {video.paymentStatus === "failed" && !awaitingSettlement ? (
+            <Alert title="The last payment didn't go through">Nothing was charged. You can try again.</Alert>
+          ) : null}
+          {/* A pending payment may be one started and left: paying again reuses its intent. */}
+          {awaitingSettlement ? (
             <p role="status" className="text-sm text-muted">
               Payment received. Waiting for it to settle…
             </p>
