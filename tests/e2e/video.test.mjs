@@ -7,6 +7,7 @@ import {
   newContext,
   saveScreenshot,
   seriousAccessibilityViolations,
+  signInThroughForm,
   uniqueEmail,
 } from "./support/browser.mjs";
 
@@ -118,6 +119,7 @@ function bandEdges(rows) {
 
 describe("the video page", { timeout: 600_000 }, () => {
   let browser;
+  const email = uniqueEmail("video");
   before(async () => {
     browser = await launchBrowser();
   });
@@ -131,7 +133,7 @@ describe("the video page", { timeout: 600_000 }, () => {
 
     await page.goto("/sign-up");
     await page.getByLabel("Your name").fill("Louis Le Prince");
-    await page.getByLabel("Email").fill(uniqueEmail("video"));
+    await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password", { exact: true }).fill(password);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.waitForURL("**/account");
@@ -233,6 +235,34 @@ describe("the video page", { timeout: 600_000 }, () => {
     assert.equal(bytes.toString("latin1", 4, 8), "ftyp", "the file starts with an MP4 ftyp box");
     t.diagnostic(`downloaded ${download.suggestedFilename()}: ${bytes.length} bytes; progress values seen ${progressSeen.join(", ")}`);
 
+    await context.close();
+  });
+
+  test("phone, dark: pick a recent image, and open the paid video from the list on another device", async () => {
+    const context = await newContext(browser, { device: "phone", colorScheme: "dark" });
+    const page = await context.newPage();
+    await page.goto("/features/image-to-video");
+    await page.waitForURL((url) => url.pathname === "/sign-in");
+    await signInThroughForm(page, { email, password });
+    await page.waitForURL((url) => url.pathname === "/features/image-to-video");
+
+    await page.getByRole("button", { name: "Use the image “A lighthouse on a cliff at dawn”" }).click();
+    await page.waitForURL(/\/features\/image-to-video\?imageId=[0-9a-f-]{36}$/);
+    assert.equal(await page.getByTestId("source-image-prompt").textContent(), "A lighthouse on a cliff at dawn");
+    await page.getByText("Your preview appears here").waitFor();
+
+    const past = page.getByRole("list", { name: "Past videos" });
+    await past.getByRole("link", { name: /Ken Burns · 3 s · 720p.*Completed/ }).click();
+    await page.waitForURL(/[?&]video=[0-9a-f-]{36}/);
+    const full = await mediaFacts(page, "full-video");
+    assertPlayable(full, { width: 1280, height: 720 }, "full video on the phone");
+    await page.getByRole("button", { name: "Download video" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: /^Pay/ }).count(), 0, "a paid video is not offered for sale again");
+
+    await page.waitForLoadState("networkidle");
+    await expectNoSeriousViolations(page, "video completed (phone, dark)");
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
+    await saveScreenshot(page, "video-completed-phone-dark");
     await context.close();
   });
 });
