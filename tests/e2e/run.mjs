@@ -39,13 +39,45 @@ function step(message) {
   console.info(`\n▶ ${message}`);
 }
 
+/**
+ * The gallery scroll test needs one user with 10,000 images. PGlite allows one process per data
+ * dir, so the seed runs before the platform starts on it (DATABASE_URL is honoured by both).
+ */
+const gallerySeed = { email: "gallery-scroll@example.com", password: "correct-horse-42", count: 10_000 };
+
+async function seedGallery(dataDir) {
+  await runToCompletion(
+    path.join(repoRoot, "node_modules/.bin/deno"),
+    [
+      "run", "--allow-all", "scripts/seed-gallery.ts",
+      "--email", gallerySeed.email, "--password", gallerySeed.password,
+      "--count", String(gallerySeed.count), "--data", dataDir, "--replace",
+    ],
+    { cwd: repoRoot, env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" } },
+  );
+}
+
 async function main() {
   if (!existsSync(chromiumPath)) {
     throw new Error(`Chromium is not installed at ${chromiumPath}. On Debian: apt-get install -y chromium`);
   }
 
+  // `node tests/e2e/run.mjs video.test.mjs` runs only the files named; no names runs them all.
+  const only = process.argv.slice(2).map((name) => path.basename(name));
+  const files = readdirSync(e2eDir)
+    .filter((name) => name.endsWith(".test.mjs") && (only.length === 0 || only.includes(name)))
+    .sort()
+    .map((name) => path.join(e2eDir, name));
   const workDir = mkdtempSync(path.join(tmpdir(), "personify-e2e-"));
   cleanups.push(async () => rmSync(workDir, { recursive: true, force: true }));
+
+  if (files.some((file) => path.basename(file) === "gallery-scroll.test.mjs")) {
+    step(`seeding a user with ${gallerySeed.count} images for the gallery scroll test`);
+    await seedGallery(path.join(workDir, "data"));
+    process.env.E2E_GALLERY_SEED_EMAIL = gallerySeed.email;
+    process.env.E2E_GALLERY_SEED_PASSWORD = gallerySeed.password;
+    process.env.E2E_GALLERY_SEED_COUNT = String(gallerySeed.count);
+  }
 
   step(`starting the local platform (${process.env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : "PGlite"})`);
   const platform = await startPlatform({ repoRoot, dataDir: path.join(workDir, "data") });
@@ -72,12 +104,6 @@ async function main() {
   process.env.E2E_PLATFORM_URL = platform.url;
   process.env.E2E_ANON_KEY = platform.anonKey;
 
-  // `node tests/e2e/run.mjs video.test.mjs` runs only the files named; no names runs them all.
-  const only = process.argv.slice(2).map((name) => path.basename(name));
-  const files = readdirSync(e2eDir)
-    .filter((name) => name.endsWith(".test.mjs") && (only.length === 0 || only.includes(name)))
-    .sort()
-    .map((name) => path.join(e2eDir, name));
   step(`running ${files.length} test files in Chromium`);
 
   const counts = { passed: 0, failed: 0 };

@@ -184,7 +184,7 @@ function Gallery() {
               }
             />
           ) : null}
-          <p className="text-sm text-muted" aria-live="polite">
+          <p data-testid="gallery-count" className="text-sm text-muted" aria-live="polite">
             {list.data ? `${images.length}${hasNextPage ? "+" : ""} ${images.length === 1 ? "image" : "images"}` : ""}
           </p>
           {list.isPending ? (

@@ -147,14 +147,14 @@ export function GalleryGrid({
             return Array.from({ length: layout.columns }, (_, column) => {
               const index = row.index * layout.columns + column;
               const image = images[index];
-              const style = {
-                width: layout.tileSize,
-                height: layout.tileSize,
-                transform: `translate(${column * (layout.tileSize + layout.gap)}px, ${top}px)`,
-              };
+              const x = column * (layout.tileSize + layout.gap);
               if (!image) {
                 return row.index >= loadedRows ? (
-                  <div key={`loading-${index}`} className="absolute left-0 top-0" style={style}>
+                  <div
+                    key={`loading-${index}`}
+                    className="absolute left-0 top-0"
+                    style={{ width: layout.tileSize, height: layout.tileSize, transform: `translate(${x}px, ${top}px)` }}
+                  >
                     <Skeleton className="size-full rounded-xl" />
                   </div>
                 ) : null;
@@ -164,7 +164,9 @@ export function GalleryGrid({
                   key={image.id}
                   image={image}
                   index={index}
-                  style={style}
+                  x={x}
+                  y={top}
+                  size={layout.tileSize}
                   selected={selection.selected.has(image.id)}
                   onToggle={selection.onToggle}
                   onOpen={onOpen}

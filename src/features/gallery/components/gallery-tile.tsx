@@ -24,7 +24,9 @@ export function shortPrompt(prompt: string, limit = 80): string {
 export const GalleryTile = memo(function GalleryTile({
   image,
   index,
-  style,
+  x,
+  y,
+  size,
   selected,
   onToggle,
   onOpen,
@@ -32,7 +34,10 @@ export const GalleryTile = memo(function GalleryTile({
 }: {
   image: GalleryImage;
   index: number;
-  style: CSSProperties;
+  /** Where the tile sits in the grid, in pixels; primitives, so an unchanged tile skips re-rendering while the page scrolls. */
+  x: number;
+  y: number;
+  size: number;
   selected: boolean;
   onToggle: (index: number, range: boolean) => void;
   onOpen: (index: number) => void;
@@ -42,6 +47,7 @@ export const GalleryTile = memo(function GalleryTile({
   const name = shortPrompt(image.resolvedPrompt || image.prompt);
   // Drag and drop registers every tile with react-dnd; the plain grid has no use for it.
   const Frame = reorder ? ReorderFrame : TileFrame;
+  const style: CSSProperties = { width: size, height: size, transform: `translate(${x}px, ${y}px)` };
 
   return (
     <Frame image={image} reorder={reorder} style={style} index={index} selected={selected}>

@@ -75,7 +75,7 @@ export function UploadPanel() {
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-2">
       <h2 id={`${id}-heading`} className="sr-only">
-        Upload photos
+        Your own photos
       </h2>
       <div
         ref={dropRef}
