@@ -132,6 +132,8 @@ describe("VideoPage", () => {
       expect(screen.getByTestId("location").textContent).toBe(`/features/image-to-video?imageId=${imageId}&video=${videoId}`),
     );
 
+    // On a phone the video sits below the form: it takes the focus, so it is where the person is.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your video" })));
     const bar = await screen.findByRole("progressbar", { name: "Rendering the preview" });
     expect(bar.getAttribute("aria-valuenow")).toBe("40");
     expect(bar.getAttribute("aria-valuetext")).toBe("40%, about 3 s left");
@@ -237,7 +239,7 @@ describe("VideoPage", () => {
     });
     renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
     expect(await screen.findByRole("button", { name: "Pay $1.00" })).toBeTruthy();
-    expect(within(screen.getByTestId("open-video")).getByText("Paying")).toBeTruthy();
+    expect(within(screen.getByTestId("open-video")).getByRole("status").textContent).toBe("Paying");
     expect(screen.queryByText(/Waiting for it to settle/)).toBeNull();
   });
 

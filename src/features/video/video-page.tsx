@@ -25,6 +25,7 @@ export default function VideoPage() {
   const [draft, setDraft] = useState<SettingsDraft>(defaultVideoSettings);
   const [errors, setErrors] = useState<Partial<Record<keyof VideoSettings, string>>>({});
   const [aiMotionUnavailable, setAiMotionUnavailable] = useState<string | null>(null);
+  const [createdVideoId, setCreatedVideoId] = useState<string | null>(null);
   const create = useCreateVideo();
 
   const changeParams = (changes: Record<string, string | null>) =>
@@ -42,7 +43,10 @@ export default function VideoPage() {
     setErrors(result.errors);
     if (!result.settings) return;
     create.mutate(result.settings, {
-      onSuccess: ({ videoId: created }) => changeParams({ video: created }),
+      onSuccess: ({ videoId: created }) => {
+        setCreatedVideoId(created);
+        changeParams({ video: created });
+      },
       onError: (error) => {
         if (result.settings?.effect === "ai-motion" && isProviderUnavailable(error)) {
           setAiMotionUnavailable(describeError(error).description);
@@ -79,7 +83,7 @@ export default function VideoPage() {
         </Card>
         <div className="lg:sticky lg:top-24">
           {videoId ? (
-            <OpenVideoCard key={videoId} videoId={videoId} />
+            <OpenVideoCard key={videoId} videoId={videoId} focusOnOpen={videoId === createdVideoId} />
           ) : (
             <Card>
               <EmptyState

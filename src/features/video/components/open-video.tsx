@@ -1,5 +1,5 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -15,6 +15,7 @@ import { RenderProgress } from "@/features/video/components/render-progress";
 import { VideoStatusBadge } from "@/features/video/components/video-status-badge";
 import { downloadVideo } from "@/features/video/lib/download-video";
 import { effectLabels } from "@/features/video/lib/video-options";
+import { badgeLabels, videoBadge } from "@/features/video/lib/video-status";
 import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
 
@@ -60,6 +61,9 @@ export function OpenVideo({ videoId }: { videoId: string }) {
         </p>
         <VideoStatusBadge status={video.data.status} paymentStatus={video.data.paymentStatus} />
       </div>
+      <p role="status" className="sr-only">
+        {badgeLabels[videoBadge(video.data.status, video.data.paymentStatus)]}
+      </p>
       <VideoStage videoId={videoId} video={video.data} awaitingSettlement={awaitingSettlement} onPaid={paid} />
     </div>
   );
@@ -189,11 +193,20 @@ function FullVideo({ videoId, url }: { videoId: string; url: string }) {
   );
 }
 
-/** The open video in its card; the page shows it beside the form. */
-export function OpenVideoCard({ videoId }: { videoId: string }) {
+/**
+ * The open video in its card; the page shows it beside the form (below it on a phone, so a video
+ * just asked for takes the focus and scrolls into view).
+ */
+export function OpenVideoCard({ videoId, focusOnOpen }: { videoId: string; focusOnOpen: boolean }) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) headingRef.current?.focus();
+  }, [focusOnOpen]);
   return (
     <Card className="p-4 sm:p-6">
-      <h2 className="mb-3 text-lg font-semibold text-ink">Your video</h2>
+      <h2 ref={headingRef} tabIndex={-1} className="mb-3 text-lg font-semibold text-ink focus:outline-none">
+        Your video
+      </h2>
       <OpenVideo videoId={videoId} />
     </Card>
   );
