@@ -27,3 +27,7 @@ grant select, insert, delete on private.gallery_uploads to service_role;
 
 -- The base migration left private.storage_sweep to nobody; the service queues and sweeps it.
 grant select, insert, update, delete on private.storage_sweep to service_role;
+
+-- Without a pending list, a search never scans unsorted recent entries: PGlite has no autovacuum
+-- to merge them, and a 4 MB list made a rare-word search at 100,000 images take 140 ms, not 1.
+alter index public.images_resolved_prompt_trgm_idx set (fastupdate = off);

@@ -145,13 +145,17 @@ export function parseListRequest(params: URLSearchParams): ListRequest {
   return request;
 }
 
-/** One page of the caller's gallery or of one of their albums. */
+/**
+ * One page of the caller's gallery or of one of their albums. The lists run as the service with
+ * the verified user id as their first condition, not under RLS: the planner cannot estimate the
+ * policy's `auth.uid() = user_id or is_admin()` and, believing it rare, swapped the index walk for
+ * a full scan (316 ms instead of 3 for a common word at 100,000 images).
+ */
 export async function listGallery(runtime: Runtime, storage: ObjectStorage, userId: string, request: ListRequest) {
-  const claims = { role: "authenticated", sub: userId };
   const { albumId } = request;
   if (albumId !== undefined) {
     const cursor = request.cursor === undefined ? undefined : decodeAlbumCursor(request.cursor);
-    const rows = await runtime.db.withClaims(claims, async (tx) => {
+    const rows = await runtime.db.asService(async (tx) => {
       if (!(await albumIsVisible(tx, userId, albumId))) throw notFound("There is no such album of yours.");
       return await listAlbumView(tx, userId, albumId, request.filters, { limit: request.limit, cursor });
     });
@@ -162,9 +166,8 @@ export async function listGallery(runtime: Runtime, storage: ObjectStorage, user
     };
   }
   const cursor = request.cursor === undefined ? undefined : decodeTimelineCursor(request.cursor);
-  const rows = await runtime.db.withClaims(
-    claims,
-    (tx) => listTimeline(tx, userId, request.filters, { limit: request.limit, cursor }),
+  const rows = await runtime.db.asService((tx) =>
+    listTimeline(tx, userId, request.filters, { limit: request.limit, cursor })
   );
   const last = rows.at(-1);
   return {

@@ -1,7 +1,7 @@
 /**
- * The gallery's queries. Lists run as the caller (RLS) and also name `user_id` so that the
- * planner walks the (user_id, created_at desc, id desc) indexes; SQL is assembled from the
- * filters actually given, so a prepared plan never has to serve "filter or no filter" at once.
+ * The gallery's queries, each bound to one user by its first condition (`user_id = $1`), which
+ * also lets the planner walk the (user_id, created_at desc, id desc) indexes. SQL is assembled
+ * from the filters actually given, so a prepared plan never has to serve "filter or no filter".
  */
 import type { Tx } from "../db/db.ts";
 import type { AlbumCursor, TimelineCursor } from "./gallery-cursor.ts";
