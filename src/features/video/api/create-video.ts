@@ -12,7 +12,6 @@ const createdSchema = z.object({
   /** Seconds until the preview is ready. */
   estimatedTime: z.number(),
 });
-export type CreatedVideo = z.infer<typeof createdSchema>;
 
 /** POST /functions/v1/image-to-video: queues the free preview render of an image. */
 export async function createVideo(settings: VideoSettings) {

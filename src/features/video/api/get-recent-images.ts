@@ -4,7 +4,7 @@ import { sourceImageSchema } from "@/features/video/api/get-source-image";
 import { videoKeys } from "@/features/video/api/video-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 
-export const recentImageLimit = 24;
+const recentImageLimit = 24;
 
 const galleryPageSchema = z.object({ items: z.array(sourceImageSchema) });
 

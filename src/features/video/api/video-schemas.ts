@@ -37,4 +37,3 @@ export const videoSummarySchema = z.extend(videoStatusSchema, {
   imageId: z.nullable(z.string()),
   thumbnailUrl: z.optional(z.nullable(z.string())),
 });
-export type VideoSummary = z.infer<typeof videoSummarySchema>;

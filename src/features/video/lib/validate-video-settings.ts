@@ -1,7 +1,7 @@
 import { fieldErrorsOf } from "@/lib/form-errors";
 import { videoSettingsSchema, type VideoSettings } from "@/features/video/lib/video-options";
 
-export type SettingsErrors = Partial<Record<keyof VideoSettings, string>>;
+type SettingsErrors = Partial<Record<keyof VideoSettings, string>>;
 
 /** The form's values checked before they are sent; `settings` is set only when they are valid. */
 export function validateVideoSettings(
