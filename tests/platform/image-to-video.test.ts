@@ -16,7 +16,23 @@ const workDir = await Deno.makeTempDir({ prefix: "personify-video-test-" });
 /** A 5 s 1280×720 clip: what the fake Veo hands out as its generated video. */
 const veoClipPath = `${workDir}/veo-clip.mp4`;
 const made = await new Deno.Command(ffmpeg, {
-  args: ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=1280x720:r=24:d=5", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", veoClipPath],
+  args: [
+    "-hide_banner",
+    "-loglevel",
+    "error",
+    "-y",
+    "-f",
+    "lavfi",
+    "-i",
+    "testsrc2=s=1280x720:r=24:d=5",
+    "-c:v",
+    "libx264",
+    "-preset",
+    "ultrafast",
+    "-pix_fmt",
+    "yuv420p",
+    veoClipPath,
+  ],
 }).output();
 assert.ok(made.success, new TextDecoder().decode(made.stderr));
 const veoClip = await Deno.readFile(veoClipPath);
@@ -25,14 +41,20 @@ const veoKey = "AIza-test-veo-key-0123456789";
 const veo = {
   /** What the next operation ends in. */
   outcome: "video" as "video" | "error",
-  requests: [] as { instances: { prompt: string; image: { bytesBase64Encoded: string; mimeType: string } }[]; parameters: Record<string, unknown> }[],
+  requests: [] as {
+    instances: { prompt: string; image: { bytesBase64Encoded: string; mimeType: string } }[];
+    parameters: Record<string, unknown>;
+  }[],
   polls: new Map<string, number>(),
   outcomes: new Map<string, "video" | "error">(),
 };
 const fakeVeo = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (request) => {
   const url = new URL(request.url);
   if (request.headers.get("x-goog-api-key") !== veoKey) {
-    return Response.json({ error: { code: 400, message: "API key not valid.", status: "INVALID_ARGUMENT" } }, { status: 400 });
+    return Response.json(
+      { error: { code: 400, message: "API key not valid.", status: "INVALID_ARGUMENT" } },
+      { status: 400 },
+    );
   }
   const start = /^\/v1beta\/models\/([^/:]+):predictLongRunning$/.exec(url.pathname);
   if (start && request.method === "POST") {
@@ -48,7 +70,11 @@ const fakeVeo = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} 
     veo.polls.set(name, count);
     if (count < 2) return Response.json({ name, done: false, metadata: {} });
     if (veo.outcomes.get(name) === "error") {
-      return Response.json({ name, done: true, error: { code: 3, message: "The input image could not be used.", status: "INVALID_ARGUMENT" } });
+      return Response.json({
+        name,
+        done: true,
+        error: { code: 3, message: "The input image could not be used.", status: "INVALID_ARGUMENT" },
+      });
     }
     const id = name.split("/").at(-1);
     return Response.json({
@@ -56,7 +82,9 @@ const fakeVeo = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} 
       done: true,
       response: {
         "@type": "type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse",
-        generateVideoResponse: { generatedSamples: [{ video: { uri: `${url.origin}/v1beta/files/${id}:download?alt=media` } }] },
+        generateVideoResponse: {
+          generatedSamples: [{ video: { uri: `${url.origin}/v1beta/files/${id}:download?alt=media` } }],
+        },
       },
     });
   }
@@ -107,11 +135,16 @@ async function signedInUser(): Promise<User> {
   const client = createClient(platform.url, platform.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   });
-  const { data, error } = await client.auth.signUp({ email: `video-${crypto.randomUUID()}@example.test`, password: "correct horse battery" });
+  const { data, error } = await client.auth.signUp({
+    email: `video-${crypto.randomUUID()}@example.test`,
+    password: "correct horse battery",
+  });
   assert.equal(error, null);
   const id = data.user!.id;
   const imagePath = `${id}/${crypto.randomUUID()}.png`;
-  const upload = await client.storage.from("images").upload(imagePath, await testPng(), { contentType: "image/png" });
+  const upload = await client.storage.from("images").upload(imagePath, await testPng(), {
+    contentType: "image/png",
+  });
   assert.equal(upload.error, null);
   const [{ imageId }] = await platform.db.asOwner((tx) =>
     tx.query<{ imageId: string }>(
@@ -125,7 +158,10 @@ async function signedInUser(): Promise<User> {
 
 /** Calls the function through the gateway with supabase-js, as the SPA does. */
 async function call(user: User, path: string, method: "GET" | "POST" = "GET", body?: unknown) {
-  const { data, error } = await user.client.functions.invoke(path, { method, body: body as Record<string, unknown> });
+  const { data, error } = await user.client.functions.invoke(path, {
+    method,
+    body: body as Record<string, unknown>,
+  });
   if (error instanceof FunctionsHttpError) {
     const response = error.context as Response;
     return { status: response.status, body: await response.json() };
@@ -137,7 +173,11 @@ async function call(user: User, path: string, method: "GET" | "POST" = "GET", bo
 async function create(user: User, body: Record<string, unknown>) {
   const response = await fetch(`${platform.url}/functions/v1/image-to-video`, {
     method: "POST",
-    headers: { authorization: `Bearer ${user.token}`, apikey: platform.anonKey, "content-type": "application/json" },
+    headers: {
+      authorization: `Bearer ${user.token}`,
+      apikey: platform.anonKey,
+      "content-type": "application/json",
+    },
     body: JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
@@ -151,7 +191,9 @@ async function waitForStatus(user: User, videoId: string, wanted: string[], time
     assert.equal(status, 200, JSON.stringify(body));
     seen.push(body.progress);
     if (wanted.includes(body.status)) return { ...body, progressSeen: seen };
-    if (Date.now() > deadline) throw new Error(`video ${videoId} still ${body.status} (${JSON.stringify(body)})`);
+    if (Date.now() > deadline) {
+      throw new Error(`video ${videoId} still ${body.status} (${JSON.stringify(body)})`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
 }
@@ -183,7 +225,10 @@ async function settle(videoId: string, userId: string) {
         where id = $1 and payment_status <> 'paid'`,
       [videoId],
     );
-    await enqueue(tx, "video-render", { videoId, kind: "full" }, { idempotencyKey: `video-render:full:${videoId}`, userId });
+    await enqueue(tx, "video-render", { videoId, kind: "full" }, {
+      idempotencyKey: `video-render:full:${videoId}`,
+      userId,
+    });
   });
 }
 
@@ -192,7 +237,12 @@ const bob = await signedInUser();
 let aliceVideoId = "";
 
 Deno.test("a video from an imageId renders a watermarked 480p preview; the full video waits for payment", async () => {
-  const created = await create(alice, { imageId: alice.imageId, effect: "ken-burns", duration: 2, resolution: "720p" });
+  const created = await create(alice, {
+    imageId: alice.imageId,
+    effect: "ken-burns",
+    duration: 2,
+    resolution: "720p",
+  });
   assert.equal(created.status, 202, JSON.stringify(created.body));
   assert.equal(created.body.status, "processing");
   assert.ok(Number.isInteger(created.body.estimatedTime) && created.body.estimatedTime > 0);
@@ -206,7 +256,9 @@ Deno.test("a video from an imageId renders a watermarked 480p preview; the full 
   assert.equal(ready.paymentAmount, 100);
   assert.equal(ready.currency, "usd");
   assert.deepEqual([ready.effect, ready.duration, ready.resolution], ["ken-burns", 2, "720p"]);
-  assert.ok(ready.progressSeen.every((value: number, i: number) => i === 0 || value >= ready.progressSeen[i - 1]));
+  assert.ok(
+    ready.progressSeen.every((value: number, i: number) => i === 0 || value >= ready.progressSeen[i - 1]),
+  );
   const preview = await probeUrl(ready.previewUrl, "preview");
   assert.deepEqual([preview.video?.width, preview.video?.height, preview.video?.codec], [854, 480, "h264"]);
   assert.ok(Math.abs(preview.durationSeconds - 2) <= 0.1, `preview lasts ${preview.durationSeconds} s`);
@@ -223,13 +275,22 @@ Deno.test("a video from an imageId renders a watermarked 480p preview; the full 
 });
 
 Deno.test("the status never carries the full video's URL before settlement, whatever the client sends", async () => {
-  for (const path of [`image-to-video/${aliceVideoId}/status?paid=true`, `image-to-video/${aliceVideoId}/status?payment_status=paid&videoUrl=1`]) {
+  for (
+    const path of [
+      `image-to-video/${aliceVideoId}/status?paid=true`,
+      `image-to-video/${aliceVideoId}/status?payment_status=paid&videoUrl=1`,
+    ]
+  ) {
     const { status, body } = await call(alice, path);
     assert.equal(status, 200);
     assert.equal(body.videoUrl, null);
   }
   const response = await fetch(`${platform.url}/functions/v1/image-to-video/${aliceVideoId}/status`, {
-    headers: { authorization: `Bearer ${alice.token}`, "x-payment-status": "paid", "stripe-signature": "t=1,v1=forged" },
+    headers: {
+      authorization: `Bearer ${alice.token}`,
+      "x-payment-status": "paid",
+      "stripe-signature": "t=1,v1=forged",
+    },
   });
   assert.equal((await response.json()).videoUrl, null);
   const posted = await call(alice, `image-to-video/${aliceVideoId}/status`, "POST", { paid: true });
@@ -269,10 +330,26 @@ Deno.test("bad requests are 4xx in the one error shape and store nothing", async
     [{ ...base, imageUrl: aliceSigned.data!.signedUrl }, 400],
     [{ ...base, imageId: undefined, imageUrl: bobSigned.data!.signedUrl }, 400],
     [{ ...base, imageId: undefined, imageUrl: foreignHost }, 400],
-    [{ ...base, imageId: undefined, imageUrl: "http://127.0.0.1:9/storage/v1/object/sign/images/x.png?token=t" }, 400],
-    [{ ...base, imageId: undefined, imageUrl: `${platform.url}/storage/v1/object/public/images/${alice.imagePath}` }, 400],
-    [{ ...base, imageId: undefined, imageUrl: `${platform.url}/storage/v1/object/sign/images/${alice.id}/../${bob.imagePath}?token=t` }, 400],
-    [{ ...base, imageId: undefined, imageUrl: `${platform.url}/storage/v1/object/sign/images/${alice.id}/missing.png?token=t` }, 404],
+    [{
+      ...base,
+      imageId: undefined,
+      imageUrl: "http://127.0.0.1:9/storage/v1/object/sign/images/x.png?token=t",
+    }, 400],
+    [{
+      ...base,
+      imageId: undefined,
+      imageUrl: `${platform.url}/storage/v1/object/public/images/${alice.imagePath}`,
+    }, 400],
+    [{
+      ...base,
+      imageId: undefined,
+      imageUrl: `${platform.url}/storage/v1/object/sign/images/${alice.id}/../${bob.imagePath}?token=t`,
+    }, 400],
+    [{
+      ...base,
+      imageId: undefined,
+      imageUrl: `${platform.url}/storage/v1/object/sign/images/${alice.id}/missing.png?token=t`,
+    }, 404],
     [{ ...base, admin: true }, 400],
   ];
   for (const [body, expected] of cases) {
@@ -292,7 +369,10 @@ Deno.test("users cannot insert or update video rows themselves", async () => {
     resolution: "480p",
   });
   assert.ok(inserted.error, "insert refused");
-  const updated = await alice.client.from("videos").update({ progress: 100, payment_status: "paid" }).eq("id", aliceVideoId).select();
+  const updated = await alice.client.from("videos").update({ progress: 100, payment_status: "paid" }).eq(
+    "id",
+    aliceVideoId,
+  ).select();
   assert.ok(updated.error || updated.data?.length === 0, "update refused");
 });
 
@@ -308,7 +388,10 @@ Deno.test("a settled payment renders the full video without watermark and issues
   // Settling twice (a redelivered event) renders nothing more.
   await settle(aliceVideoId, alice.id);
   const [jobs] = await platform.db.asOwner((tx) =>
-    tx.query<{ count: number }>("select count(*)::int as count from private.jobs where payload->>'videoId' = $1", [aliceVideoId])
+    tx.query<{ count: number }>(
+      "select count(*)::int as count from private.jobs where payload->>'videoId' = $1",
+      [aliceVideoId],
+    )
   );
   assert.equal(jobs.count, 2, "one preview job and one full job");
   assert.equal((await call(bob, `image-to-video/${aliceVideoId}/status`)).status, 404);
@@ -333,7 +416,10 @@ Deno.test("a signed URL of one's own image works as the source, with pad and an 
 
   const listed = await call(alice, "image-to-video");
   assert.equal(listed.status, 200);
-  assert.deepEqual(listed.body.videos.map((video: { id: string }) => video.id).slice(0, 2), [created.body.videoId, aliceVideoId]);
+  assert.deepEqual(listed.body.videos.map((video: { id: string }) => video.id).slice(0, 2), [
+    created.body.videoId,
+    aliceVideoId,
+  ]);
   assert.equal(listed.body.videos[0].imageId, alice.imageId, "the signed URL's image is linked");
   assert.equal(listed.body.videos[1].status, "completed");
   assert.ok(listed.body.videos[1].videoUrl);
@@ -343,14 +429,22 @@ Deno.test("a signed URL of one's own image works as the source, with pad and an 
 Deno.test("ai-motion: a Veo operation, pending then done, becomes the preview; the full render reuses its clip", async () => {
   veo.outcome = "video";
   const requestsBefore = veo.requests.length;
-  const created = await create(alice, { imageId: alice.imageId, effect: "ai-motion", duration: 3, resolution: "480p" });
+  const created = await create(alice, {
+    imageId: alice.imageId,
+    effect: "ai-motion",
+    duration: 3,
+    resolution: "480p",
+  });
   assert.equal(created.status, 202, JSON.stringify(created.body));
   const ready = await waitForStatus(alice, created.body.videoId, ["preview_ready", "failed"]);
   assert.equal(ready.status, "preview_ready", ready.error);
   assert.equal(veo.requests.length, requestsBefore + 1);
   const sent = veo.requests.at(-1)!;
   assert.equal(sent.instances[0].image.mimeType, "image/png");
-  assert.ok(sent.instances[0].image.bytesBase64Encoded.startsWith("iVBORw0KGgo"), "the image goes as base64 PNG");
+  assert.ok(
+    sent.instances[0].image.bytesBase64Encoded.startsWith("iVBORw0KGgo"),
+    "the image goes as base64 PNG",
+  );
   assert.equal(typeof sent.instances[0].prompt, "string");
   assert.equal(sent.parameters.aspectRatio, "16:9");
   const preview = await probeUrl(ready.previewUrl, "ai-preview");
@@ -365,7 +459,12 @@ Deno.test("ai-motion: a Veo operation, pending then done, becomes the preview; t
 
 Deno.test("ai-motion: an operation that ends in an error fails the video with a readable reason", async () => {
   veo.outcome = "error";
-  const created = await create(alice, { imageId: alice.imageId, effect: "ai-motion", duration: 5, resolution: "720p" });
+  const created = await create(alice, {
+    imageId: alice.imageId,
+    effect: "ai-motion",
+    duration: 5,
+    resolution: "720p",
+  });
   assert.equal(created.status, 202);
   const failed = await waitForStatus(alice, created.body.videoId, ["preview_ready", "failed"]);
   assert.equal(failed.status, "failed");
@@ -379,7 +478,13 @@ Deno.test("ai-motion without a Google key is refused with a clear 400 and nothin
     "image-to-video",
     createImageToVideoHandler(() => ({
       db: platform.db,
-      env: (name) => (name.startsWith("GOOGLE_AI") ? undefined : name === "SUPABASE_URL" ? platform.url : Deno.env.get(name)),
+      env: (
+        name,
+      ) => (name.startsWith("GOOGLE_AI")
+        ? undefined
+        : name === "SUPABASE_URL"
+        ? platform.url
+        : Deno.env.get(name)),
     })),
   );
   const before = await videoCount(alice.id);

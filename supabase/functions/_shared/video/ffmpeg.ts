@@ -44,7 +44,16 @@ export function progressFraction(line: string, durationSeconds: number): number 
 /** Runs ffmpeg to the end; rejects with its last lines of stderr when it fails. */
 export async function runFfmpeg(options: RunOptions): Promise<void> {
   const child = new Deno.Command(options.ffmpeg, {
-    args: ["-hide_banner", "-nostdin", "-loglevel", "error", "-progress", "pipe:1", "-nostats", ...options.args],
+    args: [
+      "-hide_banner",
+      "-nostdin",
+      "-loglevel",
+      "error",
+      "-progress",
+      "pipe:1",
+      "-nostats",
+      ...options.args,
+    ],
     stdout: "piped",
     stderr: "piped",
     signal: options.signal,
@@ -55,7 +64,9 @@ export async function runFfmpeg(options: RunOptions): Promise<void> {
       const lines = (partial + text).split("\n");
       partial = lines.pop() ?? "";
       for (const line of lines) {
-        const fraction = options.durationSeconds ? progressFraction(line, options.durationSeconds) : undefined;
+        const fraction = options.durationSeconds
+          ? progressFraction(line, options.durationSeconds)
+          : undefined;
         if (fraction !== undefined) options.onProgress?.(fraction);
       }
     }
@@ -64,7 +75,9 @@ export async function runFfmpeg(options: RunOptions): Promise<void> {
   const [status, errors] = await Promise.all([child.status, stderr, readProgress]);
   if (!status.success) {
     const tail = errors.trim().split("\n").slice(-5).join("\n");
-    throw new FfmpegError(`ffmpeg exited with ${status.code}${status.signal ? ` (${status.signal})` : ""}: ${tail}`);
+    throw new FfmpegError(
+      `ffmpeg exited with ${status.code}${status.signal ? ` (${status.signal})` : ""}: ${tail}`,
+    );
   }
 }
 
@@ -82,7 +95,9 @@ export function parseMediaInfo(text: string): MediaInfo {
     durationSeconds: Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3]),
   };
   const videoLine = /Stream #\d+:\d+[^:]*: Video: .*/.exec(text)?.[0];
-  const video = videoLine ? /Video: (\w+)[^,]*, (\w+)[^,]*?(?:\([^)]*\))?, (\d+)x(\d+)/.exec(videoLine) : null;
+  const video = videoLine
+    ? /Video: (\w+)[^,]*, (\w+)[^,]*?(?:\([^)]*\))?, (\d+)x(\d+)/.exec(videoLine)
+    : null;
   if (video) {
     info.video = {
       codec: video[1],
@@ -99,7 +114,11 @@ export function parseMediaInfo(text: string): MediaInfo {
 
 /** What a media file holds, from `ffmpeg -i` (the static build ships no ffprobe). */
 export async function probeMedia(ffmpeg: string, path: string): Promise<MediaInfo> {
-  const output = await new Deno.Command(ffmpeg, { args: ["-hide_banner", "-nostdin", "-i", path], stdout: "null", stderr: "piped" })
+  const output = await new Deno.Command(ffmpeg, {
+    args: ["-hide_banner", "-nostdin", "-i", path],
+    stdout: "null",
+    stderr: "piped",
+  })
     .output();
   return parseMediaInfo(new TextDecoder().decode(output.stderr));
 }
@@ -107,7 +126,23 @@ export async function probeMedia(ffmpeg: string, path: string): Promise<MediaInf
 /** One frame at `seconds` as raw RGB, for checking what a render shows. */
 export async function decodeFrameRgb(ffmpeg: string, path: string, seconds: number): Promise<Uint8Array> {
   const output = await new Deno.Command(ffmpeg, {
-    args: ["-hide_banner", "-nostdin", "-loglevel", "error", "-ss", String(seconds), "-i", path, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
+    args: [
+      "-hide_banner",
+      "-nostdin",
+      "-loglevel",
+      "error",
+      "-ss",
+      String(seconds),
+      "-i",
+      path,
+      "-frames:v",
+      "1",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "pipe:1",
+    ],
     stdout: "piped",
     stderr: "piped",
   }).output();

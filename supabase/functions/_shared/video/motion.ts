@@ -1,10 +1,21 @@
 /**
  * The camera moves, as zoompan expressions and as the same trajectory in numbers (for the
- * jitter measurement). zoompan places its crop window at whole input pixels and sizes it in whole
- * pixels; it is fed one frame upscaled `supersample` times, so that rounding is a fraction of an
- * output pixel and the motion reads as continuous.
+ * jitter measurement). zoompan crops a window of whole pixels at whole-pixel offsets and scales it
+ * to the frame; plainly used (x from the exact zoom, truncated), the window's edges wobble by up to
+ * two pixels of its input and can step backwards: the well-known zoompan jitter. Here it is fed one
+ * frame upscaled (render.ts supersampleFor), so a pixel of its input is a fraction of an output
+ * pixel, and the expressions round rather than truncate: the zoom is chosen so that the window's
+ * width is the nearest whole number, and the window is centred on the planned centre.
  */
-export const motionEffects = ["zoom-in", "zoom-out", "pan-left", "pan-right", "pan-up", "pan-down", "ken-burns"] as const;
+export const motionEffects = [
+  "zoom-in",
+  "zoom-out",
+  "pan-left",
+  "pan-right",
+  "pan-up",
+  "pan-down",
+  "ken-burns",
+] as const;
 export type MotionEffect = (typeof motionEffects)[number];
 
 export const videoEffects = [...motionEffects, "rotate", "fade", "ai-motion"] as const;
@@ -56,14 +67,69 @@ function between([from, to]: [number, number], e: string): string {
 
 /**
  * The zoompan filter for `effect` over `frames` frames, fed one canvas frame and producing
- * `width`×`height` at `fps`. zoompan evaluates `zoom` first, then x and y with it.
+ * `width`×`height` at `fps`. zoompan evaluates `zoom` first (clamped to 1..10), then crops
+ * trunc(iw/zoom) × trunc(ih/zoom) at trunc(x), trunc(y). Here the left and right edges of the
+ * planned window are each rounded to a whole pixel (rounding a steady motion keeps it steady),
+ * the zoom is the one whose width spans exactly between them (the 0.001 keeps that width whole
+ * through the division), and the window is centred vertically on the planned centre.
  */
-export function zoompanFilter(effect: MotionEffect, options: { frames: number; width: number; height: number; fps: number }): string {
+export function zoompanFilter(
+  effect: MotionEffect,
+  options: { frames: number; width: number; height: number; fps: number },
+): string {
+  const shot = shots[effect];
+  const e = easedExpression(options.frames);
+  const exactZoom = between(shot.zoom, e);
+  const left = `(iw-iw/${exactZoom})*${between(shot.across, e)}`;
+  const right = `(${left}+iw/${exactZoom})`;
+  const centreY = `((ih-ih/${exactZoom})*${between(shot.down, e)}+ih/(2*${exactZoom}))`;
+  const z = `iw/(round(${right})-round(${left})+0.001)`;
+  const x = `round(${left})`;
+  const y = `round(${centreY}-floor(ih/zoom)/2)`;
+  return `zoompan=z='${z}':x='${x}':y='${y}':d=${options.frames}:s=${options.width}x${options.height}:fps=${options.fps}`;
+}
+
+/** zoompan as it is usually written, x and y from the exact zoom: what the benchmark compares with. */
+export function plainZoompanFilter(
+  effect: MotionEffect,
+  options: { frames: number; width: number; height: number; fps: number },
+): string {
   const shot = shots[effect];
   const e = easedExpression(options.frames);
   const x = `(iw-iw/zoom)*${between(shot.across, e)}`;
   const y = `(ih-ih/zoom)*${between(shot.down, e)}`;
-  return `zoompan=z='${between(shot.zoom, e)}':x='${x}':y='${y}':d=${options.frames}:s=${options.width}x${options.height}:fps=${options.fps}`;
+  return `zoompan=z='${
+    between(shot.zoom, e)
+  }':x='${x}':y='${y}':d=${options.frames}:s=${options.width}x${options.height}:fps=${options.fps}`;
+}
+
+/** The window zoompan crops for frame `frame`, in whole canvas pixels, with our expressions or the plain ones. */
+export function croppedWindow(
+  effect: MotionEffect,
+  frame: number,
+  frames: number,
+  canvas: { width: number; height: number },
+  expressions: "ours" | "plain",
+): { x: number; y: number; width: number; height: number } {
+  const exact = plannedWindow(effect, frame, frames, canvas);
+  const zoom = expressions === "ours"
+    ? Math.min(
+      10,
+      Math.max(1, canvas.width / (Math.round(exact.x + exact.width) - Math.round(exact.x) + 0.001)),
+    )
+    : exact.zoom;
+  const width = Math.trunc(canvas.width / zoom);
+  const height = Math.trunc(canvas.height / zoom);
+  const x = expressions === "ours" ? Math.round(exact.x) : exact.x;
+  const y = expressions === "ours"
+    ? Math.round(exact.y + exact.height / 2 - Math.floor(canvas.height / zoom) / 2)
+    : exact.y;
+  return {
+    x: Math.trunc(Math.min(Math.max(x, 0), Math.max(0, canvas.width - width))),
+    y: Math.trunc(Math.min(Math.max(y, 0), Math.max(0, canvas.height - height))),
+    width,
+    height,
+  };
 }
 
 /** The same trajectory in numbers: zoom and the exact window on a canvas of the given size. */
@@ -79,54 +145,76 @@ export function plannedWindow(
   const zoom = Math.min(10, Math.max(1, at(shot.zoom)));
   const width = canvas.width / zoom;
   const height = canvas.height / zoom;
-  return { zoom, width, height, x: (canvas.width - width) * at(shot.across), y: (canvas.height - height) * at(shot.down) };
+  return {
+    zoom,
+    width,
+    height,
+    x: (canvas.width - width) * at(shot.across),
+    y: (canvas.height - height) * at(shot.down),
+  };
 }
 
 export interface JitterReport {
-  /** Largest distance, in output pixels, between where an edge of the picture is and where it should be. */
+  /** Largest distance, in output pixels, between where an edge of the frame samples the picture and where the plan says. */
   maxErrorPx: number;
-  /** Largest frame-to-frame change of an edge's speed, in output pixels per frame. */
+  /** Largest frame-to-frame change of an edge's step, in output pixels: how unevenly it moves. */
   maxAccelerationPx: number;
-  /** Frames where an edge moved against the direction of travel. */
+  /** Steps where an edge moved against the plan's direction (near a turn or a stop, rounding can). */
   reversals: number;
+  /** The largest of those backward steps, in output pixels. */
+  maxBackwardStepPx: number;
 }
 
 /**
- * What zoompan's whole-pixel window does to the planned trajectory on a canvas `supersample`
- * times the output: each frame's window is truncated to integers as zoompan does, and its edges
- * are compared with the exact plan, in output pixels.
+ * What zoompan's whole-pixel window does to the planned trajectory on a canvas of the given size:
+ * each frame's window as zoompan crops it (croppedWindow) against the exact plan, edge by edge, in
+ * output pixels (a canvas pixel is output width / window width output pixels).
  */
 export function measureJitter(
   effect: MotionEffect,
-  options: { frames: number; outputWidth: number; canvasWidth: number; canvasHeight: number },
+  options: {
+    frames: number;
+    outputWidth: number;
+    outputHeight: number;
+    canvasWidth: number;
+    canvasHeight: number;
+    expressions: "ours" | "plain";
+  },
 ): JitterReport {
-  const toOutput = options.outputWidth / options.canvasWidth;
   const canvas = { width: options.canvasWidth, height: options.canvasHeight };
+  // Edges (left, right, top, bottom) in canvas pixels, and each frame's canvas-to-output scale.
   const exact: number[][] = [];
-  const rounded: number[][] = [];
+  const cropped: number[][] = [];
+  const scale: number[][] = [];
   for (let frame = 0; frame < options.frames; frame++) {
     const window = plannedWindow(effect, frame, options.frames, canvas);
-    const width = Math.trunc(window.width);
-    const height = Math.trunc(window.height);
-    const x = Math.trunc(Math.min(Math.max(window.x, 0), canvas.width - width));
-    const y = Math.trunc(Math.min(Math.max(window.y, 0), canvas.height - height));
-    exact.push([window.x, window.x + window.width, window.y, window.y + window.height].map((v) => v * toOutput));
-    rounded.push([x, x + width, y, y + height].map((v) => v * toOutput));
+    const { x, y, width, height } = croppedWindow(effect, frame, options.frames, canvas, options.expressions);
+    exact.push([window.x, window.x + window.width, window.y, window.y + window.height]);
+    cropped.push([x, x + width, y, y + height]);
+    const across = options.outputWidth / window.width;
+    const down = options.outputHeight / window.height;
+    scale.push([across, across, down, down]);
   }
+  const errorAt = (frame: number, edge: number) =>
+    (cropped[frame][edge] - exact[frame][edge]) * scale[frame][edge];
   let maxErrorPx = 0;
   let maxAccelerationPx = 0;
   let reversals = 0;
+  let maxBackwardStepPx = 0;
   for (let frame = 0; frame < options.frames; frame++) {
     for (let edge = 0; edge < 4; edge++) {
-      maxErrorPx = Math.max(maxErrorPx, Math.abs(rounded[frame][edge] - exact[frame][edge]));
-      if (frame >= 2) {
-        const speed = rounded[frame][edge] - rounded[frame - 1][edge];
-        const before = rounded[frame - 1][edge] - rounded[frame - 2][edge];
-        maxAccelerationPx = Math.max(maxAccelerationPx, Math.abs(speed - before));
-        const direction = Math.sign(exact[options.frames - 1][edge] - exact[0][edge]);
-        if (direction !== 0 && Math.sign(speed) === -direction) reversals++;
+      maxErrorPx = Math.max(maxErrorPx, Math.abs(errorAt(frame, edge)));
+      if (frame < 2) continue;
+      const step = errorAt(frame, edge) - errorAt(frame - 1, edge);
+      const before = errorAt(frame - 1, edge) - errorAt(frame - 2, edge);
+      maxAccelerationPx = Math.max(maxAccelerationPx, Math.abs(step - before));
+      const planned = exact[frame][edge] - exact[frame - 1][edge];
+      const actual = cropped[frame][edge] - cropped[frame - 1][edge];
+      if (Math.abs(planned) > 1e-9 && Math.sign(actual) === -Math.sign(planned)) {
+        reversals++;
+        maxBackwardStepPx = Math.max(maxBackwardStepPx, Math.abs(actual) * scale[frame][edge]);
       }
     }
   }
-  return { maxErrorPx, maxAccelerationPx, reversals };
+  return { maxErrorPx, maxAccelerationPx, reversals, maxBackwardStepPx };
 }

@@ -19,10 +19,13 @@ export const frameSizes: Readonly<Record<VideoResolution, { width: number; heigh
 export const framesPerSecond = 25;
 
 /**
- * zoompan's window moves in whole canvas pixels: on a canvas twice the output, a step is half an
- * output pixel at most, which bilinear-looking motion hides, at about the cost of a plain render.
+ * How many times the output size the canvas fed to zoompan is: its window moves in whole canvas
+ * pixels, so at k× a step is 1/k of an output pixel. About a 4K canvas: 4× at 480p, 3× at 720p,
+ * 2× at 1080p, where more would make each frame's scaling cost more than the encoding.
  */
-export const supersample = 2;
+export function supersampleFor(outputWidth: number): number {
+  return Math.max(2, Math.floor(3840 / outputWidth));
+}
 
 /** The rotate effect swings ±6°; a canvas 1.2× the frame keeps the corners filled at that angle. */
 const rotateRadians = (6 * Math.PI) / 180;
@@ -78,13 +81,16 @@ function even(value: number): number {
 
 /** A soft A-major pad with a slow swell, faded in and out; deterministic, no sample files. */
 function audioBedSource(durationSeconds: number): string {
-  const tones = [220, 277.18, 329.63, 440].map((hz, i) => `${(0.07 / (i + 1)).toFixed(3)}*sin(2*PI*${hz}*t)`).join("+");
+  const tones = [220, 277.18, 329.63, 440].map((hz, i) => `${(0.07 / (i + 1)).toFixed(3)}*sin(2*PI*${hz}*t)`)
+    .join("+");
   return `aevalsrc=exprs='(${tones})*(0.75+0.25*sin(2*PI*0.25*t))':s=44100:d=${durationSeconds}`;
 }
 
 function audioFilter(durationSeconds: number): string {
   const fade = Math.min(1, durationSeconds / 4);
-  return `lowpass=f=1800,afade=t=in:st=0:d=${fade},afade=t=out:st=${(durationSeconds - fade).toFixed(3)}:d=${fade}`;
+  return `lowpass=f=1800,afade=t=in:st=0:d=${fade},afade=t=out:st=${
+    (durationSeconds - fade).toFixed(3)
+  }:d=${fade}`;
 }
 
 /** The picture's filter chain, from the source (input 0) to [moving] at the output size. */
@@ -97,8 +103,11 @@ function pictureFilter(job: RenderJob, width: number, height: number, frames: nu
   }
   if (isMotionEffect(effect)) {
     // One frame in, `frames` out: zoompan never re-reads or re-scales the canvas per frame.
+    const supersample = supersampleFor(width);
     return fitFilter("0:v", fit, width * supersample, height * supersample, "canvas") +
-      `;[canvas]format=yuv420p,${zoompanFilter(effect, { frames, width, height, fps: framesPerSecond })}[moving]`;
+      `;[canvas]format=yuv420p,${
+        zoompanFilter(effect, { frames, width, height, fps: framesPerSecond })
+      }[moving]`;
   }
   const repeat = `loop=loop=${frames - 1}:size=1:start=0,setpts=N/${framesPerSecond}/TB`;
   if (effect === "rotate") {
@@ -131,7 +140,9 @@ export function renderArguments(job: RenderJob, watermarkPaths?: { color: string
     if (!watermarkPaths) throw new Error("a watermarked render needs the watermark images");
     inputs.push("-i", watermarkPaths.color, "-i", watermarkPaths.alpha);
     filters.push(
-      `[${nextInput}:v]format=rgb24[mark];[${nextInput + 1}:v]format=gray[markalpha];[mark][markalpha]alphamerge[watermark];` +
+      `[${nextInput}:v]format=rgb24[mark];[${
+        nextInput + 1
+      }:v]format=gray[markalpha];[mark][markalpha]alphamerge[watermark];` +
         `[${picture}][watermark]overlay=0:0:format=auto,format=yuv420p[marked]`,
     );
     picture = "marked";
@@ -181,7 +192,10 @@ export async function renderVideo(job: RenderJob): Promise<void> {
   if (job.spec.watermark) {
     const { width, height } = frameSizes[job.spec.resolution];
     const images = await watermarkImages(width, height);
-    watermarkPaths = { color: `${job.workDir}/watermark-color.png`, alpha: `${job.workDir}/watermark-alpha.png` };
+    watermarkPaths = {
+      color: `${job.workDir}/watermark-color.png`,
+      alpha: `${job.workDir}/watermark-alpha.png`,
+    };
     await Deno.writeFile(watermarkPaths.color, images.color);
     await Deno.writeFile(watermarkPaths.alpha, images.alpha);
   }

@@ -11,7 +11,12 @@
 import { bytesToBase64 } from "../providers/base64.ts";
 import { classifyGoogleFailure } from "../providers/google-errors.ts";
 import { providerAccess } from "../providers/provider-config.ts";
-import { DEFAULT_RETRY_POLICY, ProviderHttp, type Sleep, sleep as defaultSleep } from "../providers/provider-http.ts";
+import {
+  DEFAULT_RETRY_POLICY,
+  ProviderHttp,
+  type Sleep,
+  sleep as defaultSleep,
+} from "../providers/provider-http.ts";
 import type { Env, FetchFn } from "../providers/types.ts";
 
 export const defaultVeoModel = "veo-2.0-generate-001";
@@ -59,7 +64,8 @@ interface Operation {
   };
 }
 
-const operationNamePattern = /^models\/[A-Za-z0-9._-]+\/operations\/[A-Za-z0-9._-]+$|^operations\/[A-Za-z0-9._-]+$/;
+const operationNamePattern =
+  /^models\/[A-Za-z0-9._-]+\/operations\/[A-Za-z0-9._-]+$|^operations\/[A-Za-z0-9._-]+$/;
 
 /** Veo 2 takes 5–8 s clips; shorter or longer requests get the nearest and are fitted after. */
 export function veoClipSeconds(durationSeconds: number): number {
@@ -94,7 +100,11 @@ export function createVeoClient(options: VeoOptions): VeoClient {
           prompt: request.prompt,
           image: { bytesBase64Encoded: bytesToBase64(request.image), mimeType: request.mimeType },
         }],
-        parameters: { aspectRatio: "16:9", durationSeconds: veoClipSeconds(request.durationSeconds), sampleCount: 1 },
+        parameters: {
+          aspectRatio: "16:9",
+          durationSeconds: veoClipSeconds(request.durationSeconds),
+          sampleCount: 1,
+        },
       };
       const operation = await http.request<Operation>(
         `${access.baseUrl}/v1beta/models/${encodeURIComponent(model)}:predictLongRunning`,
@@ -108,7 +118,9 @@ export function createVeoClient(options: VeoOptions): VeoClient {
     },
 
     async wait(operationName, signal) {
-      if (!operationNamePattern.test(operationName)) throw new VeoOperationFailed(`not a Veo operation: ${operationName}`);
+      if (!operationNamePattern.test(operationName)) {
+        throw new VeoOperationFailed(`not a Veo operation: ${operationName}`);
+      }
       const deadline = Date.now() + maxWaitMs;
       for (;;) {
         const operation = await http.request<Operation>(
@@ -119,7 +131,9 @@ export function createVeoClient(options: VeoOptions): VeoClient {
         if (operation.done) {
           if (operation.error) {
             throw new VeoOperationFailed(
-              `Veo could not make the video: ${operation.error.message ?? operation.error.status ?? "unknown error"}`,
+              `Veo could not make the video: ${
+                operation.error.message ?? operation.error.status ?? "unknown error"
+              }`,
             );
           }
           const answer = operation.response?.generateVideoResponse;
@@ -127,11 +141,15 @@ export function createVeoClient(options: VeoOptions): VeoClient {
           if (typeof uri === "string") return uri;
           if (answer?.raiMediaFilteredCount) {
             const reasons = (answer.raiMediaFilteredReasons ?? []).join("; ");
-            throw new VeoOperationFailed(`Veo withheld the video under its content policy${reasons ? `: ${reasons}` : ""}.`);
+            throw new VeoOperationFailed(
+              `Veo withheld the video under its content policy${reasons ? `: ${reasons}` : ""}.`,
+            );
           }
           throw new VeoOperationFailed("Veo finished without a video.");
         }
-        if (Date.now() > deadline) throw new Error(`Veo operation ${operationName} not done after ${maxWaitMs / 1000} s`);
+        if (Date.now() > deadline) {
+          throw new Error(`Veo operation ${operationName} not done after ${maxWaitMs / 1000} s`);
+        }
         await sleep(pollIntervalMs, signal);
       }
     },

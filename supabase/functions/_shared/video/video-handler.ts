@@ -75,8 +75,9 @@ async function describe(runtime: Runtime, videos: VideoRow[]) {
 async function createVideo(runtime: Runtime, user: UserClaims, request: Request): Promise<Response> {
   const body = await readJson(request, createVideoSchema);
   checkEffectAvailable(body.effect, runtime.env);
-  const source = await runtime.db.withClaims(user, (tx) =>
-    resolveSource(tx, body, { userId: user.sub, supabaseUrl: supabaseUrl(runtime) })
+  const source = await runtime.db.withClaims(
+    user,
+    (tx) => resolveSource(tx, body, { userId: user.sub, supabaseUrl: supabaseUrl(runtime) }),
   );
   const estimatedTime = estimatePreviewSeconds(body.effect, body.duration);
   const videoId = await runtime.db.asService((tx) =>
@@ -115,7 +116,9 @@ async function listVideos(runtime: Runtime, user: UserClaims, url: URL): Promise
   const asked = Number(url.searchParams.get("limit") ?? "50");
   const limit = Number.isInteger(asked) ? Math.min(100, Math.max(1, asked)) : 50;
   const videos = await runtime.db.withClaims(user, (tx) => listVisibleVideos(tx, user.sub, limit));
-  return Response.json({ videos: await describe(runtime, videos) }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ videos: await describe(runtime, videos) }, {
+    headers: { "cache-control": "no-store" },
+  });
 }
 
 export function createImageToVideoHandler(getRuntime: () => Runtime) {

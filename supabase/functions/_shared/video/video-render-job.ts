@@ -13,7 +13,7 @@ import { log } from "../log.ts";
 import type { VideoResolution } from "../payments/video-prices.ts";
 import type { Bucket, ObjectStorage } from "../storage/object-storage.ts";
 import { FfmpegError, probeMedia } from "./ffmpeg.ts";
-import { renderVideo, type RenderSpec } from "./render.ts";
+import { type RenderSpec, renderVideo } from "./render.ts";
 import type { VideoEffect } from "./motion.ts";
 import { type VeoClient, VeoOperationFailed } from "./veo.ts";
 import { findVideo, type RenderKind, type VideoRow } from "./video-store.ts";
@@ -86,14 +86,22 @@ function progressWriter(db: Db, video: VideoRow, kind: RenderKind) {
             value,
             runningStatus[kind],
           ])
-        ).then(() => {}, (error) => log.warn("recording video progress failed", { videoId: video.id, error: String(error) }))
+        ).then(
+          () => {},
+          (error) => log.warn("recording video progress failed", { videoId: video.id, error: String(error) }),
+        )
       );
     },
     settled: () => chain,
   };
 }
 
-async function downloadObject(storage: ObjectStorage, bucket: Bucket, path: string, signal: AbortSignal): Promise<Uint8Array> {
+async function downloadObject(
+  storage: ObjectStorage,
+  bucket: Bucket,
+  path: string,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
   const [url] = await storage.signedUrls(bucket, [path], 300);
   const response = await fetch(url, { signal });
   if (response.status === 404 || response.status === 400) {
@@ -114,7 +122,12 @@ interface Source {
 }
 
 /** The still, checked to be an image; its size is recorded once. */
-async function prepareImage(deps: VideoRenderDeps, video: VideoRow, workDir: string, signal: AbortSignal): Promise<{
+async function prepareImage(
+  deps: VideoRenderDeps,
+  video: VideoRow,
+  workDir: string,
+  signal: AbortSignal,
+): Promise<{
   source: Source;
   bytes: Uint8Array;
   mimeType: ImageMimeType;
@@ -164,7 +177,10 @@ async function prepareAiClip(
       });
       const recorded = await deps.db.asService(async (tx) => {
         if (!await holdsLease(tx, job, context.workerId)) return false;
-        await tx.query("update public.videos set ai_operation_name = $2 where id = $1", [video.id, operationName]);
+        await tx.query("update public.videos set ai_operation_name = $2 where id = $1", [
+          video.id,
+          operationName,
+        ]);
         return true;
       });
       if (!recorded) throw new LeaseLostError("the job's lease was lost after starting the Veo operation");
@@ -202,7 +218,14 @@ export function renderSpec(video: VideoRow, kind: RenderKind): RenderSpec {
 }
 
 /** Ends the render: the row moves on with its object, only while the job holds its lease. */
-async function recordRender(db: Db, job: Job, context: JobContext, video: VideoRow, kind: RenderKind, path: string) {
+async function recordRender(
+  db: Db,
+  job: Job,
+  context: JobContext,
+  video: VideoRow,
+  kind: RenderKind,
+  path: string,
+) {
   const recorded = await db.asService(async (tx) => {
     if (!await holdsLease(tx, job, context.workerId)) return false;
     if (kind === "preview") {
@@ -223,7 +246,14 @@ async function recordRender(db: Db, job: Job, context: JobContext, video: VideoR
   if (!recorded) throw new LeaseLostError("the job's lease was lost before the render was recorded");
 }
 
-async function failRender(db: Db, job: Job, context: JobContext, video: VideoRow, kind: RenderKind, error: string) {
+async function failRender(
+  db: Db,
+  job: Job,
+  context: JobContext,
+  video: VideoRow,
+  kind: RenderKind,
+  error: string,
+) {
   await db.asService(async (tx) => {
     if (!await holdsLease(tx, job, context.workerId)) return;
     await tx.query(
@@ -281,7 +311,12 @@ export function createVideoRenderHandler(deps: VideoRenderDeps): JobHandler {
       await deps.storage.upload("videos", path, await Deno.readFile(output), "video/mp4");
       await progress.settled();
       await recordRender(deps.db, job, context, video, kind, path);
-      log.info("video rendered", { videoId, kind, effect: video.effect, ms: Math.round(performance.now() - started) });
+      log.info("video rendered", {
+        videoId,
+        kind,
+        effect: video.effect,
+        ms: Math.round(performance.now() - started),
+      });
       return { videoId, kind, path };
     } catch (error) {
       await progress.settled();

@@ -23,7 +23,9 @@ export const createVideoSchema = z.strictObject({
     .min(1, "duration must be at least 1 second")
     .max(10, "duration must be at most 10 seconds")
     .refine(oneDecimal, "duration takes at most one decimal"),
-  resolution: z.enum(videoResolutions, { error: `resolution must be one of: ${videoResolutions.join(", ")}` }),
+  resolution: z.enum(videoResolutions, {
+    error: `resolution must be one of: ${videoResolutions.join(", ")}`,
+  }),
   fit: z.enum(["crop", "pad"], { error: "fit must be crop or pad" }).default("crop"),
   includeAudio: z.boolean().default(false),
 }).refine((body) => (body.imageId === undefined) !== (body.imageUrl === undefined), {
@@ -66,7 +68,9 @@ export function parseOwnSignedUrl(
   const project = new URL(supabaseUrl);
   if (url.origin !== project.origin) throw refuse("it points to another host");
   const prefix = `${project.pathname.replace(/\/+$/, "")}/storage/v1/object/sign/`;
-  if (!url.pathname.startsWith(prefix) || !url.searchParams.get("token")) throw refuse("it is not a signed object URL");
+  if (!url.pathname.startsWith(prefix) || !url.searchParams.get("token")) {
+    throw refuse("it is not a signed object URL");
+  }
   const [rawBucket, ...rawKey] = url.pathname.slice(prefix.length).split("/");
   let bucket: string;
   let path: string;
@@ -78,7 +82,9 @@ export function parseOwnSignedUrl(
   }
   if (!sourceBuckets.has(bucket)) throw refuse(`bucket "${bucket}" holds no source images`);
   const segments = path.split("/");
-  if (segments[0] !== userId || segments.length < 2 || segments.some((s) => s === "" || s === "." || s === "..")) {
+  if (
+    segments[0] !== userId || segments.length < 2 || segments.some((s) => s === "" || s === "." || s === "..")
+  ) {
     throw refuse("the object is not in your folder");
   }
   return { bucket: bucket as "images" | "uploads", path };
@@ -91,15 +97,27 @@ export async function resolveSource(
   context: { userId: string; supabaseUrl: string },
 ): Promise<VideoSource> {
   if (body.imageId) {
-    const [image] = await tx.query<{ id: string; storagePath: string; width: number | null; height: number | null; prompt: string }>(
+    const [image] = await tx.query<
+      { id: string; storagePath: string; width: number | null; height: number | null; prompt: string }
+    >(
       `select id, storage_path as "storagePath", width, height, prompt from public.images where id = $1`,
       [body.imageId],
     );
     if (!image) throw notFound("No image with that id among yours.");
-    return { bucket: "images", path: image.storagePath, imageId: image.id, width: image.width, height: image.height, prompt: image.prompt };
+    return {
+      bucket: "images",
+      path: image.storagePath,
+      imageId: image.id,
+      width: image.width,
+      height: image.height,
+      prompt: image.prompt,
+    };
   }
   const { bucket, path } = parseOwnSignedUrl(body.imageUrl!, context.supabaseUrl, context.userId);
-  const objects = await tx.query(`select 1 from storage.objects where bucket_id = $1 and name = $2`, [bucket, path]);
+  const objects = await tx.query(`select 1 from storage.objects where bucket_id = $1 and name = $2`, [
+    bucket,
+    path,
+  ]);
   if (objects.length === 0) throw notFound("The image that URL signs does not exist (any more).");
   const [image] = bucket === "images"
     ? await tx.query<{ id: string; width: number | null; height: number | null; prompt: string }>(

@@ -3,7 +3,7 @@
  * the static ffmpeg has freetype but no default font, and a font file is one more thing to ship.
  * ffmpeg gets two PNGs of the frame's size, the colours and the alpha (as grey), and merges them.
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH, glyph, toFontText } from "../images/bitmap-font.ts";
+import { glyph, GLYPH_HEIGHT, GLYPH_WIDTH, toFontText } from "../images/bitmap-font.ts";
 import { encodePngRgb } from "../images/png.ts";
 
 export const watermarkText = "PERSONIFY PREVIEW";
@@ -22,7 +22,10 @@ export function watermarkBox(width: number, height: number): WatermarkBox {
 }
 
 /** White letters on a dark translucent band: readable on light and dark pictures alike. */
-export async function watermarkImages(width: number, height: number): Promise<{ color: Uint8Array; alpha: Uint8Array }> {
+export async function watermarkImages(
+  width: number,
+  height: number,
+): Promise<{ color: Uint8Array; alpha: Uint8Array }> {
   const color = new Uint8Array(width * height * 3);
   const alpha = new Uint8Array(width * height * 3);
   const band = watermarkBox(width, height);
@@ -36,7 +39,10 @@ export async function watermarkImages(width: number, height: number): Promise<{ 
   }
   const text = toFontText(watermarkText);
   const advance = GLYPH_WIDTH + 1;
-  const scale = Math.max(1, Math.floor(Math.min((width * 0.8) / (text.length * advance), (band.height * 0.6) / GLYPH_HEIGHT)));
+  const scale = Math.max(
+    1,
+    Math.floor(Math.min((width * 0.8) / (text.length * advance), (band.height * 0.6) / GLYPH_HEIGHT)),
+  );
   const textWidth = (text.length * advance - 1) * scale;
   const left = Math.round((width - textWidth) / 2);
   const top = band.y + Math.round((band.height - GLYPH_HEIGHT * scale) / 2);
