@@ -83,8 +83,8 @@ class Conditions {
     if (filters.model !== undefined) this.add((p) => `i.model = ${p}`, filters.model);
     if (filters.feature !== undefined) this.add((p) => `i.feature = ${p}`, filters.feature);
     if (filters.favorite) this.clauses.push("i.is_favorite");
-    if (filters.from !== undefined) this.add((p) => `i.created_at >= ${p}::timestamptz`, filters.from);
-    if (filters.before !== undefined) this.add((p) => `i.created_at < ${p}::timestamptz`, filters.before);
+    if (filters.from !== undefined) this.add((p) => `i.created_at >= ${p}::text::timestamptz`, filters.from);
+    if (filters.before !== undefined) this.add((p) => `i.created_at < ${p}::text::timestamptz`, filters.before);
     if (filters.q !== undefined) this.add((p) => `i.resolved_prompt ilike ${p}`, likePattern(filters.q));
   }
 
@@ -105,7 +105,8 @@ export async function listTimeline(
   if (page.cursor) {
     conditions.params.push(microsToIso(page.cursor.t), page.cursor.id);
     const n = conditions.params.length;
-    conditions.clauses.push(`(i.created_at, i.id) < ($${n - 1}::timestamptz, $${n}::uuid)`);
+    // Bound as text: postgres.js turns a timestamptz parameter into a Date, dropping the microseconds.
+    conditions.clauses.push(`(i.created_at, i.id) < ($${n - 1}::text::timestamptz, $${n}::uuid)`);
   }
   conditions.params.push(page.limit);
   return await tx.query<TimelineRow>(

@@ -24,8 +24,8 @@ export interface SweepEntry {
 
 /**
  * Lists objects for removal inside the caller's transaction and makes sure a sweep job will look
- * at them. One job per minute of deletes: the idempotency key names the minute, and the job runs
- * after that minute has ended, so it sees every entry listed during it.
+ * at them: one waiting job serves every delete until it starts (a job already running may have
+ * read the list before this commit, so it does not count).
  */
 export async function queueForSweep(tx: Tx, bucket: Bucket, paths: string[]): Promise<SweepEntry[]> {
   if (paths.length === 0) return [];
@@ -36,12 +36,15 @@ export async function queueForSweep(tx: Tx, bucket: Bucket, paths: string[]): Pr
      returning id, bucket, object_path as "objectPath"`,
     [bucket, paths],
   );
-  const minute = Math.floor(Date.now() / 60_000) * 60_000;
-  await enqueue(tx, storageSweepQueueName, {}, {
-    idempotencyKey: `${storageSweepQueueName}:${new Date(minute).toISOString()}`,
-    runAt: new Date(minute + 60_000 + sweepDelaySeconds * 1000),
-    maxAttempts: 10,
-  });
+  const waiting = await tx.query("select 1 from private.jobs where queue = $1 and status = 'queued' limit 1", [
+    storageSweepQueueName,
+  ]);
+  if (waiting.length === 0) {
+    await enqueue(tx, storageSweepQueueName, {}, {
+      runAt: new Date(Date.now() + sweepDelaySeconds * 1000),
+      maxAttempts: 10,
+    });
+  }
   return entries;
 }
 
