@@ -23,11 +23,13 @@ interface TableSpec {
   table: string;
   /** The column holding the owner's id. */
   ownerColumn: "user_id" | "id";
+  /** The column that names one row, when it is not `id` (album_images: an album holds an image once). */
+  idColumn?: string;
   /** Writes a row owned by `ownerId` as the table owner; returns its id. */
   seedRow(tx: Tx, ownerId: string): Promise<string>;
   /** Readies `ownerId` for an insert of their row (profiles: the trigger already made one). */
   beforeInsert?(tx: Tx, ownerId: string): Promise<void>;
-  /** Inserts a row for the owner ($1) and returns its id. */
+  /** Inserts a row for the owner ($1) and returns its id (as `id`). */
   insertSql: string;
   /** One column the update case sets on the seeded row ($1), and the value it sets. */
   update: { column: string; set: string; expected: unknown };
@@ -43,6 +45,16 @@ const everyUserRow: Record<Operation, ActorName[]> = {
   update: ["owner", "service"],
   delete: ["owner", "service"],
 };
+
+/** An album and an image of the owner's, both with the owner's id as their own, for album_images. */
+async function albumAndImage(tx: Tx, ownerId: string): Promise<void> {
+  await tx.query("insert into public.albums (id, user_id, title) values ($1, $1, 'Linked') on conflict do nothing", [ownerId]);
+  await tx.query(
+    `insert into public.images (id, user_id, prompt, resolved_prompt, model, provider, storage_path)
+     values ($1::uuid, $1::uuid, 'A fox', 'A fox', 'local', 'local', $1::text || '/fox.png') on conflict do nothing`,
+    [ownerId],
+  );
+}
 
 const tables: TableSpec[] = [
   {
@@ -158,6 +170,47 @@ const tables: TableSpec[] = [
     allowed: everyUserRow,
   },
   {
+    table: "albums",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(tx, "insert into public.albums (user_id, title) values ($1, 'Trips') returning id", [ownerId]),
+    insertSql: "insert into public.albums (user_id, title) values ($1, 'New album') returning id",
+    update: { column: "title", set: "title = 'Renamed'", expected: "Renamed" },
+    allowed: everyUserRow,
+  },
+  {
+    table: "album_images",
+    ownerColumn: "user_id",
+    idColumn: "image_id",
+    seedRow: async (tx, ownerId) => {
+      await albumAndImage(tx, ownerId);
+      await tx.query(
+        "insert into public.album_images (album_id, image_id, user_id, position) values ($1, $1, $1, 1024)",
+        [ownerId],
+      );
+      return ownerId;
+    },
+    beforeInsert: albumAndImage,
+    insertSql:
+      "insert into public.album_images (album_id, image_id, user_id, position) values ($1, $1, $1, 1024) returning image_id as id",
+    update: { column: "position", set: "position = 2048", expected: 2048 },
+    allowed: everyUserRow,
+  },
+  {
+    table: "album_organisations",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        "insert into public.album_organisations (user_id, image_ids, provider) values ($1, array[gen_random_uuid()], 'local') returning id",
+        [ownerId],
+      ),
+    insertSql:
+      "insert into public.album_organisations (user_id, image_ids, provider) values ($1, array[gen_random_uuid()], 'local') returning id",
+    update: { column: "status", set: "status = 'running'", expected: "running" },
+    allowed: { select: ["owner", "admin", "service"], insert: ["service"], update: ["service"], delete: ["service"] },
+  },
+  {
     table: "usage_analytics",
     ownerColumn: "user_id",
     seedRow: (tx, ownerId) =>
@@ -217,7 +270,7 @@ async function readColumn(db: PlatformDb, spec: TableSpec, rowId: string): Promi
     db,
     (tx) =>
       tx.query<{ value: unknown }>(
-        `select ${spec.update.column} as value from public.${spec.table} where id = $1`,
+        `select ${spec.update.column} as value from public.${spec.table} where ${spec.idColumn ?? "id"} = $1`,
         [rowId],
       ),
   );
@@ -260,10 +313,11 @@ async function checkCell(
   }
 
   const rowId = await asTableOwner(db, (tx) => spec.seedRow(tx, owner.id));
+  const id = spec.idColumn ?? "id";
   const sql = {
-    select: `select id from public.${spec.table} where id = $1`,
-    update: `update public.${spec.table} set ${spec.update.set} where id = $1 returning id`,
-    delete: `delete from public.${spec.table} where id = $1 returning id`,
+    select: `select ${id} as id from public.${spec.table} where ${id} = $1`,
+    update: `update public.${spec.table} set ${spec.update.set} where ${id} = $1 returning ${id} as id`,
+    delete: `delete from public.${spec.table} where ${id} = $1 returning ${id} as id`,
   }[operation];
   const before = await readColumn(db, spec, rowId);
   const outcome = await attempt(actor, db, (tx) => tx.query<{ id: string }>(sql, [rowId]));
