@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { DndProvider } from "react-dnd";
 import { HTML5Backend } from "react-dnd-html5-backend";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
@@ -91,14 +91,21 @@ function Gallery() {
   );
   const albumHref = (albumId: string) => `/gallery?${serializeFilters({ ...filters, album: albumId }).toString()}`;
 
+  // Read at click time, so the handler (and every tile given it) stays the same while pages load.
+  const loadedIds = useRef(imageIds);
+  useEffect(() => {
+    loadedIds.current = imageIds;
+  }, [imageIds]);
   const toggle = useCallback(
-    (index: number, range: boolean) =>
+    (index: number, range: boolean) => {
+      const ids = loadedIds.current;
       setSelection((current) => {
         const base = current.view === filtersKey ? current.ids : new Set<string>();
         const anchor = current.view === filtersKey ? current.anchor : null;
-        return { view: filtersKey, ids: selectWithClick(base, imageIds, index, { shift: range, anchor }), anchor: index };
-      }),
-    [filtersKey, imageIds],
+        return { view: filtersKey, ids: selectWithClick(base, ids, index, { shift: range, anchor }), anchor: index };
+      });
+    },
+    [filtersKey],
   );
   const clearSelection = () => setSelection({ view: filtersKey, ids: new Set(), anchor: null });
   const gridSelection = useMemo(

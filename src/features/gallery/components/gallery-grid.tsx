@@ -76,6 +76,8 @@ export function GalleryGrid({
     estimateSize: () => layout.rowHeight,
     overscan: overscanRows,
     scrollMargin,
+    // Scroll updates render with React's batching instead of a synchronous flush per scroll event.
+    useFlushSync: false,
   });
 
   // A new width changes every row's height; rows are not measured from the DOM, so re-estimate.
