@@ -361,19 +361,35 @@ Deno.test("bad requests are 4xx in the one error shape and store nothing", async
   assert.deepEqual(await videoCount(alice.id), before);
 });
 
-Deno.test("users cannot insert or update video rows themselves", async () => {
-  const inserted = await alice.client.from("videos").insert({
-    source_path: alice.imagePath,
-    effect: "zoom-in",
-    duration_seconds: 2,
-    resolution: "480p",
-  });
-  assert.ok(inserted.error, "insert refused");
-  const updated = await alice.client.from("videos").update({ progress: 100, payment_status: "paid" }).eq(
-    "id",
-    aliceVideoId,
-  ).select();
-  assert.ok(updated.error || updated.data?.length === 0, "update refused");
+Deno.test("users can neither insert nor update video rows in the database: every write is the service's", async () => {
+  const asAlice = { role: "authenticated", sub: alice.id };
+  await assert.rejects(
+    () =>
+      platform.db.withClaims(asAlice, (tx) =>
+        tx.query(
+          `insert into public.videos (user_id, source_path, effect, duration_seconds, resolution)
+           values ($1, $2, 'zoom-in', 2, '480p')`,
+          [alice.id, alice.imagePath],
+        )),
+    /permission denied/,
+  );
+  for (
+    const assignment of [
+      "progress = 100",
+      "payment_status = 'paid', paid_at = now()",
+      "video_path = preview_path",
+    ]
+  ) {
+    await assert.rejects(
+      () =>
+        platform.db.withClaims(
+          asAlice,
+          (tx) => tx.query(`update public.videos set ${assignment} where id = $1`, [aliceVideoId]),
+        ),
+      /permission denied/,
+      assignment,
+    );
+  }
 });
 
 Deno.test("a settled payment renders the full video without watermark and issues its URL", async () => {
@@ -471,6 +487,41 @@ Deno.test("ai-motion: an operation that ends in an error fails the video with a 
   assert.match(failed.error, /could not be used/);
   assert.equal(failed.previewUrl, null);
   assert.equal(failed.videoUrl, null);
+});
+
+Deno.test("a video its owner deletes before or during its render leaves no job running and no objects", async () => {
+  const created = await create(alice, {
+    imageId: alice.imageId,
+    effect: "pan-up",
+    duration: 3,
+    resolution: "480p",
+  });
+  assert.equal(created.status, 202);
+  const videoId = created.body.videoId;
+  const deleted = await platform.db.withClaims(
+    { role: "authenticated", sub: alice.id },
+    (tx) => tx.query("delete from public.videos where id = $1 returning id", [videoId]),
+  );
+  assert.deepEqual(deleted, [{ id: videoId }]);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const [job] = await platform.db.asOwner((tx) =>
+      tx.query<{ status: string }>("select status from private.jobs where payload->>'videoId' = $1", [
+        videoId,
+      ])
+    );
+    if (job.status === "succeeded") break;
+    assert.ok(Date.now() < deadline, `job still ${job.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const [objects] = await platform.db.asOwner((tx) =>
+    tx.query<{ count: number }>(
+      "select count(*)::int as count from storage.objects where bucket_id = 'videos' and name like $1",
+      [`${alice.id}/${videoId}%`],
+    )
+  );
+  assert.equal(objects.count, 0);
+  assert.equal((await call(alice, `image-to-video/${videoId}/status`)).status, 404);
 });
 
 Deno.test("ai-motion without a Google key is refused with a clear 400 and nothing stored", async () => {

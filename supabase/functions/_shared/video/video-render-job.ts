@@ -26,6 +26,8 @@ export interface VideoRenderDeps {
   veo: () => VeoClient;
 }
 
+/** Far above any render's time (10 s at 1080p takes well under a minute on two cores). */
+const renderTimeoutMs = 15 * 60_000;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const aiMotionPrompt =
   "Bring this still picture to life with subtle, natural motion and a slow, steady camera. Keep the composition, " +
@@ -217,33 +219,38 @@ export function renderSpec(video: VideoRow, kind: RenderKind): RenderSpec {
   };
 }
 
-/** Ends the render: the row moves on with its object, only while the job holds its lease. */
+/**
+ * Ends the render: the row moves on with its object, only while the job holds its lease. False
+ * when the video moved on without it (deleted meanwhile): its object is then removed.
+ */
 async function recordRender(
-  db: Db,
+  deps: VideoRenderDeps,
   job: Job,
   context: JobContext,
   video: VideoRow,
   kind: RenderKind,
   path: string,
-) {
-  const recorded = await db.asService(async (tx) => {
-    if (!await holdsLease(tx, job, context.workerId)) return false;
-    if (kind === "preview") {
-      await tx.query(
+): Promise<boolean> {
+  const recorded = await deps.db.asService(async (tx) => {
+    if (!await holdsLease(tx, job, context.workerId)) return undefined;
+    const updated = kind === "preview"
+      ? await tx.query(
         `update public.videos set status = 'preview_ready', preview_path = $2, progress = 100, error = null
-          where id = $1 and status = 'processing'`,
+          where id = $1 and status = 'processing' returning id`,
         [video.id, path],
-      );
-    } else {
-      await tx.query(
+      )
+      : await tx.query(
         `update public.videos set status = 'completed', video_path = $2, progress = 100, error = null
-          where id = $1 and status = 'rendering' and payment_status = 'paid'`,
+          where id = $1 and status = 'rendering' and payment_status = 'paid' returning id`,
         [video.id, path],
       );
-    }
-    return true;
+    return updated.length === 1;
   });
-  if (!recorded) throw new LeaseLostError("the job's lease was lost before the render was recorded");
+  if (recorded === undefined) {
+    throw new LeaseLostError("the job's lease was lost before the render was recorded");
+  }
+  if (!recorded) await deps.storage.remove("videos", [path]);
+  return recorded;
 }
 
 async function failRender(
@@ -305,12 +312,13 @@ export function createVideoRenderHandler(deps: VideoRenderDeps): JobHandler {
         workDir,
         spec: renderSpec(video, kind),
         onProgress: (fraction) => progress.report(aiShare + fraction * (100 - aiShare)),
-        signal: context.signal,
+        // A stuck ffmpeg would keep the lease alive forever: it is killed, and the job retried.
+        signal: AbortSignal.any([context.signal, AbortSignal.timeout(renderTimeoutMs)]),
       });
       const path = outputPath(video, kind);
       await deps.storage.upload("videos", path, await Deno.readFile(output), "video/mp4");
       await progress.settled();
-      await recordRender(deps.db, job, context, video, kind, path);
+      if (!await recordRender(deps, job, context, video, kind, path)) return { skipped: true };
       log.info("video rendered", {
         videoId,
         kind,
