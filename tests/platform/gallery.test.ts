@@ -303,6 +303,10 @@ Deno.test("detail, favourite and download show the caller's image with signed UR
   assert.deepEqual(new Uint8Array(await original.arrayBuffer()), await testPng(32, 24));
   assert.equal((await fetch(image.thumbnailUrl)).status, 200);
 
+  // The list hands out the same thumbnail URL again while it is fresh, so browsers can cache it.
+  const listed = await json(await call(user, "GET", ""), 200);
+  assert.equal((await json(await call(user, "GET", ""), 200)).items[0].thumbnailUrl, listed.items[0].thumbnailUrl);
+
   const favourite = await json(await call(user, "PATCH", `/${imageId}`, { isFavorite: true }), 200);
   assert.equal(favourite.image.isFavorite, true);
   const favourites = await json(await call(user, "GET", "?favorite=true"), 200);
@@ -347,10 +351,9 @@ Deno.test("when removing the objects fails, the rows are still gone and the swee
   const user = await signedInUser();
   const { imageId, storagePath, thumbnailPath } = await imageWithObjects(user);
   const real = objectStorage(runtime);
-  const failingRemoval = createGalleryHandler(() => runtime, () => ({
-    ...real,
-    remove: () => Promise.reject(new Error("storage is unavailable")),
-  }));
+  const failingRemoval = createGalleryHandler(() => runtime, {
+    storageFor: () => ({ ...real, remove: () => Promise.reject(new Error("storage is unavailable")) }),
+  });
   const response = await failingRemoval(
     new Request(`${platform.url}/gallery/delete`, {
       method: "POST",

@@ -15,6 +15,7 @@ import { readJson } from "../http/body.ts";
 import { badRequest, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import type { Runtime } from "../runtime.ts";
+import { createSignedUrlCache, type Signing } from "../gallery/signed-url-cache.ts";
 import { type ObjectStorage, objectStorage } from "../storage/object-storage.ts";
 import {
   addImages,
@@ -27,7 +28,6 @@ import {
   updateAlbum,
 } from "./album-store.ts";
 
-const signedUrlSeconds = 3600;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const uuid = z.string().regex(uuidPattern, "must be a UUID");
 
@@ -41,10 +41,9 @@ const updateSchema = z.strictObject({ title: title.optional(), description: desc
 const imagesSchema = z.strictObject({ imageIds: z.array(uuid).min(1).max(500) });
 const moveSchema = z.strictObject({ imageId: uuid, afterImageId: uuid.nullable() });
 
-async function albumJson(storage: ObjectStorage, rows: AlbumRow[]) {
-  const paths = [...new Set(rows.flatMap((row) => row.coverThumbnailPath ?? []))];
-  const urls = await storage.signedUrls("images", paths, signedUrlSeconds);
-  const signed = new Map(paths.map((path, index) => [path, urls[index]]));
+async function albumJson(signing: Signing, rows: AlbumRow[]) {
+  const paths = rows.flatMap((row) => row.coverThumbnailPath ?? []);
+  const signed = await signing.cache.sign(signing.storage, "images", paths);
   return rows.map((row) => ({
     id: row.id,
     title: row.title,
@@ -67,9 +66,10 @@ export function createAlbumsHandler(
   getRuntime: () => Runtime,
   storageFor: (runtime: Runtime) => ObjectStorage = objectStorage,
 ) {
+  const cache = createSignedUrlCache();
   return async (request: Request): Promise<Response> => {
     const runtime = getRuntime();
-    const storage = storageFor(runtime);
+    const signing = { storage: storageFor(runtime), cache };
     const url = new URL(request.url);
     const parts = url.pathname.replace(/^\/albums/, "").split("/").filter(Boolean);
     const user = await requireUser(request, supabaseUrl(runtime));
@@ -79,12 +79,12 @@ export function createAlbumsHandler(
 
     if (parts.length === 0) {
       if (method === "GET") {
-        return Response.json({ albums: await albumJson(storage, await asUser((tx) => listAlbums(tx, userId))) });
+        return Response.json({ albums: await albumJson(signing, await asUser((tx) => listAlbums(tx, userId))) });
       }
       if (method !== "POST") throw methodNotAllowed(["GET", "POST"]);
       const body = await readJson(request, createSchema);
       const album = await asUser((tx) => createAlbum(tx, userId, body));
-      return Response.json({ album: (await albumJson(storage, [album]))[0] }, { status: 201 });
+      return Response.json({ album: (await albumJson(signing, [album]))[0] }, { status: 201 });
     }
     const albumId = parts[0];
     if (!uuidPattern.test(albumId)) throw badRequest("The album id must be a UUID.", { field: "id" });
@@ -93,7 +93,7 @@ export function createAlbumsHandler(
       if (method === "PATCH") {
         const body = await readJson(request, updateSchema);
         const album = await asUser((tx) => updateAlbum(tx, userId, albumId, body));
-        return Response.json({ album: (await albumJson(storage, [album]))[0] });
+        return Response.json({ album: (await albumJson(signing, [album]))[0] });
       }
       if (method === "DELETE") {
         await asUser((tx) => deleteAlbum(tx, userId, albumId));

@@ -34,8 +34,8 @@ import {
   setFavorite,
 } from "./gallery-store.ts";
 import { completeUpload, startUpload, uploadContentTypes } from "./gallery-uploads.ts";
+import { createSignedUrlCache, type Signing, signedUrlSeconds } from "./signed-url-cache.ts";
 
-export const signedUrlSeconds = 3600;
 const defaultLimit = 50;
 const maxLimit = 100;
 
@@ -61,11 +61,10 @@ export function galleryImage(row: ImageRow, thumbnailUrl: string | null) {
   };
 }
 
-/** Signs every thumbnail of a page in one Storage call (shared objects once). */
-export async function signThumbnails(storage: ObjectStorage, rows: ImageRow[]) {
-  const paths = [...new Set(rows.flatMap((row) => row.thumbnailPath ?? []))];
-  const urls = await storage.signedUrls("images", paths, signedUrlSeconds);
-  const signed = new Map(paths.map((path, index) => [path, urls[index]]));
+/** Signs the page's thumbnails not signed recently, all in one Storage call. */
+export async function signThumbnails(signing: Signing, rows: ImageRow[]) {
+  const paths = rows.flatMap((row) => row.thumbnailPath ?? []);
+  const signed = await signing.cache.sign(signing.storage, "images", paths);
   return rows.map((row) => galleryImage(row, row.thumbnailPath ? signed.get(row.thumbnailPath) ?? null : null));
 }
 
@@ -151,7 +150,7 @@ export function parseListRequest(params: URLSearchParams): ListRequest {
  * policy's `auth.uid() = user_id or is_admin()` and, believing it rare, swapped the index walk for
  * a full scan (316 ms instead of 3 for a common word at 100,000 images).
  */
-export async function listGallery(runtime: Runtime, storage: ObjectStorage, userId: string, request: ListRequest) {
+export async function listGallery(runtime: Runtime, signing: Signing, userId: string, request: ListRequest) {
   const { albumId } = request;
   if (albumId !== undefined) {
     const cursor = request.cursor === undefined ? undefined : decodeAlbumCursor(request.cursor);
@@ -161,7 +160,7 @@ export async function listGallery(runtime: Runtime, storage: ObjectStorage, user
     });
     const last = rows.at(-1);
     return {
-      items: await signThumbnails(storage, rows),
+      items: await signThumbnails(signing, rows),
       nextCursor: rows.length === request.limit && last ? encodeAlbumCursor({ p: last.position, id: last.id }) : null,
     };
   }
@@ -171,7 +170,7 @@ export async function listGallery(runtime: Runtime, storage: ObjectStorage, user
   );
   const last = rows.at(-1);
   return {
-    items: await signThumbnails(storage, rows),
+    items: await signThumbnails(signing, rows),
     nextCursor: rows.length === request.limit && last
       ? encodeTimelineCursor({ t: Number(last.createdAtMicros), id: last.id })
       : null,
@@ -204,11 +203,14 @@ function supabaseUrl(runtime: Runtime): string {
 
 export function createGalleryHandler(
   getRuntime: () => Runtime,
-  storageFor: (runtime: Runtime) => ObjectStorage = objectStorage,
+  options: { storageFor?: (runtime: Runtime) => ObjectStorage } = {},
 ) {
+  const storageFor = options.storageFor ?? objectStorage;
+  const cache = createSignedUrlCache();
   return async (request: Request): Promise<Response> => {
     const runtime = getRuntime();
     const storage = storageFor(runtime);
+    const signing = { storage, cache };
     const url = new URL(request.url);
     const parts = url.pathname.replace(/^\/gallery/, "").split("/").filter(Boolean);
     const user = await requireUser(request, supabaseUrl(runtime));
@@ -217,7 +219,7 @@ export function createGalleryHandler(
 
     if (parts.length === 0) {
       if (method !== "GET") throw methodNotAllowed(["GET"]);
-      return Response.json(await listGallery(runtime, storage, userId, parseListRequest(url.searchParams)));
+      return Response.json(await listGallery(runtime, signing, userId, parseListRequest(url.searchParams)));
     }
     if (parts.length === 1 && parts[0] === "facets") {
       if (method !== "GET") throw methodNotAllowed(["GET"]);
@@ -237,7 +239,7 @@ export function createGalleryHandler(
       if (method !== "POST") throw methodNotAllowed(["POST"]);
       const { path } = await readJson(request, completeSchema);
       const image = await completeUpload(runtime.db, storage, userId, path);
-      const [item] = await signThumbnails(storage, [image]);
+      const [item] = await signThumbnails(signing, [image]);
       return Response.json({ image: item }, { status: 201 });
     }
     if (parts.length > 2 || (parts.length === 2 && parts[1] !== "download")) throw notFound();
@@ -274,7 +276,7 @@ export function createGalleryHandler(
       const { isFavorite } = await readJson(request, favoriteSchema);
       const image = await runtime.db.withClaims(user, (tx) => setFavorite(tx, userId, imageId, isFavorite));
       if (!image) throw notFound("There is no such image of yours.");
-      const [item] = await signThumbnails(storage, [image]);
+      const [item] = await signThumbnails(signing, [image]);
       return Response.json({ image: item });
     }
     throw methodNotAllowed(["GET", "PATCH"]);
