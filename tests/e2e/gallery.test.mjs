@@ -199,6 +199,13 @@ describe("the gallery", { timeout: 600_000 }, () => {
     const albumLink = page.getByRole("navigation", { name: "Albums" }).getByRole("link", { name: /Travels/ });
     await albumLink.waitFor();
 
+    // Space on a focused tile selects it, and again unselects it.
+    await tile(page, newestFirst[3]).focus();
+    await page.keyboard.press("Space");
+    await page.getByText("1 image selected").waitFor();
+    await page.keyboard.press("Space");
+    await page.getByRole("region", { name: "Selected images" }).waitFor({ state: "detached" });
+
     await page.getByRole("checkbox", { name: `Select ${newestFirst[0]}` }).click();
     await page.getByRole("checkbox", { name: `Select ${newestFirst[2]}` }).click({ modifiers: ["Shift"] });
     await page.getByText("3 images selected").waitFor();
@@ -301,5 +308,35 @@ describe("the gallery", { timeout: 600_000 }, () => {
     const names = await tileNames(page);
     assert.equal(names.includes("a red fox in the snow"), false, `deleted image still listed: ${names}`);
     assert.equal(names.length, 4);
+  });
+
+  test("remove an image from an album, rename the album, and delete it while its images stay", async () => {
+    const albums = page.getByRole("navigation", { name: "Albums" });
+    await albums.getByRole("link", { name: /^Travels/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Travels" }).waitFor();
+    // The fox was deleted; the album lists the other three in the order they were left in.
+    const remaining = [newestFirst[1], newestFirst[2], newestFirst[0]];
+    await waitForTileNames(page, remaining, "a deleted image leaves its albums too");
+
+    await page.getByRole("checkbox", { name: `Select ${remaining[0]}` }).click();
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes("/images") && response.request().method() === "DELETE"),
+      page.getByRole("region", { name: "Selected images" }).getByRole("button", { name: "Remove from album" }).click(),
+    ]);
+    await waitForTileNames(page, remaining.slice(1), "the removed image leaves the album view at once");
+    await page.reload();
+    await waitForTileNames(page, remaining.slice(1), "the removal is kept on the server");
+
+    await page.getByRole("button", { name: "Rename album" }).click();
+    await page.getByLabel("Album name").fill("Journeys");
+    await page.getByRole("button", { name: "Save name" }).click();
+    await page.getByRole("heading", { level: 2, name: "Journeys" }).waitFor();
+    await albums.getByRole("link", { name: /^Journeys/ }).waitFor();
+
+    await page.getByRole("button", { name: "Delete album" }).click();
+    await page.getByRole("dialog", { name: "Delete “Journeys”?" }).getByRole("button", { name: "Delete album" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("album"));
+    await albums.getByRole("link", { name: /^Journeys/ }).waitFor({ state: "detached" });
+    await page.getByText("4 images", { exact: true }).waitFor();
   });
 });

@@ -34,7 +34,7 @@ export function BulkActionBar({
   return (
     <section
       aria-label="Selected images"
-      className="fixed inset-x-2 bottom-3 z-40 mx-auto flex max-w-5xl flex-wrap items-center gap-2 rounded-2xl border border-line bg-surface/95 p-3 shadow-2xl backdrop-blur"
+      className="fixed inset-x-2 bottom-3 z-40 mx-auto flex max-w-5xl flex-wrap items-center gap-2 rounded-2xl border border-line bg-surface p-3 shadow-2xl"
     >
       <p className="mr-auto text-sm font-semibold text-ink" aria-live="polite">
         {count} {noun} selected
