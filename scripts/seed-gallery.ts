@@ -24,21 +24,67 @@ import { ObjectFiles } from "../supabase/local/storage/object-files.ts";
 const supabaseDir = new URL("../supabase/", import.meta.url);
 
 const adjectives = [
-  "misty", "golden", "neon", "quiet", "ancient", "frozen", "vibrant", "lonely", "stormy", "sunlit",
-  "surreal", "minimal", "cosy", "haunted", "futuristic", "pastel",
+  "misty",
+  "golden",
+  "neon",
+  "quiet",
+  "ancient",
+  "frozen",
+  "vibrant",
+  "lonely",
+  "stormy",
+  "sunlit",
+  "surreal",
+  "minimal",
+  "cosy",
+  "haunted",
+  "futuristic",
+  "pastel",
 ];
 const subjects = [
-  "lighthouse", "harbour", "forest", "robot", "cathedral", "mountain lake", "city street", "desert",
-  "portrait of a fox", "teacup", "waterfall", "spaceship", "bakery", "library", "garden", "train station",
-  "koi pond", "volcano", "bicycle",
+  "lighthouse",
+  "harbour",
+  "forest",
+  "robot",
+  "cathedral",
+  "mountain lake",
+  "city street",
+  "desert",
+  "portrait of a fox",
+  "teacup",
+  "waterfall",
+  "spaceship",
+  "bakery",
+  "library",
+  "garden",
+  "train station",
+  "koi pond",
+  "volcano",
+  "bicycle",
 ];
 const settings = [
-  "at dawn", "at sunset", "in the rain", "under the stars", "in winter", "in autumn", "at noon",
-  "in fog", "by candlelight", "after the storm", "in spring",
+  "at dawn",
+  "at sunset",
+  "in the rain",
+  "under the stars",
+  "in winter",
+  "in autumn",
+  "at noon",
+  "in fog",
+  "by candlelight",
+  "after the storm",
+  "in spring",
 ];
 const styles = [
-  "oil painting", "watercolour", "35mm photo", "pixel art", "isometric render", "charcoal sketch",
-  "studio photograph", "anime still", "linocut print",
+  "oil painting",
+  "watercolour",
+  "35mm photo",
+  "pixel art",
+  "isometric render",
+  "charcoal sketch",
+  "studio photograph",
+  "anime still",
+  "linocut print",
 ];
 export const seedModels = ["local-render", "gpt-image-1", "imagen-4", "gemini-2.5-flash-image"];
 const providers = ["local", "openai", "imagen", "gemini"];
@@ -59,10 +105,13 @@ export async function ensureUser(db: PlatformDb, email: string, password: string
   return await db.asOwner(async (tx) => {
     const existing = await findUserByEmail(tx, address);
     if (existing) {
-      await tx.query("update auth.users set encrypted_password = $2, email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1", [
-        existing.id,
-        passwordHash,
-      ]);
+      await tx.query(
+        "update auth.users set encrypted_password = $2, email_confirmed_at = coalesce(email_confirmed_at, now()) where id = $1",
+        [
+          existing.id,
+          passwordHash,
+        ],
+      );
       return existing.id;
     }
     const [user] = await tx.query<{ id: string }>(
@@ -93,7 +142,14 @@ async function placeholderPng(index: number): Promise<Uint8Array> {
   return await encodePngRgb(rgb, size, size);
 }
 
-async function storeObject(db: PlatformDb, files: ObjectFiles, userId: string, key: string, bytes: Uint8Array, mimetype: string) {
+async function storeObject(
+  db: PlatformDb,
+  files: ObjectFiles,
+  userId: string,
+  key: string,
+  bytes: Uint8Array,
+  mimetype: string,
+) {
   const path = files.pathOf("images", key);
   await Deno.mkdir(path.slice(0, path.lastIndexOf("/")), { recursive: true });
   await Deno.writeFile(path, bytes);
@@ -118,7 +174,11 @@ async function storeObject(db: PlatformDb, files: ObjectFiles, userId: string, k
 }
 
 /** A few shared originals and thumbnails in the user's folder; returns their [original, thumbnail] keys. */
-export async function storePlaceholders(db: PlatformDb, dataDir: string, userId: string): Promise<[string, string][]> {
+export async function storePlaceholders(
+  db: PlatformDb,
+  dataDir: string,
+  userId: string,
+): Promise<[string, string][]> {
   const files = new ObjectFiles(dataDir);
   const keys: [string, string][] = [];
   for (let index = 0; index < placeholderCount; index++) {

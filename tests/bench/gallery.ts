@@ -9,7 +9,10 @@
 // PGlite by default, the PostgreSQL in DATABASE_URL when set. BENCH_IMAGES / BENCH_RUNS override.
 import { createClient } from "@supabase/supabase-js";
 import { encodeTimelineCursor } from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
-import { createGalleryHandler, parseListRequest } from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
+import {
+  createGalleryHandler,
+  parseListRequest,
+} from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
 import { listTimeline } from "../../supabase/functions/_shared/gallery/gallery-store.ts";
 import { decodeTimelineCursor } from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
@@ -29,7 +32,10 @@ const platform = await startPlatform({
 const runtime = {
   db: platform.db,
   env: (name: string) =>
-    ({ SUPABASE_URL: platform.url, SUPABASE_SERVICE_ROLE_KEY: platform.serviceRoleKey } as Record<string, string>)[
+    ({ SUPABASE_URL: platform.url, SUPABASE_SERVICE_ROLE_KEY: platform.serviceRoleKey } as Record<
+      string,
+      string
+    >)[
       name
     ],
 };
@@ -64,8 +70,18 @@ try {
   const user = await signedUpUser(`bench-gallery-${crypto.randomUUID()}@example.test`);
   const other = await signedUpUser(`bench-other-${crypto.randomUUID()}@example.test`);
   const seedStarted = performance.now();
-  await insertSeedImages(platform.db, user.id, imageCount, await storePlaceholders(platform.db, dataDir, user.id));
-  await insertSeedImages(platform.db, other.id, imageCount / 5, await storePlaceholders(platform.db, dataDir, other.id));
+  await insertSeedImages(
+    platform.db,
+    user.id,
+    imageCount,
+    await storePlaceholders(platform.db, dataDir, user.id),
+  );
+  await insertSeedImages(
+    platform.db,
+    other.id,
+    imageCount / 5,
+    await storePlaceholders(platform.db, dataDir, other.id),
+  );
   const seedSeconds = (performance.now() - seedStarted) / 1000;
 
   const [deep] = await platform.db.asOwner((tx) =>
@@ -105,14 +121,18 @@ try {
     });
     const whole = await measure(async () => {
       const response = await handler(
-        new Request(`${platform.url}/gallery?${query}`, { headers: { authorization: `Bearer ${user.token}` } }),
+        new Request(`${platform.url}/gallery?${query}`, {
+          headers: { authorization: `Bearer ${user.token}` },
+        }),
       );
       if (response.status !== 200) throw new Error(`${name}: ${response.status} ${await response.text()}`);
       await response.arrayBuffer();
     });
     const signingAll = await measure(async () => {
       const response = await createGalleryHandler(() => runtime)(
-        new Request(`${platform.url}/gallery?${query}`, { headers: { authorization: `Bearer ${user.token}` } }),
+        new Request(`${platform.url}/gallery?${query}`, {
+          headers: { authorization: `Bearer ${user.token}` },
+        }),
       );
       if (response.status !== 200) throw new Error(`${name}: ${response.status} ${await response.text()}`);
       await response.arrayBuffer();
@@ -128,9 +148,9 @@ try {
     console.log(
       `${name.padEnd(25)} | ${db.p95.toFixed(1).padStart(6)} | ${whole.p95.toFixed(1).padStart(11)} | ${
         signingAll.p95.toFixed(1).padStart(23)
-      } | ${http.p95.toFixed(1).padStart(8)} | ${whole.median.toFixed(1).padStart(14)} | ${String(target).padStart(6)} | ${rows}${
-        whole.p95 > target ? "  (handler over target)" : ""
-      }`,
+      } | ${http.p95.toFixed(1).padStart(8)} | ${whole.median.toFixed(1).padStart(14)} | ${
+        String(target).padStart(6)
+      } | ${rows}${whole.p95 > target ? "  (handler over target)" : ""}`,
     );
   }
 } finally {

@@ -12,8 +12,16 @@ import {
   encodeTimelineCursor,
 } from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
 import { deleteImages } from "../../supabase/functions/_shared/gallery/gallery-delete.ts";
-import { likePattern, listTimeline, microsToIso } from "../../supabase/functions/_shared/gallery/gallery-store.ts";
-import { storageSweepQueueName, sweepStorage } from "../../supabase/functions/_shared/gallery/storage-sweep.ts";
+import {
+  likePattern,
+  listTimeline,
+  microsToIso,
+} from "../../supabase/functions/_shared/gallery/gallery-store.ts";
+import {
+  scheduleUploadExpiry,
+  storageSweepQueueName,
+  sweepStorage,
+} from "../../supabase/functions/_shared/gallery/storage-sweep.ts";
 import { ApiError } from "../../supabase/functions/_shared/http/errors.ts";
 import type { Bucket, ObjectStorage } from "../../supabase/functions/_shared/storage/object-storage.ts";
 import { createTestUser, openTestDb } from "../support/db.ts";
@@ -91,7 +99,13 @@ Deno.test("the timeline pages through rows that share a timestamp to the microse
   const user = await createTestUser(db);
   const ids: string[] = [];
   for (let index = 0; index < 9; index++) {
-    ids.push(await insertImage(user.id, `tie-${index}`, index < 6 ? "2026-05-05T05:05:05.123456Z" : "2026-05-05T05:05:05.123457Z"));
+    ids.push(
+      await insertImage(
+        user.id,
+        `tie-${index}`,
+        index < 6 ? "2026-05-05T05:05:05.123456Z" : "2026-05-05T05:05:05.123457Z",
+      ),
+    );
   }
   const seen: string[] = [];
   let cursor: { t: number; id: string } | undefined;
@@ -111,7 +125,12 @@ Deno.test("a failed removal leaves the objects listed with a waiting sweep job, 
   const user = await createTestUser(db);
   const first = await insertImage(user.id, "a");
   const second = await insertImage(user.id, "b");
-  const store = objectStore([`${user.id}/a.png`, `${user.id}/a.thumb.webp`, `${user.id}/b.png`, `${user.id}/b.thumb.webp`]);
+  const store = objectStore([
+    `${user.id}/a.png`,
+    `${user.id}/a.thumb.webp`,
+    `${user.id}/b.png`,
+    `${user.id}/b.thumb.webp`,
+  ]);
   const stranger = await createTestUser(db);
 
   assert.deepEqual(await deleteImages(db, store.storage, stranger.id, [first]), []);
@@ -123,7 +142,10 @@ Deno.test("a failed removal leaves the objects listed with a waiting sweep job, 
     tx.query<{ count: number }>("select count(*)::int from public.images where id = $1", [first])
   );
   assert.equal(count, 0);
-  assert.deepEqual((await sweepRows(user.id)).map((row) => row.path), [`${user.id}/a.png`, `${user.id}/a.thumb.webp`]);
+  assert.deepEqual((await sweepRows(user.id)).map((row) => row.path), [
+    `${user.id}/a.png`,
+    `${user.id}/a.thumb.webp`,
+  ]);
   const waiting = await db.asOwner((tx) =>
     tx.query("select id from private.jobs where queue = $1 and status = 'queued'", [storageSweepQueueName])
   );
@@ -145,12 +167,57 @@ Deno.test("a failed removal leaves the objects listed with a waiting sweep job, 
   assert.deepEqual(await sweepRows(user.id), []);
 });
 
+Deno.test("uploads announced but not completed within a day are forgotten and their files removed", async () => {
+  const user = await createTestUser(db);
+  const stale = crypto.randomUUID();
+  const fresh = crypto.randomUUID();
+  await db.asService(async (tx) => {
+    await tx.query(
+      `insert into private.gallery_uploads (id, user_id, file_name, content_type, declared_size, created_at)
+       values ($1, $3, 'old.jpg', 'image/jpeg', 10, now() - interval '25 hours'),
+              ($2, $3, 'new.png', 'image/png', 10, now() - interval '23 hours')`,
+      [stale, fresh, user.id],
+    );
+    // A job far in the future (an expiry) must not stand in for a sweep that is due soon.
+    await scheduleUploadExpiry(tx);
+  });
+  const store = objectStore([]);
+  store.objects.add(`uploads/${user.id}/${stale}.jpg`);
+  store.objects.add(`uploads/${user.id}/${fresh}.png`);
+  await sweepStorage(db, store.storage);
+  assert.deepEqual([...store.objects], [`uploads/${user.id}/${fresh}.png`]);
+  const left = await db.asOwner((tx) =>
+    tx.query<{ id: string }>("select id from private.gallery_uploads where user_id = $1", [user.id])
+  );
+  assert.deepEqual(left.map((row) => row.id), [fresh]);
+
+  const imageId = await insertImage(user.id, "soon");
+  await db.asOwner((tx) =>
+    tx.query("delete from private.jobs where queue = $1 and run_at < now() + interval '1 hour'", [
+      storageSweepQueueName,
+    ])
+  );
+  await deleteImages(db, store.storage, user.id, [imageId]);
+  const soon = await db.asOwner((tx) =>
+    tx.query(
+      "select 1 from private.jobs where queue = $1 and status = 'queued' and run_at < now() + interval '5 minutes'",
+      [storageSweepQueueName],
+    )
+  );
+  assert.equal(soon.length, 1);
+});
+
 Deno.test("album appends and moves keep a total order, renumbering when a gap closes", async () => {
   const user = await createTestUser(db);
   const ids: string[] = [];
   for (let index = 0; index < 4; index++) ids.push(await insertImage(user.id, `album-${index}`));
-  const [{ id: albumId }] = await db.withClaims(user.claims, (tx) =>
-    tx.query<{ id: string }>("insert into public.albums (user_id, title) values ($1, 'Ordered') returning id", [user.id])
+  const [{ id: albumId }] = await db.withClaims(
+    user.claims,
+    (tx) =>
+      tx.query<{ id: string }>(
+        "insert into public.albums (user_id, title) values ($1, 'Ordered') returning id",
+        [user.id],
+      ),
   );
   const order = () =>
     db.asOwner((tx) =>
@@ -164,7 +231,10 @@ Deno.test("album appends and moves keep a total order, renumbering when a gap cl
 
   // Squeeze: positions 1024 and 1025 leave no integer between them for a move.
   await db.asOwner((tx) =>
-    tx.query("update public.album_images set position = 1025 where album_id = $1 and image_id = $2", [albumId, ids[1]])
+    tx.query("update public.album_images set position = 1025 where album_id = $1 and image_id = $2", [
+      albumId,
+      ids[1],
+    ])
   );
   const position = await db.withClaims(user.claims, (tx) => moveImage(tx, user.id, albumId, ids[3], ids[0]));
   const after = await order();

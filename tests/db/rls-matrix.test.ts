@@ -48,7 +48,10 @@ const everyUserRow: Record<Operation, ActorName[]> = {
 
 /** An album and an image of the owner's, both with the owner's id as their own, for album_images. */
 async function albumAndImage(tx: Tx, ownerId: string): Promise<void> {
-  await tx.query("insert into public.albums (id, user_id, title) values ($1, $1, 'Linked') on conflict do nothing", [ownerId]);
+  await tx.query(
+    "insert into public.albums (id, user_id, title) values ($1, $1, 'Linked') on conflict do nothing",
+    [ownerId],
+  );
   await tx.query(
     `insert into public.images (id, user_id, prompt, resolved_prompt, model, provider, storage_path)
      values ($1::uuid, $1::uuid, 'A fox', 'A fox', 'local', 'local', $1::text || '/fox.png') on conflict do nothing`,
@@ -173,7 +176,9 @@ const tables: TableSpec[] = [
     table: "albums",
     ownerColumn: "user_id",
     seedRow: (tx, ownerId) =>
-      returningId(tx, "insert into public.albums (user_id, title) values ($1, 'Trips') returning id", [ownerId]),
+      returningId(tx, "insert into public.albums (user_id, title) values ($1, 'Trips') returning id", [
+        ownerId,
+      ]),
     insertSql: "insert into public.albums (user_id, title) values ($1, 'New album') returning id",
     update: { column: "title", set: "title = 'Renamed'", expected: "Renamed" },
     allowed: everyUserRow,
@@ -208,7 +213,12 @@ const tables: TableSpec[] = [
     insertSql:
       "insert into public.album_organisations (user_id, image_ids, provider) values ($1, array[gen_random_uuid()], 'local') returning id",
     update: { column: "status", set: "status = 'running'", expected: "running" },
-    allowed: { select: ["owner", "admin", "service"], insert: ["service"], update: ["service"], delete: ["service"] },
+    allowed: {
+      select: ["owner", "admin", "service"],
+      insert: ["service"],
+      update: ["service"],
+      delete: ["service"],
+    },
   },
   {
     table: "usage_analytics",

@@ -70,7 +70,9 @@ async function albumOrder(user: User, albumId: string): Promise<string[]> {
   do {
     const query: string = `?album=${albumId}&limit=3${cursor ? `&cursor=${cursor}` : ""}`;
     const page = await json(
-      await fetch(`${platform.url}/functions/v1/gallery${query}`, { headers: { authorization: `Bearer ${user.token}` } }),
+      await fetch(`${platform.url}/functions/v1/gallery${query}`, {
+        headers: { authorization: `Bearer ${user.token}` },
+      }),
       200,
     );
     ids.push(...page.items.map((item: { id: string }) => item.id));
@@ -100,14 +102,18 @@ Deno.test("create, list, rename and delete albums; deleting one keeps its images
     [older.title, older.description, older.source, older.imageCount, older.coverThumbnailUrl],
     ["Holidays", null, "manual", 0, null],
   );
-  const newer = (await json(await call(user, "POST", "", { title: "Pets", description: "Cats mostly" }), 201)).album;
+  const newer =
+    (await json(await call(user, "POST", "", { title: "Pets", description: "Cats mostly" }), 201)).album;
   await json(await call(user, "POST", `/${older.id}/images`, { imageIds: images }), 200);
 
   const { albums } = await json(await call(user, "GET", ""), 200);
   assert.deepEqual(albums.map((album: { id: string }) => album.id), [newer.id, older.id]);
   assert.equal(albums[1].imageCount, 3);
 
-  const renamed = await json(await call(user, "PATCH", `/${older.id}`, { title: "Summer", description: "" }), 200);
+  const renamed = await json(
+    await call(user, "PATCH", `/${older.id}`, { title: "Summer", description: "" }),
+    200,
+  );
   assert.deepEqual([renamed.album.title, renamed.album.description], ["Summer", null]);
   const described = await json(await call(user, "PATCH", `/${older.id}`, { description: "By the sea" }), 200);
   assert.deepEqual([described.album.title, described.album.description], ["Summer", "By the sea"]);
@@ -115,7 +121,9 @@ Deno.test("create, list, rename and delete albums; deleting one keeps its images
   await json(await call(user, "DELETE", `/${older.id}`), 204);
   await failure(await call(user, "DELETE", `/${older.id}`), 404, "NOT_FOUND");
   const [{ count }] = await platform.db.asOwner((tx) =>
-    tx.query<{ count: number }>("select count(*)::int from public.images where id = any($1::uuid[])", [images])
+    tx.query<{ count: number }>("select count(*)::int from public.images where id = any($1::uuid[])", [
+      images,
+    ])
   );
   assert.equal(count, 3);
 });
@@ -124,14 +132,25 @@ Deno.test("images are appended in order, duplicates ignored, removed on request"
   const user = await signedInUser();
   const [a, b, c, d] = await insertImages(user.id, 4);
   const album = await create(user, "Order");
-  assert.deepEqual(await json(await call(user, "POST", `/${album.id}/images`, { imageIds: [c, a] }), 200), { added: 2 });
-  assert.deepEqual(await json(await call(user, "POST", `/${album.id}/images`, { imageIds: [a, d, b, d] }), 200), {
+  assert.deepEqual(await json(await call(user, "POST", `/${album.id}/images`, { imageIds: [c, a] }), 200), {
     added: 2,
   });
+  assert.deepEqual(
+    await json(await call(user, "POST", `/${album.id}/images`, { imageIds: [a, d, b, d] }), 200),
+    {
+      added: 2,
+    },
+  );
   assert.deepEqual(await albumOrder(user, album.id), [c, a, d, b]);
-  assert.deepEqual(await json(await call(user, "DELETE", `/${album.id}/images`, { imageIds: [a, crypto.randomUUID()] }), 200), {
-    removed: 1,
-  });
+  assert.deepEqual(
+    await json(
+      await call(user, "DELETE", `/${album.id}/images`, { imageIds: [a, crypto.randomUUID()] }),
+      200,
+    ),
+    {
+      removed: 1,
+    },
+  );
   assert.deepEqual(await albumOrder(user, album.id), [c, d, b]);
 });
 
@@ -143,7 +162,8 @@ Deno.test("moves persist: first, after another, last, and a renumbering when no 
   await json(await call(user, "POST", `/${album.id}/images`, { imageIds: ids }), 200);
 
   const move = async (imageId: string, afterImageId: string | null) =>
-    (await json(await call(user, "POST", `/${album.id}/move`, { imageId, afterImageId }), 200)).position as number;
+    (await json(await call(user, "POST", `/${album.id}/move`, { imageId, afterImageId }), 200))
+      .position as number;
 
   await move(e, null);
   assert.deepEqual(await albumOrder(user, album.id), [e, a, b, c, d, f]);
@@ -172,10 +192,22 @@ Deno.test("moves persist: first, after another, last, and a renumbering when no 
 
   // Moving after itself or after an image outside the album changes nothing.
   const before = await albumState(album.id);
-  await failure(await call(user, "POST", `/${album.id}/move`, { imageId: a, afterImageId: a }), 400, "VALIDATION_ERROR");
+  await failure(
+    await call(user, "POST", `/${album.id}/move`, { imageId: a, afterImageId: a }),
+    400,
+    "VALIDATION_ERROR",
+  );
   const [outside] = await insertImages(user.id, 1);
-  await failure(await call(user, "POST", `/${album.id}/move`, { imageId: a, afterImageId: outside }), 404, "NOT_FOUND");
-  await failure(await call(user, "POST", `/${album.id}/move`, { imageId: outside, afterImageId: null }), 404, "NOT_FOUND");
+  await failure(
+    await call(user, "POST", `/${album.id}/move`, { imageId: a, afterImageId: outside }),
+    404,
+    "NOT_FOUND",
+  );
+  await failure(
+    await call(user, "POST", `/${album.id}/move`, { imageId: outside, afterImageId: null }),
+    404,
+    "NOT_FOUND",
+  );
   assert.deepEqual(await albumState(album.id), before);
 });
 
@@ -189,13 +221,24 @@ Deno.test("another user's albums and images cannot be read, changed or linked", 
   const strangerAlbum = await create(stranger, "Theirs");
   const before = await albumState(ownerAlbum.id);
 
-  assert.deepEqual((await json(await call(stranger, "GET", ""), 200)).albums.map((album: { id: string }) => album.id), [
-    strangerAlbum.id,
-  ]);
+  assert.deepEqual(
+    (await json(await call(stranger, "GET", ""), 200)).albums.map((album: { id: string }) => album.id),
+    [
+      strangerAlbum.id,
+    ],
+  );
   await failure(await call(stranger, "PATCH", `/${ownerAlbum.id}`, { title: "Taken" }), 404, "NOT_FOUND");
   await failure(await call(stranger, "DELETE", `/${ownerAlbum.id}`), 404, "NOT_FOUND");
-  await failure(await call(stranger, "POST", `/${ownerAlbum.id}/images`, { imageIds: strangerImages }), 404, "NOT_FOUND");
-  await failure(await call(stranger, "DELETE", `/${ownerAlbum.id}/images`, { imageIds: ownerImages }), 404, "NOT_FOUND");
+  await failure(
+    await call(stranger, "POST", `/${ownerAlbum.id}/images`, { imageIds: strangerImages }),
+    404,
+    "NOT_FOUND",
+  );
+  await failure(
+    await call(stranger, "DELETE", `/${ownerAlbum.id}/images`, { imageIds: ownerImages }),
+    404,
+    "NOT_FOUND",
+  );
   await failure(
     await call(stranger, "POST", `/${ownerAlbum.id}/move`, { imageId: ownerImages[1], afterImageId: null }),
     404,
@@ -203,7 +246,9 @@ Deno.test("another user's albums and images cannot be read, changed or linked", 
   );
   // Someone else's image in one's own album: refused whole, nothing added.
   await failure(
-    await call(stranger, "POST", `/${strangerAlbum.id}/images`, { imageIds: [strangerImages[0], ownerImages[0]] }),
+    await call(stranger, "POST", `/${strangerAlbum.id}/images`, {
+      imageIds: [strangerImages[0], ownerImages[0]],
+    }),
     404,
     "NOT_FOUND",
   );
@@ -224,21 +269,42 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
   await failure(await call(user, "POST", "", { title: "ok", source: "ai" }), 400, "VALIDATION_ERROR");
   await failure(await call(user, "POST", "", "{"), 400, "INVALID_JSON");
   await failure(await call(user, "PATCH", `/${album.id}`, {}), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "PATCH", `/${album.id}`, { description: "d".repeat(1001) }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "PATCH", "/not-a-uuid", { title: "x" }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", `/${album.id}/images`, { imageIds: [] }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", `/${album.id}/images`, { imageIds: ["nope"] }), 400, "VALIDATION_ERROR");
   await failure(
-    await call(user, "POST", `/${album.id}/images`, { imageIds: Array.from({ length: 501 }, () => crypto.randomUUID()) }),
+    await call(user, "PATCH", `/${album.id}`, { description: "d".repeat(1001) }),
     400,
     "VALIDATION_ERROR",
   );
-  await failure(await call(user, "POST", `/${album.id}/images`, { imageIds: [crypto.randomUUID()] }), 404, "NOT_FOUND");
+  await failure(await call(user, "PATCH", "/not-a-uuid", { title: "x" }), 400, "VALIDATION_ERROR");
+  await failure(await call(user, "POST", `/${album.id}/images`, { imageIds: [] }), 400, "VALIDATION_ERROR");
+  await failure(
+    await call(user, "POST", `/${album.id}/images`, { imageIds: ["nope"] }),
+    400,
+    "VALIDATION_ERROR",
+  );
+  await failure(
+    await call(user, "POST", `/${album.id}/images`, {
+      imageIds: Array.from({ length: 501 }, () => crypto.randomUUID()),
+    }),
+    400,
+    "VALIDATION_ERROR",
+  );
+  await failure(
+    await call(user, "POST", `/${album.id}/images`, { imageIds: [crypto.randomUUID()] }),
+    404,
+    "NOT_FOUND",
+  );
   await failure(await call(user, "POST", `/${album.id}/move`, { imageId: image }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", `/${crypto.randomUUID()}/images`, { imageIds: [image] }), 404, "NOT_FOUND");
+  await failure(
+    await call(user, "POST", `/${crypto.randomUUID()}/images`, { imageIds: [image] }),
+    404,
+    "NOT_FOUND",
+  );
   await failure(await call(user, "PUT", `/${album.id}`, { title: "x" }), 405, "METHOD_NOT_ALLOWED");
   const { albums } = await json(await call(user, "GET", ""), 200);
-  assert.deepEqual(albums.map((row: { title: string; imageCount: number }) => [row.title, row.imageCount]), [["Keep", 0]]);
+  assert.deepEqual(albums.map((row: { title: string; imageCount: number }) => [row.title, row.imageCount]), [[
+    "Keep",
+    0,
+  ]]);
 });
 
 Deno.test({

@@ -17,7 +17,10 @@ const platform = await startPlatform({
 const runtime = {
   db: platform.db,
   env: (name: string) =>
-    ({ SUPABASE_URL: platform.url, SUPABASE_SERVICE_ROLE_KEY: platform.serviceRoleKey } as Record<string, string>)[
+    ({ SUPABASE_URL: platform.url, SUPABASE_SERVICE_ROLE_KEY: platform.serviceRoleKey } as Record<
+      string,
+      string
+    >)[
       name
     ],
 };
@@ -231,7 +234,9 @@ Deno.test("filters, search and album views combine, and agree with the rows", as
   const inAlbum = new Set(albumImages);
   assert.deepEqual(
     await walk(user, `album=${album.album.id}&model=local-render&q=study`, 3),
-    albumImages.filter((id) => rows.find((row) => row.id === id)!.model === "local-render" && inAlbum.has(id)),
+    albumImages.filter((id) =>
+      rows.find((row) => row.id === id)!.model === "local-render" && inAlbum.has(id)
+    ),
   );
 
   const facets = await json(await call(user, "GET", "/facets"), 200);
@@ -252,30 +257,47 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
   );
 
   assert.deepEqual((await json(await call(stranger, "GET", ""), 200)).items, []);
-  assert.deepEqual((await json(await call(stranger, "GET", "/facets"), 200)), { models: [], features: [] });
+  assert.deepEqual(await json(await call(stranger, "GET", "/facets"), 200), { models: [], features: [] });
   await failure(await call(stranger, "GET", `?album=${ownerAlbum.album.id}`), 404, "NOT_FOUND");
   await failure(await call(stranger, "GET", `/${imageId}`), 404, "NOT_FOUND");
   await failure(await call(stranger, "GET", `/${imageId}/download`), 404, "NOT_FOUND");
   await failure(await call(stranger, "PATCH", `/${imageId}`, { isFavorite: true }), 404, "NOT_FOUND");
-  assert.deepEqual(await json(await call(stranger, "POST", "/delete", { ids: [imageId] }), 200), { deleted: [] });
+  assert.deepEqual(await json(await call(stranger, "POST", "/delete", { ids: [imageId] }), 200), {
+    deleted: [],
+  });
 
   // The owner's pending upload cannot be completed by the stranger, and stays the owner's.
   const png = await testPng(40, 30);
   const upload = await json(
-    await call(owner, "POST", "/uploads", { fileName: "holiday.png", contentType: "image/png", size: png.length }),
+    await call(owner, "POST", "/uploads", {
+      fileName: "holiday.png",
+      contentType: "image/png",
+      size: png.length,
+    }),
     200,
   );
-  const { error } = await owner.client.storage.from("uploads").uploadToSignedUrl(upload.path, upload.token, png, {
-    contentType: "image/png",
-  });
+  const { error } = await owner.client.storage.from("uploads").uploadToSignedUrl(
+    upload.path,
+    upload.token,
+    png,
+    {
+      contentType: "image/png",
+    },
+  );
   assert.equal(error, null);
   await failure(await call(stranger, "POST", "/uploads/complete", { path: upload.path }), 404, "NOT_FOUND");
   const sameIdInOwnFolder = upload.path.replace(owner.id, stranger.id);
-  await failure(await call(stranger, "POST", "/uploads/complete", { path: sameIdInOwnFolder }), 404, "NOT_FOUND");
+  await failure(
+    await call(stranger, "POST", "/uploads/complete", { path: sameIdInOwnFolder }),
+    404,
+    "NOT_FOUND",
+  );
   assert.ok(await objectExists("uploads", upload.path));
 
   const [row] = await platform.db.asOwner((tx) =>
-    tx.query<{ isFavorite: boolean }>('select is_favorite as "isFavorite" from public.images where id = $1', [imageId])
+    tx.query<{ isFavorite: boolean }>('select is_favorite as "isFavorite" from public.images where id = $1', [
+      imageId,
+    ])
   );
   assert.deepEqual(row, { isFavorite: false });
   assert.ok(await objectExists("images", storagePath));
@@ -295,7 +317,15 @@ Deno.test("detail, favourite and download show the caller's image with signed UR
   );
   const { image } = await json(await call(user, "GET", `/${imageId}`), 200);
   assert.deepEqual(
-    [image.id, image.prompt, image.settings, image.tokens, image.providerModel, image.generationTimeMs, image.albums],
+    [
+      image.id,
+      image.prompt,
+      image.settings,
+      image.tokens,
+      image.providerModel,
+      image.generationTimeMs,
+      image.albums,
+    ],
     [imageId, "Neon city, at night!", { size: "1024x1024" }, { city: "Neon" }, "local-v1", 42, []],
   );
   const original = await fetch(image.url);
@@ -305,7 +335,10 @@ Deno.test("detail, favourite and download show the caller's image with signed UR
 
   // The list hands out the same thumbnail URL again while it is fresh, so browsers can cache it.
   const listed = await json(await call(user, "GET", ""), 200);
-  assert.equal((await json(await call(user, "GET", ""), 200)).items[0].thumbnailUrl, listed.items[0].thumbnailUrl);
+  assert.equal(
+    (await json(await call(user, "GET", ""), 200)).items[0].thumbnailUrl,
+    listed.items[0].thumbnailUrl,
+  );
 
   const favourite = await json(await call(user, "PATCH", `/${imageId}`, { isFavorite: true }), 200);
   assert.equal(favourite.image.isFavorite, true);
@@ -324,8 +357,14 @@ Deno.test("delete removes the rows and their objects, and leaves shared objects 
   const user = await signedInUser();
   const first = await imageWithObjects(user);
   const second = await imageWithObjects(user);
-  const sharing = await insertImages(user.id, [{ storagePath: first.storagePath, thumbnailPath: first.thumbnailPath }]);
-  const deleted = await json(await call(user, "POST", "/delete", { ids: [first.imageId, second.imageId] }), 200);
+  const sharing = await insertImages(user.id, [{
+    storagePath: first.storagePath,
+    thumbnailPath: first.thumbnailPath,
+  }]);
+  const deleted = await json(
+    await call(user, "POST", "/delete", { ids: [first.imageId, second.imageId] }),
+    200,
+  );
   assert.deepEqual(new Set(deleted.deleted), new Set([first.imageId, second.imageId]));
   assert.equal(
     await countRows("select count(*)::int from public.images where id = any($1::uuid[])", [[
@@ -342,7 +381,9 @@ Deno.test("delete removes the rows and their objects, and leaves shared objects 
   assert.equal(await objectExists("images", first.storagePath), false);
   assert.equal(await objectExists("images", first.thumbnailPath), false);
   assert.equal(
-    await countRows("select count(*)::int from private.storage_sweep where object_path like $1", [`${user.id}/%`]),
+    await countRows("select count(*)::int from private.storage_sweep where object_path like $1", [
+      `${user.id}/%`,
+    ]),
     0,
   );
 });
@@ -371,7 +412,10 @@ Deno.test("when removing the objects fails, the rows are still gone and the swee
       [[storagePath, thumbnailPath]],
     )
   );
-  assert.deepEqual(listed.map((row) => [row.path, row.attempts]), [[storagePath, 1], [thumbnailPath, 1]].sort());
+  assert.deepEqual(
+    listed.map((row) => [row.path, row.attempts]),
+    [[storagePath, 1], [thumbnailPath, 1]].sort(),
+  );
   assert.match(listed[0].lastError, /storage is unavailable/);
 
   // The sweep job queued with the delete waits a minute; bring it forward and let the platform's worker run it.
@@ -396,17 +440,35 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
   const user = await signedInUser();
   const png = await testPng(300, 150);
   const start = await json(
-    await call(user, "POST", "/uploads", { fileName: "beach.png", contentType: "image/png", size: png.length }),
+    await call(user, "POST", "/uploads", {
+      fileName: "beach.png",
+      contentType: "image/png",
+      size: png.length,
+    }),
     200,
   );
   assert.match(start.path, new RegExp(`^${user.id}/${start.uploadId}\\.png$`));
-  const { error } = await user.client.storage.from("uploads").uploadToSignedUrl(start.path, start.token, png, {
-    contentType: "image/png",
-  });
+  const { error } = await user.client.storage.from("uploads").uploadToSignedUrl(
+    start.path,
+    start.token,
+    png,
+    {
+      contentType: "image/png",
+    },
+  );
   assert.equal(error, null);
   const { image } = await json(await call(user, "POST", "/uploads/complete", { path: start.path }), 201);
   assert.deepEqual(
-    [image.id, image.prompt, image.resolvedPrompt, image.model, image.provider, image.feature, image.width, image.height],
+    [
+      image.id,
+      image.prompt,
+      image.resolvedPrompt,
+      image.model,
+      image.provider,
+      image.feature,
+      image.width,
+      image.height,
+    ],
     [start.uploadId, "beach.png", "beach.png", "upload", "upload", "upload", 300, 150],
   );
   const thumbnail = new Uint8Array(await (await fetch(image.thumbnailUrl)).arrayBuffer());
@@ -419,30 +481,55 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
   // Text that claims to be a PNG: refused as the wrong type, and its object removed.
   const fake = new TextEncoder().encode("this is not a picture at all");
   const forged = await json(
-    await call(user, "POST", "/uploads", { fileName: "fake.png", contentType: "image/png", size: fake.length }),
+    await call(user, "POST", "/uploads", {
+      fileName: "fake.png",
+      contentType: "image/png",
+      size: fake.length,
+    }),
     200,
   );
-  const forgedUpload = await user.client.storage.from("uploads").uploadToSignedUrl(forged.path, forged.token, fake, {
-    contentType: "image/png",
-  });
+  const forgedUpload = await user.client.storage.from("uploads").uploadToSignedUrl(
+    forged.path,
+    forged.token,
+    fake,
+    {
+      contentType: "image/png",
+    },
+  );
   assert.equal(forgedUpload.error, null);
-  await failure(await call(user, "POST", "/uploads/complete", { path: forged.path }), 415, "UNSUPPORTED_MEDIA_TYPE");
+  await failure(
+    await call(user, "POST", "/uploads/complete", { path: forged.path }),
+    415,
+    "UNSUPPORTED_MEDIA_TYPE",
+  );
   assert.equal(await objectExists("uploads", forged.path), false);
 
   // A JPEG announced as a WebP is refused too.
   const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
   const mislabelled = await json(
-    await call(user, "POST", "/uploads", { fileName: "x.webp", contentType: "image/webp", size: jpeg.length }),
+    await call(user, "POST", "/uploads", {
+      fileName: "x.webp",
+      contentType: "image/webp",
+      size: jpeg.length,
+    }),
     200,
   );
   await user.client.storage.from("uploads").uploadToSignedUrl(mislabelled.path, mislabelled.token, jpeg, {
     contentType: "image/webp",
   });
-  await failure(await call(user, "POST", "/uploads/complete", { path: mislabelled.path }), 415, "UNSUPPORTED_MEDIA_TYPE");
+  await failure(
+    await call(user, "POST", "/uploads/complete", { path: mislabelled.path }),
+    415,
+    "UNSUPPORTED_MEDIA_TYPE",
+  );
   assert.equal(await objectExists("uploads", mislabelled.path), false);
 
   await failure(
-    await call(user, "POST", "/uploads", { fileName: "huge.png", contentType: "image/png", size: 10 * 1024 * 1024 + 1 }),
+    await call(user, "POST", "/uploads", {
+      fileName: "huge.png",
+      contentType: "image/png",
+      size: 10 * 1024 * 1024 + 1,
+    }),
     413,
     "PAYLOAD_TOO_LARGE",
   );
@@ -457,9 +544,12 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
 Deno.test("bad input is a 4xx in the error shape and changes nothing", async () => {
   const user = await signedInUser();
   const [imageId] = await insertImages(user.id, [{}]);
-  const before = await countRows("select count(*)::int from public.images where user_id = $1 and not is_favorite", [
-    user.id,
-  ]);
+  const before = await countRows(
+    "select count(*)::int from public.images where user_id = $1 and not is_favorite",
+    [
+      user.id,
+    ],
+  );
   const badQueries = [
     "?limit=0",
     "?limit=101",
@@ -480,7 +570,11 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
   await failure(await call(user, "GET", "/not-a-uuid"), 400, "VALIDATION_ERROR");
   await failure(await call(user, "GET", `/${crypto.randomUUID()}`), 404, "NOT_FOUND");
   await failure(await call(user, "PATCH", `/${imageId}`, { isFavorite: "yes" }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "PATCH", `/${imageId}`, { isFavorite: true, prompt: "x" }), 400, "VALIDATION_ERROR");
+  await failure(
+    await call(user, "PATCH", `/${imageId}`, { isFavorite: true, prompt: "x" }),
+    400,
+    "VALIDATION_ERROR",
+  );
   await failure(await call(user, "PATCH", `/${imageId}`, "{"), 400, "INVALID_JSON");
   await failure(await call(user, "POST", "/delete", { ids: [] }), 400, "VALIDATION_ERROR");
   await failure(await call(user, "POST", "/delete", { ids: [imageId, "nope"] }), 400, "VALIDATION_ERROR");
@@ -489,14 +583,20 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
     400,
     "VALIDATION_ERROR",
   );
-  await failure(await call(user, "POST", "/uploads/complete", { path: "../etc/passwd" }), 400, "VALIDATION_ERROR");
+  await failure(
+    await call(user, "POST", "/uploads/complete", { path: "../etc/passwd" }),
+    400,
+    "VALIDATION_ERROR",
+  );
   await failure(await call(user, "DELETE", `/${imageId}`), 405, "METHOD_NOT_ALLOWED");
   const anonymous = await fetch(`${platform.url}/functions/v1/gallery`, {
     headers: { authorization: `Bearer ${platform.anonKey}` },
   });
   await failure(anonymous, 401, "UNAUTHORIZED");
   assert.equal(
-    await countRows("select count(*)::int from public.images where user_id = $1 and not is_favorite", [user.id]),
+    await countRows("select count(*)::int from public.images where user_id = $1 and not is_favorite", [
+      user.id,
+    ]),
     before,
   );
 });

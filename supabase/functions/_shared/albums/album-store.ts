@@ -20,7 +20,8 @@ export interface AlbumRow {
   updatedAt: Date;
 }
 
-const albumSummary = `a.id, a.title, a.description, a.source, a.created_at as "createdAt", a.updated_at as "updatedAt",
+const albumSummary =
+  `a.id, a.title, a.description, a.source, a.created_at as "createdAt", a.updated_at as "updatedAt",
   (select count(*) from public.album_images ai where ai.album_id = a.id)::int as "imageCount",
   (select i.thumbnail_path from public.album_images ai join public.images i on i.id = ai.image_id
     where ai.album_id = a.id order by ai.position, ai.image_id limit 1) as "coverThumbnailPath"`;
@@ -94,7 +95,12 @@ export async function deleteAlbum(tx: Tx, userId: string, albumId: string): Prom
 }
 
 /** Appends the images in the given order; ones already in the album keep their place. */
-export async function addImages(tx: Tx, userId: string, albumId: string, imageIds: string[]): Promise<number> {
+export async function addImages(
+  tx: Tx,
+  userId: string,
+  albumId: string,
+  imageIds: string[],
+): Promise<number> {
   await lockAlbum(tx, userId, albumId);
   const [{ owned }] = await tx.query<{ owned: number }>(
     "select count(*)::int as owned from public.images where user_id = $1 and id = any($2::uuid[])",
@@ -115,7 +121,12 @@ export async function addImages(tx: Tx, userId: string, albumId: string, imageId
   return added.length;
 }
 
-export async function removeImages(tx: Tx, userId: string, albumId: string, imageIds: string[]): Promise<number> {
+export async function removeImages(
+  tx: Tx,
+  userId: string,
+  albumId: string,
+  imageIds: string[],
+): Promise<number> {
   await lockAlbum(tx, userId, albumId);
   const removed = await tx.query(
     "delete from public.album_images where album_id = $1 and user_id = $2 and image_id = any($3::uuid[]) returning image_id",
@@ -138,7 +149,12 @@ async function placeOf(tx: Tx, albumId: string, imageId: string): Promise<Placed
 }
 
 /** The first image after `after` in display order (or the album's first), leaving out `moving`. */
-async function nextAfter(tx: Tx, albumId: string, moving: string, after?: Placed): Promise<Placed | undefined> {
+async function nextAfter(
+  tx: Tx,
+  albumId: string,
+  moving: string,
+  after?: Placed,
+): Promise<Placed | undefined> {
   const [row] = after
     ? await tx.query<Placed>(
       `select image_id as "imageId", position from public.album_images

@@ -79,7 +79,9 @@ export function createAlbumsHandler(
 
     if (parts.length === 0) {
       if (method === "GET") {
-        return Response.json({ albums: await albumJson(signing, await asUser((tx) => listAlbums(tx, userId))) });
+        return Response.json({
+          albums: await albumJson(signing, await asUser((tx) => listAlbums(tx, userId))),
+        });
       }
       if (method !== "POST") throw methodNotAllowed(["GET", "POST"]);
       const body = await readJson(request, createSchema);
@@ -113,7 +115,9 @@ export function createAlbumsHandler(
     if (parts.length === 2 && parts[1] === "move") {
       if (method !== "POST") throw methodNotAllowed(["POST"]);
       const { imageId, afterImageId } = await readJson(request, moveSchema);
-      if (imageId === afterImageId) throw badRequest("An image cannot be moved after itself.", { field: "afterImageId" });
+      if (imageId === afterImageId) {
+        throw badRequest("An image cannot be moved after itself.", { field: "afterImageId" });
+      }
       const position = await asUser((tx) => moveImage(tx, userId, albumId, imageId, afterImageId));
       return Response.json({ position });
     }

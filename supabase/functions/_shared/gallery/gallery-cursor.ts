@@ -25,7 +25,9 @@ function fromBase64Url(value: string): string | undefined {
   if (!/^[A-Za-z0-9_-]{1,400}$/.test(value)) return undefined;
   try {
     const binary = atob(value.replaceAll("-", "+").replaceAll("_", "/"));
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    return new TextDecoder("utf-8", { fatal: true }).decode(
+      Uint8Array.from(binary, (char) => char.charCodeAt(0)),
+    );
   } catch {
     return undefined;
   }

@@ -34,7 +34,7 @@ import {
   setFavorite,
 } from "./gallery-store.ts";
 import { completeUpload, startUpload, uploadContentTypes } from "./gallery-uploads.ts";
-import { createSignedUrlCache, type Signing, signedUrlSeconds } from "./signed-url-cache.ts";
+import { createSignedUrlCache, signedUrlSeconds, type Signing } from "./signed-url-cache.ts";
 
 const defaultLimit = 50;
 const maxLimit = 100;
@@ -65,7 +65,9 @@ export function galleryImage(row: ImageRow, thumbnailUrl: string | null) {
 export async function signThumbnails(signing: Signing, rows: ImageRow[]) {
   const paths = rows.flatMap((row) => row.thumbnailPath ?? []);
   const signed = await signing.cache.sign(signing.storage, "images", paths);
-  return rows.map((row) => galleryImage(row, row.thumbnailPath ? signed.get(row.thumbnailPath) ?? null : null));
+  return rows.map((row) =>
+    galleryImage(row, row.thumbnailPath ? signed.get(row.thumbnailPath) ?? null : null)
+  );
 }
 
 export interface ListRequest {
@@ -75,7 +77,17 @@ export interface ListRequest {
   filters: GalleryFilters;
 }
 
-const listParameters = new Set(["limit", "cursor", "q", "model", "feature", "favorite", "album", "from", "to"]);
+const listParameters = new Set([
+  "limit",
+  "cursor",
+  "q",
+  "model",
+  "feature",
+  "favorite",
+  "album",
+  "from",
+  "to",
+]);
 
 function instant(name: string, value: string, endOfDay: boolean): string {
   let parsed: number;
@@ -87,7 +99,9 @@ function instant(name: string, value: string, endOfDay: boolean): string {
   } else {
     parsed = Number.NaN;
   }
-  if (Number.isNaN(parsed)) throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO date-time.`, { field: name });
+  if (Number.isNaN(parsed)) {
+    throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO date-time.`, { field: name });
+  }
   return new Date(parsed).toISOString();
 }
 
@@ -126,7 +140,9 @@ export function parseListRequest(params: URLSearchParams): ListRequest {
   if (feature !== null) request.filters.feature = text("feature", feature, 40);
   const favorite = params.get("favorite");
   if (favorite !== null) {
-    if (favorite !== "true" && favorite !== "false") throw badRequest("favorite must be true or false.", { field: "favorite" });
+    if (favorite !== "true" && favorite !== "false") {
+      throw badRequest("favorite must be true or false.", { field: "favorite" });
+    }
     if (favorite === "true") request.filters.favorite = true;
   }
   const album = params.get("album");
@@ -161,7 +177,9 @@ export async function listGallery(runtime: Runtime, signing: Signing, userId: st
     const last = rows.at(-1);
     return {
       items: await signThumbnails(signing, rows),
-      nextCursor: rows.length === request.limit && last ? encodeAlbumCursor({ p: last.position, id: last.id }) : null,
+      nextCursor: rows.length === request.limit && last
+        ? encodeAlbumCursor({ p: last.position, id: last.id })
+        : null,
     };
   }
   const cursor = request.cursor === undefined ? undefined : decodeTimelineCursor(request.cursor);
@@ -180,9 +198,12 @@ export async function listGallery(runtime: Runtime, signing: Signing, userId: st
 const favoriteSchema = z.strictObject({ isFavorite: z.boolean() });
 const deleteSchema = z.strictObject({ ids: z.array(uuid).min(1).max(100) });
 const uploadSchema = z.strictObject({
-  fileName: z.string().trim().min(1).max(255).refine((name) => ![...name].some((char) => char < " " || char === "\u007f"), {
-    message: "must not contain control characters",
-  }),
+  fileName: z.string().trim().min(1).max(255).refine(
+    (name) => ![...name].some((char) => char < " " || char === "\u007f"),
+    {
+      message: "must not contain control characters",
+    },
+  ),
   contentType: z.enum(uploadContentTypes),
   size: z.number().int().min(1),
 });

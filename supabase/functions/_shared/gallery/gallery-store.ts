@@ -49,7 +49,8 @@ export interface ImageDetailRow extends ImageRow {
   generationTimeMs: number | null;
 }
 
-export const imageColumns = `i.id, i.prompt, i.resolved_prompt as "resolvedPrompt", i.model, i.provider, i.feature,
+export const imageColumns =
+  `i.id, i.prompt, i.resolved_prompt as "resolvedPrompt", i.model, i.provider, i.feature,
   i.is_favorite as "isFavorite", i.width, i.height, i.cost, i.created_at as "createdAt",
   i.thumbnail_path as "thumbnailPath"`;
 
@@ -84,7 +85,9 @@ class Conditions {
     if (filters.feature !== undefined) this.add((p) => `i.feature = ${p}`, filters.feature);
     if (filters.favorite) this.clauses.push("i.is_favorite");
     if (filters.from !== undefined) this.add((p) => `i.created_at >= ${p}::text::timestamptz`, filters.from);
-    if (filters.before !== undefined) this.add((p) => `i.created_at < ${p}::text::timestamptz`, filters.before);
+    if (filters.before !== undefined) {
+      this.add((p) => `i.created_at < ${p}::text::timestamptz`, filters.before);
+    }
     if (filters.q !== undefined) this.add((p) => `i.resolved_prompt ilike ${p}`, likePattern(filters.q));
   }
 
@@ -147,7 +150,10 @@ export async function listAlbumView(
 }
 
 export async function albumIsVisible(tx: Tx, userId: string, albumId: string): Promise<boolean> {
-  const rows = await tx.query("select 1 from public.albums where id = $1 and user_id = $2", [albumId, userId]);
+  const rows = await tx.query("select 1 from public.albums where id = $1 and user_id = $2", [
+    albumId,
+    userId,
+  ]);
   return rows.length === 1;
 }
 
@@ -207,5 +213,8 @@ async function distinctValues(tx: Tx, userId: string, column: "model" | "feature
 }
 
 export async function facets(tx: Tx, userId: string) {
-  return { models: await distinctValues(tx, userId, "model"), features: await distinctValues(tx, userId, "feature") };
+  return {
+    models: await distinctValues(tx, userId, "model"),
+    features: await distinctValues(tx, userId, "feature"),
+  };
 }

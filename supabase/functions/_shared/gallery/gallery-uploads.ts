@@ -10,7 +10,7 @@ import { imageExtensions, readImageInfo } from "../images/image-info.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { imageColumns, type ImageRow } from "./gallery-store.ts";
-import { queueForSweep, removeListed } from "./storage-sweep.ts";
+import { queueForSweep, removeListed, scheduleUploadExpiry } from "./storage-sweep.ts";
 
 export const maxUploadBytes = 10 * 1024 * 1024;
 /** The images table's limit on a side. */
@@ -18,7 +18,8 @@ const maxImageSide = 16384;
 export const uploadContentTypes = ["image/png", "image/jpeg", "image/webp"] as const;
 export type UploadContentType = typeof uploadContentTypes[number];
 
-const uploadPath = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(png|jpg|webp)$/;
+const uploadPath =
+  /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(png|jpg|webp)$/;
 
 export function tooLarge(size: number): ApiError {
   return new ApiError(413, "PAYLOAD_TOO_LARGE", `Photos can be at most 10 MiB; this one is ${size} bytes.`, {
@@ -36,13 +37,14 @@ export async function startUpload(
   if (file.size > maxUploadBytes) throw tooLarge(file.size);
   const uploadId = crypto.randomUUID();
   const path = `${userId}/${uploadId}.${imageExtensions[file.contentType]}`;
-  await db.asService((tx) =>
-    tx.query(
+  await db.asService(async (tx) => {
+    await tx.query(
       `insert into private.gallery_uploads (id, user_id, file_name, content_type, declared_size)
        values ($1, $2, $3, $4, $5)`,
       [uploadId, userId, file.fileName, file.contentType, file.size],
-    )
-  );
+    );
+    await scheduleUploadExpiry(tx);
+  });
   const { signedUrl, token } = await storage.signedUploadUrl("uploads", path);
   return { uploadId, path, signedUrl, token };
 }

@@ -12,7 +12,12 @@ export interface ObjectStorage {
   remove(bucket: Bucket, paths: string[]): Promise<void>;
   signedUrls(bucket: Bucket, paths: string[], expiresInSeconds: number): Promise<string[]>;
   /** A signed URL whose response asks the browser to save the file as `fileName`. */
-  signedDownloadUrl(bucket: Bucket, path: string, expiresInSeconds: number, fileName: string): Promise<string>;
+  signedDownloadUrl(
+    bucket: Bucket,
+    path: string,
+    expiresInSeconds: number,
+    fileName: string,
+  ): Promise<string>;
   /** Lets whoever holds the token upload one object at `path` (supabase-js uploadToSignedUrl). */
   signedUploadUrl(bucket: Bucket, path: string): Promise<{ signedUrl: string; token: string }>;
   /** The object's bytes, or undefined when there is no such object. */
