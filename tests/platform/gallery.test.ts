@@ -588,6 +588,16 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
     400,
     "VALIDATION_ERROR",
   );
+  const announced = await json(
+    await call(user, "POST", "/uploads", { fileName: "later.png", contentType: "image/png", size: 100 }),
+    200,
+  );
+  const notUploaded = await failure(
+    await call(user, "POST", "/uploads/complete", { path: announced.path }),
+    400,
+    "VALIDATION_ERROR",
+  );
+  assert.match(notUploaded.error, /Nothing has been uploaded/);
   await failure(await call(user, "DELETE", `/${imageId}`), 405, "METHOD_NOT_ALLOWED");
   const anonymous = await fetch(`${platform.url}/functions/v1/gallery`, {
     headers: { authorization: `Bearer ${platform.anonKey}` },
