@@ -152,7 +152,8 @@ const tables: TableSpec[] = [
     update: { column: "payment_status", set: "payment_status = 'paid', paid_at = now()", expected: "paid" },
     allowed: {
       select: ["owner", "admin", "service"],
-      insert: ["owner", "service"],
+      // A video is priced and queued by the image-to-video function; a bare row would skip both.
+      insert: ["service"],
       update: ["service"],
       delete: ["owner", "service"],
     },

@@ -10,16 +10,14 @@ import type { Tx } from "../db/db.ts";
 import { readBodyText } from "../http/body.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
-import { enqueue } from "../jobs/queue.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
+import { enqueueRender } from "../video/video-store.ts";
 import { stripeCrypto, webhookSecret } from "./stripe-config.ts";
 import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "./video-payment-store.ts";
 
 /** Stripe's payment_intent events are a few kilobytes; anything near this is not one of them. */
 export const maxWebhookBytes = 256 * 1024;
-
-export const videoRenderQueue = "video-render";
 
 const eventSchema = z.object({
   id: z.string().regex(/^evt_[A-Za-z0-9_]+$/).max(255),
@@ -124,10 +122,7 @@ async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
   await settleVideo(tx, video.id);
   // Rendered by the media worker process, which polls this queue; the job-worker function does
   // not serve it, so unlike a batch start there is no worker to kick from here.
-  await enqueue(tx, videoRenderQueue, { videoId: video.id, kind: "full" }, {
-    idempotencyKey: `video-render:full:${video.id}`,
-    userId: video.userId,
-  });
+  await enqueueRender(tx, "full", video.id, video.userId);
   return { outcome: "settled", videoId: video.id };
 }
 

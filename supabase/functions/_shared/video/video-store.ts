@@ -90,12 +90,17 @@ export async function insertVideo(tx: Tx, video: NewVideo): Promise<string> {
       video.sourceHeight,
     ],
   );
-  await enqueue(tx, videoRenderQueue, { videoId: id, kind: "preview" }, {
-    idempotencyKey: renderIdempotencyKey("preview", id),
-    userId: video.userId,
+  await enqueueRender(tx, "preview", id, video.userId);
+  return id;
+}
+
+/** Queues a render for the media worker; its key makes a repeated request (or webhook) queue it once. */
+export async function enqueueRender(tx: Tx, kind: RenderKind, videoId: string, userId: string): Promise<void> {
+  await enqueue(tx, videoRenderQueue, { videoId, kind }, {
+    idempotencyKey: renderIdempotencyKey(kind, videoId),
+    userId,
     maxAttempts: 3,
   });
-  return id;
 }
 
 /** The caller's video (under their claims), or undefined for anyone else's. */
