@@ -27,7 +27,7 @@ const common = {
 };
 
 const listCalls = () =>
-  invokeFunction.mock.calls.map(([call]: [Call]) => call).filter((call) => call.name === "gallery" && call.method === "GET");
+  invokeFunction.mock.calls.map(([call]) => call as Call).filter((call) => call.name === "gallery" && call.method === "GET");
 
 beforeEach(() => {
   invokeFunction.mockReset();

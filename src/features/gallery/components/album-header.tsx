@@ -6,6 +6,7 @@ import type { Album } from "@/features/gallery/api/gallery-schemas";
 import { useUpdateAlbum } from "@/features/gallery/api/update-album";
 import { ConfirmDialog } from "@/features/gallery/components/modal-dialog";
 import { showErrorToast } from "@/lib/error-toast";
+import { DangerButton } from "@/features/gallery/components/danger-button";
 
 /** The open album's title and description, with rename and delete. */
 export function AlbumHeader({ album, onDeleted, reorderHint }: { album: Album; onDeleted: () => void; reorderHint: string }) {
@@ -81,9 +82,9 @@ export function AlbumHeader({ album, onDeleted, reorderHint }: { album: Album; o
           >
             Rename album
           </Button>
-          <Button size="sm" variant="danger" onClick={() => setConfirmingDelete(true)}>
+          <DangerButton onClick={() => setConfirmingDelete(true)}>
             Delete album
-          </Button>
+          </DangerButton>
         </div>
       )}
       {confirmingDelete ? (

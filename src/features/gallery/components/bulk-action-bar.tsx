@@ -4,6 +4,7 @@ import { SparklesIcon } from "@/components/ui/icons";
 import type { Album } from "@/features/gallery/api/gallery-schemas";
 import { AddToAlbum } from "@/features/gallery/components/add-to-album";
 import { ConfirmDialog } from "@/features/gallery/components/modal-dialog";
+import { DangerButton } from "@/features/gallery/components/danger-button";
 
 /** What can be done with the selected images; shown while anything is selected. */
 export function BulkActionBar({
@@ -53,9 +54,9 @@ export function BulkActionBar({
         {organising ? null : <SparklesIcon className="size-4" />}
         Organise into albums
       </Button>
-      <Button size="sm" variant="danger" onClick={() => setConfirmingDelete(true)}>
+      <DangerButton onClick={() => setConfirmingDelete(true)}>
         Delete
-      </Button>
+      </DangerButton>
       <Button size="sm" variant="ghost" onClick={onClear}>
         Clear selection
       </Button>

@@ -13,6 +13,7 @@ import { reuseSettingsUrl } from "@/features/gallery/lib/reuse-settings";
 import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits, formatDateTime } from "@/lib/format";
+import { DangerButton } from "@/features/gallery/components/danger-button";
 
 function isTyping(target: EventTarget) {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
@@ -182,9 +183,9 @@ function Details({ image, albums, onDelete }: { image: GalleryImage; albums: Alb
           {downloading ? null : <DownloadIcon className="size-4" />}
           Download
         </Button>
-        <Button size="sm" variant="danger" onClick={onDelete}>
+        <DangerButton onClick={onDelete}>
           Delete
-        </Button>
+        </DangerButton>
       </div>
       <div className="flex flex-wrap gap-2">
         {image.feature !== "upload" ? (

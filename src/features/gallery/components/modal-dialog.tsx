@@ -1,5 +1,6 @@
 import clsx from "clsx";
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { DangerButton } from "@/features/gallery/components/danger-button";
 
 /**
  * A native modal <dialog>: the browser keeps focus inside it and makes the page behind inert, and
@@ -74,17 +75,13 @@ export function ConfirmDialog({
             type="button"
             autoFocus
             onClick={onCancel}
-            className="h-10 rounded-xl border border-line px-4 text-sm font-semibold hover:bg-sunken focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40"
+            className="h-9 rounded-xl border border-line px-3 text-sm font-semibold hover:bg-sunken focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40"
           >
             Cancel
           </button>
-          <button
-            type="button"
-            onClick={onConfirm}
-            className="h-10 rounded-xl bg-rose-600 px-4 text-sm font-semibold text-white hover:bg-rose-700 focus:outline-none focus-visible:ring-4 focus-visible:ring-rose-500/40"
-          >
+          <DangerButton onClick={onConfirm}>
             {confirmLabel}
-          </button>
+          </DangerButton>
         </div>
       </div>
     </ModalDialog>
