@@ -89,7 +89,6 @@ const styles = [
 export const seedModels = ["local-render", "gpt-image-1", "imagen-4", "gemini-2.5-flash-image"];
 const providers = ["local", "openai", "imagen", "gemini"];
 export const seedFeatures = ["ai-image", "batch", "upload"];
-const placeholderCount = 4;
 
 export async function openDatabase(dataDir: string): Promise<PlatformDb> {
   await Deno.mkdir(dataDir, { recursive: true });
@@ -129,7 +128,9 @@ export async function ensureUser(db: PlatformDb, email: string, password: string
 async function placeholderPng(index: number): Promise<Uint8Array> {
   const size = 512;
   const rgb = new Uint8Array(size * size * 3);
-  const hue = [[230, 120, 60], [60, 140, 220], [90, 190, 120], [200, 80, 180]][index % 4];
+  // Hues a golden angle apart, so that neighbouring placeholders never look alike.
+  const angle = (index * 137.5 * Math.PI) / 180;
+  const hue = [0, 2, 4].map((phase) => 130 + 110 * Math.cos(angle + (phase * Math.PI) / 3));
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
       const offset = (y * size + x) * 3;
@@ -178,10 +179,11 @@ export async function storePlaceholders(
   db: PlatformDb,
   dataDir: string,
   userId: string,
+  count = 8,
 ): Promise<[string, string][]> {
   const files = new ObjectFiles(dataDir);
   const keys: [string, string][] = [];
-  for (let index = 0; index < placeholderCount; index++) {
+  for (let index = 0; index < count; index++) {
     const png = await placeholderPng(index);
     const thumbnail = await makeWebpThumbnail(png);
     const original = `${userId}/seed/placeholder-${index}.png`;

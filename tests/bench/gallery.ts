@@ -70,12 +70,9 @@ try {
   const user = await signedUpUser(`bench-gallery-${crypto.randomUUID()}@example.test`);
   const other = await signedUpUser(`bench-other-${crypto.randomUUID()}@example.test`);
   const seedStarted = performance.now();
-  await insertSeedImages(
-    platform.db,
-    user.id,
-    imageCount,
-    await storePlaceholders(platform.db, dataDir, user.id),
-  );
+  // As many distinct thumbnails as a page holds, so that signing a whole page signs 50 objects.
+  const placeholders = await storePlaceholders(platform.db, dataDir, user.id, pageSize);
+  await insertSeedImages(platform.db, user.id, imageCount, placeholders);
   await insertSeedImages(
     platform.db,
     other.id,
