@@ -1,6 +1,7 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { GalleryImage } from "@/features/gallery/api/gallery-schemas";
 import GalleryPage from "@/features/gallery/gallery-page";
 import { ServerError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
@@ -29,8 +30,48 @@ const common = {
 const listCalls = () =>
   invokeFunction.mock.calls.map(([call]) => call as Call).filter((call) => call.name === "gallery" && call.method === "GET");
 
+function galleryImage(id: string, prompt: string): GalleryImage {
+  return {
+    id,
+    prompt,
+    resolvedPrompt: prompt,
+    model: "local-render",
+    provider: "local",
+    feature: "ai-image",
+    isFavorite: false,
+    width: 256,
+    height: 256,
+    cost: 1,
+    createdAt: "2026-11-23T10:00:00.000Z",
+    thumbnailUrl: null,
+  };
+}
+
+/**
+ * jsdom lays nothing out and has no ResizeObserver: give every element a 1000 px wide box and an
+ * observer that reports once, so the virtualized grid has a width to place tiles in.
+ */
+function layOutTheGrid() {
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      constructor(private readonly callback: () => void) {}
+      observe() {
+        queueMicrotask(() => this.callback());
+      }
+      disconnect() {}
+    },
+  );
+  vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue(new DOMRect(0, 0, 1000, 600));
+}
+
 beforeEach(() => {
   invokeFunction.mockReset();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
 });
 
 describe("GalleryPage", () => {
@@ -77,5 +118,42 @@ describe("GalleryPage", () => {
     await screen.findByText("The database is unavailable.");
     await user.click(screen.getByRole("button", { name: "Try again" }));
     await screen.findByText("No images yet");
+  });
+
+  it("selects a range with shift-click and favourites it, then offers to take the stars away", async () => {
+    layOutTheGrid();
+    const prompts = ["a fox", "a whale", "a barn", "a lighthouse"];
+    const favourites = new Set<string>();
+    serve({
+      ...common,
+      "GET gallery": () => ({
+        items: prompts.map((prompt, index) => ({ ...galleryImage(`id-${index}`, prompt), isFavorite: favourites.has(`id-${index}`) })),
+        nextCursor: null,
+      }),
+      ...Object.fromEntries(
+        prompts.map((prompt, index) => [
+          `PATCH gallery/id-${index}`,
+          (call: Call) => {
+            const { isFavorite } = call.body as { isFavorite: boolean };
+            if (isFavorite) favourites.add(`id-${index}`);
+            else favourites.delete(`id-${index}`);
+            return { image: { ...galleryImage(`id-${index}`, prompt), isFavorite } };
+          },
+        ]),
+      ),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<GalleryPage />, { route: "/gallery", session: testSession() });
+    await user.click(await screen.findByRole("checkbox", { name: "Select a whale" }));
+    await user.keyboard("{Shift>}");
+    await user.click(screen.getByRole("checkbox", { name: "Select a lighthouse" }));
+    await user.keyboard("{/Shift}");
+    const bar = screen.getByRole("region", { name: "Selected images" });
+    within(bar).getByText("3 images selected");
+    await user.click(within(bar).getByRole("button", { name: "Favourite" }));
+    await within(bar).findByRole("button", { name: "Unfavourite" });
+    expect([...favourites].sort()).toEqual(["id-1", "id-2", "id-3"]);
+    await screen.findByRole("button", { name: "Favourite: a barn" });
+    expect(screen.getByRole("button", { name: "a fox" })).toBeTruthy();
   });
 });

@@ -139,6 +139,7 @@ function Gallery() {
 
   const organise = () => {
     const ids = [...selectedIds].slice(0, organiseLimit);
+    if (selectedIds.size > organiseLimit) toast.info(`One run organises up to ${organiseLimit} images; the first ${organiseLimit} selected are being organised.`);
     startOrganisation.mutate(ids, {
       onSuccess: ({ organisationId: started }) => {
         setOrganisationId(started);
@@ -149,6 +150,7 @@ function Gallery() {
   };
 
   const selected = [...selectedIds];
+  const allFavourites = images.every((image) => !selectedIds.has(image.id) || image.isFavorite);
 
   return (
     <div className="mx-auto w-full max-w-7xl px-4 py-8 pb-28 sm:px-6 sm:py-10">
@@ -229,7 +231,8 @@ function Gallery() {
           selectedIds={selected}
           inAlbum={activeAlbum}
           organising={startOrganisation.isPending}
-          onFavorite={() => setFavorites.mutate({ imageIds: selected, isFavorite: true })}
+          allFavourites={allFavourites}
+          onFavorite={() => setFavorites.mutate({ imageIds: selected, isFavorite: !allFavourites })}
           onDelete={() => {
             deleteSome(selected);
             clearSelection();

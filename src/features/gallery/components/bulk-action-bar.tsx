@@ -13,6 +13,7 @@ export function BulkActionBar({
   selectedIds,
   inAlbum,
   organising,
+  allFavourites,
   onFavorite,
   onDelete,
   onRemoveFromAlbum,
@@ -24,6 +25,8 @@ export function BulkActionBar({
   selectedIds: string[];
   inAlbum: Album | undefined;
   organising: boolean;
+  /** Every selected image is a favourite already, so the button takes the star away. */
+  allFavourites: boolean;
   onFavorite: () => void;
   onDelete: () => void;
   onRemoveFromAlbum: () => void;
@@ -41,8 +44,8 @@ export function BulkActionBar({
         {count} {noun} selected
       </p>
       <Button size="sm" variant="secondary" onClick={onFavorite}>
-        <span aria-hidden="true" className="text-amber-500">★</span>
-        Favourite
+        <span aria-hidden="true" className="text-amber-500">{allFavourites ? "☆" : "★"}</span>
+        {allFavourites ? "Unfavourite" : "Favourite"}
       </Button>
       <AddToAlbum albums={albums.filter((album) => album.id !== inAlbum?.id)} imageIds={selectedIds} />
       {inAlbum ? (
