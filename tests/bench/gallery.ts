@@ -112,7 +112,7 @@ try {
     const cursor = request.cursor ? decodeTimelineCursor(request.cursor) : undefined;
     let rows = 0;
     const db = await measure(async () => {
-      rows = (await platform.db.asService((tx) =>
+      rows = (await platform.db.withClaims({ role: "authenticated", sub: user.id }, (tx) =>
         listTimeline(tx, user.id, request.filters, { limit: request.limit, cursor })
       )).length;
     });

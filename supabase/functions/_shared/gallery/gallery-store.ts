@@ -88,7 +88,10 @@ class Conditions {
     if (filters.before !== undefined) {
       this.add((p) => `i.created_at < ${p}::text::timestamptz`, filters.before);
     }
-    if (filters.q !== undefined) this.add((p) => `i.resolved_prompt ilike ${p}`, likePattern(filters.q));
+    if (filters.q !== undefined) {
+      // The caller's matches come from the trigram index (see private.own_image_ids_matching).
+      this.add((p) => `i.id in (select private.own_image_ids_matching(${p}))`, likePattern(filters.q));
+    }
   }
 
   get sql() {
@@ -104,7 +107,33 @@ export async function listTimeline(
   page: { limit: number; cursor?: TimelineCursor },
 ): Promise<TimelineRow[]> {
   const conditions = new Conditions([userId]);
-  conditions.addFilters(filters);
+  const { q, ...otherFilters } = filters;
+  conditions.addFilters(otherFilters);
+  if (q !== undefined) {
+    const cursorAt = page.cursor ? microsToIso(page.cursor.t) : null;
+    const start = conditions.params.length;
+    conditions.params.push(
+      likePattern(q),
+      filters.model ?? null,
+      filters.feature ?? null,
+      filters.favorite ?? false,
+      filters.from ?? null,
+      filters.before ?? null,
+      cursorAt,
+      page.cursor?.id ?? null,
+      page.limit,
+    );
+    const [pattern, model, feature, favorite, from, before, afterAt, afterId, size] = Array.from(
+      { length: 9 },
+      (_, index) => `$${start + index + 1}`,
+    );
+    // The caller's page of matches comes from the function (see its migration for why).
+    conditions.clauses.push(
+      `i.id in (select private.own_timeline_page_matching(${pattern}, ${model}, ${feature}, ${favorite}::boolean,
+        ${from}::text::timestamptz, ${before}::text::timestamptz, ${afterAt}::text::timestamptz, ${afterId}::uuid,
+        ${size}::integer))`,
+    );
+  }
   if (page.cursor) {
     conditions.params.push(microsToIso(page.cursor.t), page.cursor.id);
     const n = conditions.params.length;
