@@ -42,7 +42,7 @@ export function SiteHeader() {
   }, [menuOpen]);
 
   return (
-    <header className="sticky top-0 z-30 border-b border-line/70 bg-canvas/80 backdrop-blur-xl supports-[backdrop-filter]:bg-canvas/70">
+    <header className="sticky top-0 z-30 border-b border-line/70 bg-canvas/95">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
         <Link to="/" className="-m-1 rounded-lg p-1" aria-label="Personify home" {...preloadProps("/")}>
           <Logo />
