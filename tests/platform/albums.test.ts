@@ -1,8 +1,8 @@
 // The albums function end to end on the local platform, with the users' own tokens; the images
 // of an album are read back through the gallery function, as the page reads them.
 import assert from "node:assert/strict";
-import { createClient } from "@supabase/supabase-js";
 import { startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-albums-" });
 const platform = await startPlatform({
@@ -12,42 +12,12 @@ const platform = await startPlatform({
   jobWorker: false,
 });
 
-interface User {
-  id: string;
-  token: string;
-}
+type User = SignedUpUser;
 
-async function signedInUser(): Promise<User> {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const { data, error } = await client.auth.signUp({
-    email: `albums-${crypto.randomUUID()}@example.test`,
-    password: "correct horse battery",
-  });
-  assert.equal(error, null);
-  return { id: data.user!.id, token: data.session!.access_token };
-}
+const signedInUser = () => signUpUser(platform, { emailPrefix: "albums" });
 
-function call(user: User, method: string, path: string, body?: unknown) {
-  return fetch(`${platform.url}/functions/v1/albums${path}`, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-async function json(response: Response, status: number) {
-  const body = status === 204 ? null : await response.json();
-  if (status === 204) await response.body?.cancel();
-  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
-  return body;
-}
-
-async function failure(response: Response, status: number, code: string) {
-  const body = await json(response, status);
-  assert.deepEqual([body.code, typeof body.error, typeof body.details], [code, "string", "object"]);
-}
+const call = (user: User, method: string, path: string, body?: unknown) =>
+  callFunction(platform, user, "albums", method, path, body);
 
 async function insertImages(userId: string, count: number): Promise<string[]> {
   const rows = await platform.db.asService((tx) =>
@@ -69,7 +39,7 @@ async function albumOrder(user: User, albumId: string): Promise<string[]> {
   let cursor: string | null = null;
   do {
     const query: string = `?album=${albumId}&limit=3${cursor ? `&cursor=${cursor}` : ""}`;
-    const page = await json(
+    const page = await expectJson(
       await fetch(`${platform.url}/functions/v1/gallery${query}`, {
         headers: { authorization: `Bearer ${user.token}` },
       }),
@@ -91,7 +61,7 @@ async function albumState(albumId: string) {
 }
 
 async function create(user: User, title: string) {
-  return (await json(await call(user, "POST", "", { title }), 201)).album;
+  return (await expectJson(await call(user, "POST", "", { title }), 201)).album;
 }
 
 Deno.test("create, list, rename and delete albums; deleting one keeps its images", async () => {
@@ -103,23 +73,23 @@ Deno.test("create, list, rename and delete albums; deleting one keeps its images
     ["Holidays", null, "manual", 0, null],
   );
   const newer =
-    (await json(await call(user, "POST", "", { title: "Pets", description: "Cats mostly" }), 201)).album;
-  await json(await call(user, "POST", `/${older.id}/images`, { imageIds: images }), 200);
+    (await expectJson(await call(user, "POST", "", { title: "Pets", description: "Cats mostly" }), 201)).album;
+  await expectJson(await call(user, "POST", `/${older.id}/images`, { imageIds: images }), 200);
 
-  const { albums } = await json(await call(user, "GET", ""), 200);
+  const { albums } = await expectJson(await call(user, "GET", ""), 200);
   assert.deepEqual(albums.map((album: { id: string }) => album.id), [newer.id, older.id]);
   assert.equal(albums[1].imageCount, 3);
 
-  const renamed = await json(
+  const renamed = await expectJson(
     await call(user, "PATCH", `/${older.id}`, { title: "Summer", description: "" }),
     200,
   );
   assert.deepEqual([renamed.album.title, renamed.album.description], ["Summer", null]);
-  const described = await json(await call(user, "PATCH", `/${older.id}`, { description: "By the sea" }), 200);
+  const described = await expectJson(await call(user, "PATCH", `/${older.id}`, { description: "By the sea" }), 200);
   assert.deepEqual([described.album.title, described.album.description], ["Summer", "By the sea"]);
 
-  await json(await call(user, "DELETE", `/${older.id}`), 204);
-  await failure(await call(user, "DELETE", `/${older.id}`), 404, "NOT_FOUND");
+  await expectJson(await call(user, "DELETE", `/${older.id}`), 204);
+  await expectError(await call(user, "DELETE", `/${older.id}`), 404, "NOT_FOUND");
   const [{ count }] = await platform.db.asOwner((tx) =>
     tx.query<{ count: number }>("select count(*)::int from public.images where id = any($1::uuid[])", [
       images,
@@ -132,18 +102,18 @@ Deno.test("images are appended in order, duplicates ignored, removed on request"
   const user = await signedInUser();
   const [a, b, c, d] = await insertImages(user.id, 4);
   const album = await create(user, "Order");
-  assert.deepEqual(await json(await call(user, "POST", `/${album.id}/images`, { imageIds: [c, a] }), 200), {
+  assert.deepEqual(await expectJson(await call(user, "POST", `/${album.id}/images`, { imageIds: [c, a] }), 200), {
     added: 2,
   });
   assert.deepEqual(
-    await json(await call(user, "POST", `/${album.id}/images`, { imageIds: [a, d, b, d] }), 200),
+    await expectJson(await call(user, "POST", `/${album.id}/images`, { imageIds: [a, d, b, d] }), 200),
     {
       added: 2,
     },
   );
   assert.deepEqual(await albumOrder(user, album.id), [c, a, d, b]);
   assert.deepEqual(
-    await json(
+    await expectJson(
       await call(user, "DELETE", `/${album.id}/images`, { imageIds: [a, crypto.randomUUID()] }),
       200,
     ),
@@ -159,10 +129,10 @@ Deno.test("moves persist: first, after another, last, and a renumbering when no 
   const ids = await insertImages(user.id, 6);
   const [a, b, c, d, e, f] = ids;
   const album = await create(user, "Moves");
-  await json(await call(user, "POST", `/${album.id}/images`, { imageIds: ids }), 200);
+  await expectJson(await call(user, "POST", `/${album.id}/images`, { imageIds: ids }), 200);
 
   const move = async (imageId: string, afterImageId: string | null) =>
-    (await json(await call(user, "POST", `/${album.id}/move`, { imageId, afterImageId }), 200))
+    (await expectJson(await call(user, "POST", `/${album.id}/move`, { imageId, afterImageId }), 200))
       .position as number;
 
   await move(e, null);
@@ -192,18 +162,18 @@ Deno.test("moves persist: first, after another, last, and a renumbering when no 
 
   // Moving after itself or after an image outside the album changes nothing.
   const before = await albumState(album.id);
-  await failure(
+  await expectError(
     await call(user, "POST", `/${album.id}/move`, { imageId: a, afterImageId: a }),
     400,
     "VALIDATION_ERROR",
   );
   const [outside] = await insertImages(user.id, 1);
-  await failure(
+  await expectError(
     await call(user, "POST", `/${album.id}/move`, { imageId: a, afterImageId: outside }),
     404,
     "NOT_FOUND",
   );
-  await failure(
+  await expectError(
     await call(user, "POST", `/${album.id}/move`, { imageId: outside, afterImageId: null }),
     404,
     "NOT_FOUND",
@@ -217,35 +187,35 @@ Deno.test("another user's albums and images cannot be read, changed or linked", 
   const ownerImages = await insertImages(owner.id, 2);
   const strangerImages = await insertImages(stranger.id, 1);
   const ownerAlbum = await create(owner, "Mine");
-  await json(await call(owner, "POST", `/${ownerAlbum.id}/images`, { imageIds: ownerImages }), 200);
+  await expectJson(await call(owner, "POST", `/${ownerAlbum.id}/images`, { imageIds: ownerImages }), 200);
   const strangerAlbum = await create(stranger, "Theirs");
   const before = await albumState(ownerAlbum.id);
 
   assert.deepEqual(
-    (await json(await call(stranger, "GET", ""), 200)).albums.map((album: { id: string }) => album.id),
+    (await expectJson(await call(stranger, "GET", ""), 200)).albums.map((album: { id: string }) => album.id),
     [
       strangerAlbum.id,
     ],
   );
-  await failure(await call(stranger, "PATCH", `/${ownerAlbum.id}`, { title: "Taken" }), 404, "NOT_FOUND");
-  await failure(await call(stranger, "DELETE", `/${ownerAlbum.id}`), 404, "NOT_FOUND");
-  await failure(
+  await expectError(await call(stranger, "PATCH", `/${ownerAlbum.id}`, { title: "Taken" }), 404, "NOT_FOUND");
+  await expectError(await call(stranger, "DELETE", `/${ownerAlbum.id}`), 404, "NOT_FOUND");
+  await expectError(
     await call(stranger, "POST", `/${ownerAlbum.id}/images`, { imageIds: strangerImages }),
     404,
     "NOT_FOUND",
   );
-  await failure(
+  await expectError(
     await call(stranger, "DELETE", `/${ownerAlbum.id}/images`, { imageIds: ownerImages }),
     404,
     "NOT_FOUND",
   );
-  await failure(
+  await expectError(
     await call(stranger, "POST", `/${ownerAlbum.id}/move`, { imageId: ownerImages[1], afterImageId: null }),
     404,
     "NOT_FOUND",
   );
   // Someone else's image in one's own album: refused whole, nothing added.
-  await failure(
+  await expectError(
     await call(stranger, "POST", `/${strangerAlbum.id}/images`, {
       imageIds: [strangerImages[0], ownerImages[0]],
     }),
@@ -264,43 +234,43 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
   const user = await signedInUser();
   const [image] = await insertImages(user.id, 1);
   const album = await create(user, "Keep");
-  await failure(await call(user, "POST", "", { title: "   " }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", "", { title: "x".repeat(121) }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", "", { title: "ok", source: "ai" }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", "", "{"), 400, "INVALID_JSON");
-  await failure(await call(user, "PATCH", `/${album.id}`, {}), 400, "VALIDATION_ERROR");
-  await failure(
+  await expectError(await call(user, "POST", "", { title: "   " }), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "POST", "", { title: "x".repeat(121) }), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "POST", "", { title: "ok", source: "ai" }), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "POST", "", "{"), 400, "INVALID_JSON");
+  await expectError(await call(user, "PATCH", `/${album.id}`, {}), 400, "VALIDATION_ERROR");
+  await expectError(
     await call(user, "PATCH", `/${album.id}`, { description: "d".repeat(1001) }),
     400,
     "VALIDATION_ERROR",
   );
-  await failure(await call(user, "PATCH", "/not-a-uuid", { title: "x" }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", `/${album.id}/images`, { imageIds: [] }), 400, "VALIDATION_ERROR");
-  await failure(
+  await expectError(await call(user, "PATCH", "/not-a-uuid", { title: "x" }), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "POST", `/${album.id}/images`, { imageIds: [] }), 400, "VALIDATION_ERROR");
+  await expectError(
     await call(user, "POST", `/${album.id}/images`, { imageIds: ["nope"] }),
     400,
     "VALIDATION_ERROR",
   );
-  await failure(
+  await expectError(
     await call(user, "POST", `/${album.id}/images`, {
       imageIds: Array.from({ length: 501 }, () => crypto.randomUUID()),
     }),
     400,
     "VALIDATION_ERROR",
   );
-  await failure(
+  await expectError(
     await call(user, "POST", `/${album.id}/images`, { imageIds: [crypto.randomUUID()] }),
     404,
     "NOT_FOUND",
   );
-  await failure(await call(user, "POST", `/${album.id}/move`, { imageId: image }), 400, "VALIDATION_ERROR");
-  await failure(
+  await expectError(await call(user, "POST", `/${album.id}/move`, { imageId: image }), 400, "VALIDATION_ERROR");
+  await expectError(
     await call(user, "POST", `/${crypto.randomUUID()}/images`, { imageIds: [image] }),
     404,
     "NOT_FOUND",
   );
-  await failure(await call(user, "PUT", `/${album.id}`, { title: "x" }), 405, "METHOD_NOT_ALLOWED");
-  const { albums } = await json(await call(user, "GET", ""), 200);
+  await expectError(await call(user, "PUT", `/${album.id}`, { title: "x" }), 405, "METHOD_NOT_ALLOWED");
+  const { albums } = await expectJson(await call(user, "GET", ""), 200);
   assert.deepEqual(albums.map((row: { title: string; imageCount: number }) => [row.title, row.imageCount]), [[
     "Keep",
     0,

@@ -1,11 +1,12 @@
 // The gallery function end to end on the local platform (in-process, so the test can look at the
 // database and the stored objects), called with users' tokens through the functions gateway.
 import assert from "node:assert/strict";
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import { createClient } from "@supabase/supabase-js";
 import { createGalleryHandler } from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
 import { testPng } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { objectStorage } from "../../supabase/functions/_shared/storage/object-storage.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-gallery-" });
 const platform = await startPlatform({
@@ -28,45 +29,12 @@ const service = createClient(platform.url, platform.serviceRoleKey, {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 });
 
-interface User {
-  id: string;
-  token: string;
-  client: SupabaseClient;
-}
+type User = SignedUpUser;
 
-async function signedInUser(): Promise<User> {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const { data, error } = await client.auth.signUp({
-    email: `gallery-${crypto.randomUUID()}@example.test`,
-    password: "correct horse battery",
-  });
-  assert.equal(error, null);
-  return { id: data.user!.id, token: data.session!.access_token, client };
-}
+const signedInUser = () => signUpUser(platform, { emailPrefix: "gallery" });
 
-function call(user: User, method: string, path: string, body?: unknown) {
-  return fetch(`${platform.url}/functions/v1/gallery${path}`, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-async function json(response: Response, status: number) {
-  const body = await response.json();
-  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
-  return body;
-}
-
-async function failure(response: Response, status: number, code: string) {
-  const body = await json(response, status);
-  assert.equal(body.code, code);
-  assert.equal(typeof body.error, "string");
-  assert.equal(typeof body.details, "object");
-  return body;
-}
+const call = (user: User, method: string, path: string, body?: unknown) =>
+  callFunction(platform, user, "gallery", method, path, body);
 
 interface Seed {
   prompt?: string;
@@ -133,7 +101,7 @@ async function walk(user: User, query: string, limit: number, between?: () => Pr
     const params = new URLSearchParams(query);
     params.set("limit", String(limit));
     if (cursor) params.set("cursor", cursor);
-    const page = await json(await call(user, "GET", `?${params}`), 200);
+    const page = await expectJson(await call(user, "GET", `?${params}`), 200);
     assert.ok(page.items.length <= limit);
     ids.push(...page.items.map((item: { id: string }) => item.id));
     cursor = page.nextCursor;
@@ -168,7 +136,7 @@ Deno.test("pages never skip or repeat an image while new ones arrive between pag
   });
   assert.deepEqual(seen, expected.map((row) => row.id));
   assert.equal(new Set(seen).size, 130);
-  const fresh = await json(await call(user, "GET", `?limit=${inserted}`), 200);
+  const fresh = await expectJson(await call(user, "GET", `?limit=${inserted}`), 200);
   assert.ok(fresh.items.every((item: { prompt: string }) => item.prompt === "new arrival"));
 });
 
@@ -187,20 +155,12 @@ Deno.test("filters, search and album views combine, and agree with the rows", as
   const ids = await insertImages(user.id, seeds);
   const rows = seeds.map((seed, index) => ({ ...seed, id: ids[index] }));
   const albumImages = ids.filter((_, index) => index % 5 === 1 || index % 6 === 0);
-  const album = await json(
-    await fetch(`${platform.url}/functions/v1/albums`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
-      body: JSON.stringify({ title: "Mixed" }),
-    }),
+  const album = await expectJson(
+    await callFunction(platform, user, "albums", "POST", "", { title: "Mixed" }),
     201,
   );
-  await json(
-    await fetch(`${platform.url}/functions/v1/albums/${album.album.id}/images`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
-      body: JSON.stringify({ imageIds: albumImages }),
-    }),
+  await expectJson(
+    await callFunction(platform, user, "albums", "POST", `/${album.album.id}/images`, { imageIds: albumImages }),
     200,
   );
 
@@ -239,7 +199,7 @@ Deno.test("filters, search and album views combine, and agree with the rows", as
     ),
   );
 
-  const facets = await json(await call(user, "GET", "/facets"), 200);
+  const facets = await expectJson(await call(user, "GET", "/facets"), 200);
   assert.deepEqual(facets, { models: [...models].sort(), features: [...features].sort() });
 });
 
@@ -247,28 +207,24 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
   const owner = await signedInUser();
   const stranger = await signedInUser();
   const { imageId, storagePath } = await imageWithObjects(owner);
-  const ownerAlbum = await json(
-    await fetch(`${platform.url}/functions/v1/albums`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${owner.token}` },
-      body: JSON.stringify({ title: "Private" }),
-    }),
+  const ownerAlbum = await expectJson(
+    await callFunction(platform, owner, "albums", "POST", "", { title: "Private" }),
     201,
   );
 
-  assert.deepEqual((await json(await call(stranger, "GET", ""), 200)).items, []);
-  assert.deepEqual(await json(await call(stranger, "GET", "/facets"), 200), { models: [], features: [] });
-  await failure(await call(stranger, "GET", `?album=${ownerAlbum.album.id}`), 404, "NOT_FOUND");
-  await failure(await call(stranger, "GET", `/${imageId}`), 404, "NOT_FOUND");
-  await failure(await call(stranger, "GET", `/${imageId}/download`), 404, "NOT_FOUND");
-  await failure(await call(stranger, "PATCH", `/${imageId}`, { isFavorite: true }), 404, "NOT_FOUND");
-  assert.deepEqual(await json(await call(stranger, "POST", "/delete", { ids: [imageId] }), 200), {
+  assert.deepEqual((await expectJson(await call(stranger, "GET", ""), 200)).items, []);
+  assert.deepEqual(await expectJson(await call(stranger, "GET", "/facets"), 200), { models: [], features: [] });
+  await expectError(await call(stranger, "GET", `?album=${ownerAlbum.album.id}`), 404, "NOT_FOUND");
+  await expectError(await call(stranger, "GET", `/${imageId}`), 404, "NOT_FOUND");
+  await expectError(await call(stranger, "GET", `/${imageId}/download`), 404, "NOT_FOUND");
+  await expectError(await call(stranger, "PATCH", `/${imageId}`, { isFavorite: true }), 404, "NOT_FOUND");
+  assert.deepEqual(await expectJson(await call(stranger, "POST", "/delete", { ids: [imageId] }), 200), {
     deleted: [],
   });
 
   // The owner's pending upload cannot be completed by the stranger, and stays the owner's.
   const png = await testPng(40, 30);
-  const upload = await json(
+  const upload = await expectJson(
     await call(owner, "POST", "/uploads", {
       fileName: "holiday.png",
       contentType: "image/png",
@@ -285,9 +241,9 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
     },
   );
   assert.equal(error, null);
-  await failure(await call(stranger, "POST", "/uploads/complete", { path: upload.path }), 404, "NOT_FOUND");
+  await expectError(await call(stranger, "POST", "/uploads/complete", { path: upload.path }), 404, "NOT_FOUND");
   const sameIdInOwnFolder = upload.path.replace(owner.id, stranger.id);
-  await failure(
+  await expectError(
     await call(stranger, "POST", "/uploads/complete", { path: sameIdInOwnFolder }),
     404,
     "NOT_FOUND",
@@ -301,7 +257,7 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
   );
   assert.deepEqual(row, { isFavorite: false });
   assert.ok(await objectExists("images", storagePath));
-  const completed = await json(await call(owner, "POST", "/uploads/complete", { path: upload.path }), 201);
+  const completed = await expectJson(await call(owner, "POST", "/uploads/complete", { path: upload.path }), 201);
   assert.equal(completed.image.prompt, "holiday.png");
 });
 
@@ -315,7 +271,7 @@ Deno.test("detail, favourite and download show the caller's image with signed UR
       [imageId],
     )
   );
-  const { image } = await json(await call(user, "GET", `/${imageId}`), 200);
+  const { image } = await expectJson(await call(user, "GET", `/${imageId}`), 200);
   assert.deepEqual(
     [
       image.id,
@@ -334,18 +290,18 @@ Deno.test("detail, favourite and download show the caller's image with signed UR
   assert.equal((await fetch(image.thumbnailUrl)).status, 200);
 
   // The list hands out the same thumbnail URL again while it is fresh, so browsers can cache it.
-  const listed = await json(await call(user, "GET", ""), 200);
+  const listed = await expectJson(await call(user, "GET", ""), 200);
   assert.equal(
-    (await json(await call(user, "GET", ""), 200)).items[0].thumbnailUrl,
+    (await expectJson(await call(user, "GET", ""), 200)).items[0].thumbnailUrl,
     listed.items[0].thumbnailUrl,
   );
 
-  const favourite = await json(await call(user, "PATCH", `/${imageId}`, { isFavorite: true }), 200);
+  const favourite = await expectJson(await call(user, "PATCH", `/${imageId}`, { isFavorite: true }), 200);
   assert.equal(favourite.image.isFavorite, true);
-  const favourites = await json(await call(user, "GET", "?favorite=true"), 200);
+  const favourites = await expectJson(await call(user, "GET", "?favorite=true"), 200);
   assert.deepEqual(favourites.items.map((item: { id: string }) => item.id), [imageId]);
 
-  const download = await json(await call(user, "GET", `/${imageId}/download`), 200);
+  const download = await expectJson(await call(user, "GET", `/${imageId}/download`), 200);
   assert.equal(download.fileName, `neon-city-at-night-${imageId.slice(0, 8)}.png`);
   const saved = await fetch(download.url);
   assert.equal(saved.status, 200);
@@ -361,7 +317,7 @@ Deno.test("delete removes the rows and their objects, and leaves shared objects 
     storagePath: first.storagePath,
     thumbnailPath: first.thumbnailPath,
   }]);
-  const deleted = await json(
+  const deleted = await expectJson(
     await call(user, "POST", "/delete", { ids: [first.imageId, second.imageId] }),
     200,
   );
@@ -377,7 +333,7 @@ Deno.test("delete removes the rows and their objects, and leaves shared objects 
   assert.equal(await objectExists("images", second.thumbnailPath), false);
   assert.equal(await objectExists("images", first.storagePath), true, "still used by another row");
 
-  await json(await call(user, "POST", "/delete", { ids: sharing }), 200);
+  await expectJson(await call(user, "POST", "/delete", { ids: sharing }), 200);
   assert.equal(await objectExists("images", first.storagePath), false);
   assert.equal(await objectExists("images", first.thumbnailPath), false);
   assert.equal(
@@ -402,7 +358,7 @@ Deno.test("when removing the objects fails, the rows are still gone and the swee
       body: JSON.stringify({ ids: [imageId] }),
     }),
   );
-  assert.deepEqual(await json(response, 200), { deleted: [imageId] });
+  assert.deepEqual(await expectJson(response, 200), { deleted: [imageId] });
   assert.equal(await countRows("select count(*)::int from public.images where id = $1", [imageId]), 0);
   assert.equal(await objectExists("images", storagePath), true);
   const listed = await platform.db.asOwner((tx) =>
@@ -439,7 +395,7 @@ Deno.test("when removing the objects fails, the rows are still gone and the swee
 Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad files are refused and removed", async () => {
   const user = await signedInUser();
   const png = await testPng(300, 150);
-  const start = await json(
+  const start = await expectJson(
     await call(user, "POST", "/uploads", {
       fileName: "beach.png",
       contentType: "image/png",
@@ -457,7 +413,7 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
     },
   );
   assert.equal(error, null);
-  const { image } = await json(await call(user, "POST", "/uploads/complete", { path: start.path }), 201);
+  const { image } = await expectJson(await call(user, "POST", "/uploads/complete", { path: start.path }), 201);
   assert.deepEqual(
     [
       image.id,
@@ -474,13 +430,13 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
   const thumbnail = new Uint8Array(await (await fetch(image.thumbnailUrl)).arrayBuffer());
   assert.equal(new TextDecoder().decode(thumbnail.subarray(8, 12)), "WEBP");
   assert.equal(await objectExists("uploads", start.path), false);
-  await failure(await call(user, "POST", "/uploads/complete", { path: start.path }), 404, "NOT_FOUND");
-  const listed = await json(await call(user, "GET", "?feature=upload"), 200);
+  await expectError(await call(user, "POST", "/uploads/complete", { path: start.path }), 404, "NOT_FOUND");
+  const listed = await expectJson(await call(user, "GET", "?feature=upload"), 200);
   assert.deepEqual(listed.items.map((item: { id: string }) => item.id), [image.id]);
 
   // Text that claims to be a PNG: refused as the wrong type, and its object removed.
   const fake = new TextEncoder().encode("this is not a picture at all");
-  const forged = await json(
+  const forged = await expectJson(
     await call(user, "POST", "/uploads", {
       fileName: "fake.png",
       contentType: "image/png",
@@ -497,7 +453,7 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
     },
   );
   assert.equal(forgedUpload.error, null);
-  await failure(
+  await expectError(
     await call(user, "POST", "/uploads/complete", { path: forged.path }),
     415,
     "UNSUPPORTED_MEDIA_TYPE",
@@ -506,7 +462,7 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
 
   // A JPEG announced as a WebP is refused too.
   const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]);
-  const mislabelled = await json(
+  const mislabelled = await expectJson(
     await call(user, "POST", "/uploads", {
       fileName: "x.webp",
       contentType: "image/webp",
@@ -517,14 +473,14 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
   await user.client.storage.from("uploads").uploadToSignedUrl(mislabelled.path, mislabelled.token, jpeg, {
     contentType: "image/webp",
   });
-  await failure(
+  await expectError(
     await call(user, "POST", "/uploads/complete", { path: mislabelled.path }),
     415,
     "UNSUPPORTED_MEDIA_TYPE",
   );
   assert.equal(await objectExists("uploads", mislabelled.path), false);
 
-  await failure(
+  await expectError(
     await call(user, "POST", "/uploads", {
       fileName: "huge.png",
       contentType: "image/png",
@@ -533,7 +489,7 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
     413,
     "PAYLOAD_TOO_LARGE",
   );
-  await failure(
+  await expectError(
     await call(user, "POST", "/uploads", { fileName: "doc.pdf", contentType: "application/pdf", size: 10 }),
     400,
     "VALIDATION_ERROR",
@@ -565,44 +521,44 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
     "?sort=oldest",
     "?model=a&model=b",
   ];
-  for (const query of badQueries) await failure(await call(user, "GET", query), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "GET", `?album=${crypto.randomUUID()}`), 404, "NOT_FOUND");
-  await failure(await call(user, "GET", "/not-a-uuid"), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "GET", `/${crypto.randomUUID()}`), 404, "NOT_FOUND");
-  await failure(await call(user, "PATCH", `/${imageId}`, { isFavorite: "yes" }), 400, "VALIDATION_ERROR");
-  await failure(
+  for (const query of badQueries) await expectError(await call(user, "GET", query), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "GET", `?album=${crypto.randomUUID()}`), 404, "NOT_FOUND");
+  await expectError(await call(user, "GET", "/not-a-uuid"), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "GET", `/${crypto.randomUUID()}`), 404, "NOT_FOUND");
+  await expectError(await call(user, "PATCH", `/${imageId}`, { isFavorite: "yes" }), 400, "VALIDATION_ERROR");
+  await expectError(
     await call(user, "PATCH", `/${imageId}`, { isFavorite: true, prompt: "x" }),
     400,
     "VALIDATION_ERROR",
   );
-  await failure(await call(user, "PATCH", `/${imageId}`, "{"), 400, "INVALID_JSON");
-  await failure(await call(user, "POST", "/delete", { ids: [] }), 400, "VALIDATION_ERROR");
-  await failure(await call(user, "POST", "/delete", { ids: [imageId, "nope"] }), 400, "VALIDATION_ERROR");
-  await failure(
+  await expectError(await call(user, "PATCH", `/${imageId}`, "{"), 400, "INVALID_JSON");
+  await expectError(await call(user, "POST", "/delete", { ids: [] }), 400, "VALIDATION_ERROR");
+  await expectError(await call(user, "POST", "/delete", { ids: [imageId, "nope"] }), 400, "VALIDATION_ERROR");
+  await expectError(
     await call(user, "POST", "/delete", { ids: Array.from({ length: 101 }, () => crypto.randomUUID()) }),
     400,
     "VALIDATION_ERROR",
   );
-  await failure(
+  await expectError(
     await call(user, "POST", "/uploads/complete", { path: "../etc/passwd" }),
     400,
     "VALIDATION_ERROR",
   );
-  const announced = await json(
+  const announced = await expectJson(
     await call(user, "POST", "/uploads", { fileName: "later.png", contentType: "image/png", size: 100 }),
     200,
   );
-  const notUploaded = await failure(
+  const notUploaded = await expectError(
     await call(user, "POST", "/uploads/complete", { path: announced.path }),
     400,
     "VALIDATION_ERROR",
   );
   assert.match(notUploaded.error, /Nothing has been uploaded/);
-  await failure(await call(user, "DELETE", `/${imageId}`), 405, "METHOD_NOT_ALLOWED");
+  await expectError(await call(user, "DELETE", `/${imageId}`), 405, "METHOD_NOT_ALLOWED");
   const anonymous = await fetch(`${platform.url}/functions/v1/gallery`, {
     headers: { authorization: `Bearer ${platform.anonKey}` },
   });
-  await failure(anonymous, 401, "UNAUTHORIZED");
+  await expectError(anonymous, 401, "UNAUTHORIZED");
   assert.equal(
     await countRows("select count(*)::int from public.images where user_id = $1 and not is_favorite", [
       user.id,

@@ -1,0 +1,74 @@
+// What the platform tests share when they call edge functions as a signed-in user: sign-up with the
+// unmodified supabase-js client, a request through the functions gateway, and the checks on a JSON
+// answer and on the one error shape `{ error, code, details }`.
+import assert from "node:assert/strict";
+import { createClient, type SupabaseClient } from "@supabase/supabase-js";
+import type { Platform } from "../../supabase/local/platform.ts";
+
+type PlatformAddress = Pick<Platform, "url" | "anonKey">;
+
+export interface SignedUpUser {
+  id: string;
+  token: string;
+  client: SupabaseClient;
+}
+
+/** A fresh user signed up through the anon key, as the SPA does; the client keeps its session. */
+export async function signUpUser(
+  platform: PlatformAddress,
+  { emailPrefix }: { emailPrefix: string },
+): Promise<SignedUpUser> {
+  const client = createClient(platform.url, platform.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
+  const { data, error } = await client.auth.signUp({
+    email: `${emailPrefix}-${crypto.randomUUID()}@example.test`,
+    password: "correct horse battery",
+  });
+  assert.equal(error, null);
+  return { id: data.user!.id, token: data.session!.access_token, client };
+}
+
+/**
+ * Calls `/functions/v1/<fn><path>` with the caller's bearer token (the anon key when there is no
+ * caller) and the anon key as `apikey`, as supabase-js sends them. A string body goes as it is, so
+ * tests can send malformed JSON; anything else is sent as JSON.
+ */
+export function callFunction(
+  platform: PlatformAddress,
+  caller: { token: string } | undefined,
+  fn: string,
+  method: string,
+  path = "",
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  return fetch(`${platform.url}/functions/v1/${fn}${path}`, {
+    method,
+    headers: {
+      "content-type": "application/json",
+      apikey: platform.anonKey,
+      authorization: `Bearer ${caller?.token ?? platform.anonKey}`,
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+/** The response's JSON body once its status is the expected one (null for a 204, which has none). */
+export async function expectJson(response: Response, status: number) {
+  const body = status === 204 ? null : await response.json();
+  if (status === 204) await response.body?.cancel();
+  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
+  return body;
+}
+
+/** The response is the one error shape with this status and code; returns its body. */
+export async function expectError(response: Response, status: number, code: string) {
+  const body = await expectJson(response, status);
+  assert.equal(body.code, code, JSON.stringify(body).slice(0, 2000));
+  assert.equal(typeof body.error, "string");
+  assert.ok(body.error.length > 0, "the error says what went wrong");
+  assert.equal(typeof body.details, "object");
+  return body;
+}
