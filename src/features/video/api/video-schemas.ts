@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { videoEffects, videoResolutions } from "@/features/video/lib/video-options";
+import { videoEffects, videoResolutions } from "@domain/video-options";
 
 export const videoStatuses = ["queued", "processing", "preview_ready", "rendering", "completed", "failed"] as const;
 export type VideoStatus = (typeof videoStatuses)[number];

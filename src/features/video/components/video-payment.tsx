@@ -6,7 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useConfirmTestPayment } from "@/features/video/api/confirm-test-payment";
 import { useCreatePaymentIntent, type PaymentIntent } from "@/features/video/api/create-payment-intent";
 import { formatPrice } from "@/features/video/lib/format-price";
-import type { VideoResolution } from "@/features/video/lib/video-options";
+import type { VideoResolution } from "@domain/video-options";
 import { env } from "@/lib/env";
 import { showErrorToast } from "@/lib/error-toast";
 

@@ -1,21 +1,20 @@
 import { useId, type FormEvent, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { VideoIcon } from "@/components/ui/icons";
-import { ChoiceGroup } from "@/features/video/components/choice-group";
 import {
-  effectLabels,
-  fitLabels,
   maxDurationSeconds,
   minDurationSeconds,
   videoEffects,
   videoFits,
+  type VideoResolution,
   videoResolutions,
-  type VideoSettings,
-} from "@/features/video/lib/video-options";
+} from "@domain/video-options";
+import { ChoiceGroup } from "@/features/video/components/choice-group";
+import { effectLabels, fitLabels, type VideoSettings } from "@/features/video/lib/video-options";
 
 export type SettingsDraft = Omit<VideoSettings, "imageId">;
 
-const resolutionHints: Record<(typeof videoResolutions)[number], string> = {
+const resolutionHints: Record<VideoResolution, string> = {
   "480p": "854 × 480",
   "720p": "1280 × 720",
   "1080p": "1920 × 1080",

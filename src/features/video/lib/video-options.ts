@@ -1,18 +1,13 @@
 import * as z from "zod/mini";
-
-export const videoEffects = [
-  "zoom-in",
-  "zoom-out",
-  "pan-left",
-  "pan-right",
-  "pan-up",
-  "pan-down",
-  "ken-burns",
-  "rotate",
-  "fade",
-  "ai-motion",
-] as const;
-export type VideoEffect = (typeof videoEffects)[number];
+import {
+  maxDurationSeconds,
+  minDurationSeconds,
+  type VideoEffect,
+  videoEffects,
+  type VideoFit,
+  videoFits,
+  videoResolutions,
+} from "@domain/video-options";
 
 export const effectLabels: Record<VideoEffect, string> = {
   "zoom-in": "Zoom in",
@@ -27,19 +22,10 @@ export const effectLabels: Record<VideoEffect, string> = {
   "ai-motion": "AI motion",
 };
 
-export const videoResolutions = ["480p", "720p", "1080p"] as const;
-export type VideoResolution = (typeof videoResolutions)[number];
-
-export const videoFits = ["crop", "pad"] as const;
-export type VideoFit = (typeof videoFits)[number];
-
 export const fitLabels: Record<VideoFit, { label: string; description: string }> = {
   crop: { label: "Crop to fill", description: "Fills the frame; the edges of the image may be cut." },
   pad: { label: "Fit with bars", description: "Shows the whole image, with bars where the shapes differ." },
 };
-
-export const minDurationSeconds = 1;
-export const maxDurationSeconds = 10;
 
 /** What the form holds; checked again on submit because a URL or an old draft can carry anything. */
 export const videoSettingsSchema = z.object({

@@ -3,7 +3,7 @@
  * the service context, because users hold no UPDATE on public.videos (payment is the service's).
  */
 import type { Tx } from "../db/db.ts";
-import type { VideoResolution } from "./video-prices.ts";
+import type { VideoResolution } from "../domain/video-options.ts";
 
 export interface VideoPaymentRow {
   id: string;

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { videoCurrency, videoPrice, videoPriceCents, videoResolutions } from "./video-prices.ts";
+import { videoResolutions } from "../domain/video-options.ts";
+import { videoCurrency, videoPrice, videoPriceCents } from "./video-prices.ts";
 
 Deno.test("a video costs the $1.00 base at 480p and 720p, more at 1080p, in US dollars", () => {
   assert.deepEqual(videoPrice("480p"), { amountCents: 100, currency: "usd" });

@@ -1,6 +1,5 @@
 /** The one price table for videos (DESIGN.md §8: a $1.00 base; larger renders cost more). */
-export const videoResolutions = ["480p", "720p", "1080p"] as const;
-export type VideoResolution = (typeof videoResolutions)[number];
+import type { VideoResolution } from "../domain/video-options.ts";
 
 export const videoCurrency = "usd";
 

@@ -7,23 +7,18 @@
  * pixel, and the expressions round rather than truncate: the zoom is chosen so that the window's
  * width is the nearest whole number, and the window is centred on the planned centre.
  */
-export const motionEffects = [
-  "zoom-in",
-  "zoom-out",
-  "pan-left",
-  "pan-right",
-  "pan-up",
-  "pan-down",
-  "ken-burns",
-] as const;
-export type MotionEffect = (typeof motionEffects)[number];
+import { type VideoEffect, videoEffects } from "../domain/video-options.ts";
 
-export const videoEffects = [...motionEffects, "rotate", "fade", "ai-motion"] as const;
-export type VideoEffect = (typeof videoEffects)[number];
+/** The effects that are not camera moves over the still: render.ts makes these another way. */
+const otherEffects = ["rotate", "fade", "ai-motion"] as const satisfies readonly VideoEffect[];
+export type MotionEffect = Exclude<VideoEffect, (typeof otherEffects)[number]>;
 
 export function isMotionEffect(effect: string): effect is MotionEffect {
-  return (motionEffects as readonly string[]).includes(effect);
+  return (videoEffects as readonly string[]).includes(effect) &&
+    !(otherEffects as readonly string[]).includes(effect);
 }
+
+export const motionEffects: readonly MotionEffect[] = videoEffects.filter(isMotionEffect);
 
 /** How far the zooms go, and the zoom a pan holds so that there is room to move. */
 const maxZoom = 1.3;

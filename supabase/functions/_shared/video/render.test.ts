@@ -10,7 +10,8 @@ import {
   probeMedia,
   progressFraction,
 } from "./ffmpeg.ts";
-import { motionEffects, type VideoEffect } from "./motion.ts";
+import type { VideoEffect } from "../domain/video-options.ts";
+import { motionEffects } from "./motion.ts";
 import { frameSizes, type RenderSpec, renderVideo } from "./render.ts";
 import { watermarkBox } from "./watermark.ts";
 

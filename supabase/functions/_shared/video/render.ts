@@ -3,12 +3,10 @@
  * camera move, the image's aspect kept by cropping (cover) or padding (contain, over a blurred
  * copy of itself), an optional synthesised audio bed, and the watermark on previews.
  */
-import type { VideoResolution } from "../payments/video-prices.ts";
+import type { VideoEffect, VideoFit, VideoResolution } from "../domain/video-options.ts";
 import { runFfmpeg } from "./ffmpeg.ts";
-import { isMotionEffect, type VideoEffect, zoompanFilter } from "./motion.ts";
+import { isMotionEffect, zoompanFilter } from "./motion.ts";
 import { watermarkImages } from "./watermark.ts";
-
-export type VideoFit = "crop" | "pad";
 
 export const frameSizes: Readonly<Record<VideoResolution, { width: number; height: number }>> = {
   "480p": { width: 854, height: 480 },

@@ -6,15 +6,14 @@
  * row moves on only in the transaction that checks the job still holds its lease.
  */
 import type { Db, Tx } from "../db/db.ts";
+import type { VideoEffect, VideoResolution } from "../domain/video-options.ts";
 import { type ImageMimeType, readImageInfo } from "../images/image-info.ts";
 import type { Job } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
-import type { VideoResolution } from "../payments/video-prices.ts";
 import type { Bucket, ObjectStorage } from "../storage/object-storage.ts";
 import { FfmpegError, probeMedia } from "./ffmpeg.ts";
 import { type RenderSpec, renderVideo } from "./render.ts";
-import type { VideoEffect } from "./motion.ts";
 import { type VeoClient, VeoOperationFailed } from "./veo.ts";
 import { findVideo, type RenderKind, type VideoRow } from "./video-store.ts";
 

@@ -6,11 +6,16 @@
  */
 import { z } from "zod";
 import type { Tx } from "../db/db.ts";
+import {
+  maxDurationSeconds,
+  minDurationSeconds,
+  videoEffects,
+  videoFits,
+  videoResolutions,
+} from "../domain/video-options.ts";
 import { ApiError, badRequest, notFound } from "../http/errors.ts";
-import { videoResolutions } from "../payments/video-prices.ts";
 import { isProviderLive, PROVIDERS } from "../providers/provider-config.ts";
 import type { Env } from "../providers/types.ts";
-import { videoEffects } from "./motion.ts";
 import { frameCount } from "./render.ts";
 
 const oneDecimal = (value: number) => Math.abs(Math.round(value * 10) - value * 10) < 1e-6;
@@ -20,13 +25,13 @@ export const createVideoSchema = z.strictObject({
   imageUrl: z.url("imageUrl must be a signed URL of one of your images").max(4000).optional(),
   effect: z.enum(videoEffects, { error: `effect must be one of: ${videoEffects.join(", ")}` }),
   duration: z.number({ error: "duration must be a number of seconds" })
-    .min(1, "duration must be at least 1 second")
-    .max(10, "duration must be at most 10 seconds")
+    .min(minDurationSeconds, `duration must be at least ${minDurationSeconds} second`)
+    .max(maxDurationSeconds, `duration must be at most ${maxDurationSeconds} seconds`)
     .refine(oneDecimal, "duration takes at most one decimal"),
   resolution: z.enum(videoResolutions, {
     error: `resolution must be one of: ${videoResolutions.join(", ")}`,
   }),
-  fit: z.enum(["crop", "pad"], { error: "fit must be crop or pad" }).default("crop"),
+  fit: z.enum(videoFits, { error: `fit must be ${videoFits.join(" or ")}` }).default("crop"),
   includeAudio: z.boolean().default(false),
 }).refine((body) => (body.imageId === undefined) !== (body.imageUrl === undefined), {
   message: "Send exactly one of imageId and imageUrl.",

@@ -4,8 +4,7 @@
  */
 import type { Tx } from "../db/db.ts";
 import { enqueue } from "../jobs/queue.ts";
-import type { VideoResolution } from "../payments/video-prices.ts";
-import type { VideoFit } from "./render.ts";
+import type { VideoFit, VideoResolution } from "../domain/video-options.ts";
 
 export const videoRenderQueue = "video-render";
 export type RenderKind = "preview" | "full";
