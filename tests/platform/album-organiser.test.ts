@@ -6,6 +6,7 @@ import { createClient } from "@supabase/supabase-js";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { makeWebpThumbnail } from "../../supabase/functions/_shared/images/thumbnail.ts";
 import { type Platform, startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
 
 const noSanitizers = { sanitizeOps: false, sanitizeResources: false };
 
@@ -26,22 +27,9 @@ async function withPlatform(env: Record<string, string>, run: (platform: Platfor
   }
 }
 
-interface User {
-  id: string;
-  token: string;
-}
+type User = SignedUpUser;
 
-async function signedInUser(platform: Platform): Promise<User> {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const { data, error } = await client.auth.signUp({
-    email: `organiser-${crypto.randomUUID()}@example.test`,
-    password: "correct horse battery",
-  });
-  assert.equal(error, null);
-  return { id: data.user!.id, token: data.session!.access_token };
-}
+const signedInUser = (platform: Platform) => signUpUser(platform, { emailPrefix: "organiser" });
 
 /** An image as the generation function leaves it: the original and its webp thumbnail stored, the row inserted. */
 async function storedImage(platform: Platform, user: User, prompt: string, rgb: [number, number, number]) {
@@ -73,19 +61,8 @@ async function storedImage(platform: Platform, user: User, prompt: string, rgb: 
   return id;
 }
 
-function call(platform: Platform, user: User, method: string, path = "", body?: unknown) {
-  return fetch(`${platform.url}/functions/v1/album-organiser${path}`, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-async function json(response: Response, status: number) {
-  const body = await response.json();
-  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
-  return body;
-}
+const call = (platform: Platform, user: User, method: string, path = "", body?: unknown) =>
+  callFunction(platform, user, "album-organiser", method, path, body);
 
 interface Organisation {
   id: string;
@@ -97,7 +74,7 @@ interface Organisation {
 }
 
 async function organise(platform: Platform, user: User, imageIds: string[]): Promise<Organisation> {
-  const created = await json(await call(platform, user, "POST", "", { imageIds }), 202);
+  const created = await expectJson(await call(platform, user, "POST", "", { imageIds }), 202);
   assert.deepEqual(Object.keys(created).sort(), ["organisationId", "status"]);
   assert.equal(created.status, "queued");
   return await waitFor(platform, user, created.organisationId);
@@ -107,7 +84,7 @@ async function organise(platform: Platform, user: User, imageIds: string[]): Pro
 async function waitFor(platform: Platform, user: User, id: string): Promise<Organisation> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const organisation: Organisation = await json(
+    const organisation: Organisation = await expectJson(
       await call(platform, user, "GET", `/${id}`),
       200,
     );
@@ -222,7 +199,7 @@ Deno.test({
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.deepEqual(await footprint(platform, user.id), { ...before, jobs: before.jobs + 1 });
-      const again: Organisation = await json(await call(platform, user, "GET", `/${organisation.id}`), 200);
+      const again: Organisation = await expectJson(await call(platform, user, "GET", `/${organisation.id}`), 200);
       assert.deepEqual(again, organisation);
 
       // Organising the same images twice is two organisations, each with its own albums.
@@ -232,13 +209,13 @@ Deno.test({
 
       // Another user's image: 404, nothing written.
       const beforeForeign = await footprint(platform, user.id);
-      const foreign = await json(
+      const foreign = await expectJson(
         await call(platform, user, "POST", "", { imageIds: [harbour[0], othersImage] }),
         404,
       );
       assert.equal(foreign.code, "NOT_FOUND");
       assert.deepEqual(foreign.details.missingImageIds, [othersImage]);
-      const unknown = await json(
+      const unknown = await expectJson(
         await call(platform, user, "POST", "", { imageIds: [crypto.randomUUID()] }),
         404,
       );
@@ -246,13 +223,9 @@ Deno.test({
       assert.deepEqual(await footprint(platform, user.id), beforeForeign);
 
       // Another user's organisation is not there for them; nor is a malformed id.
-      const notTheirs = await json(await call(platform, other, "GET", `/${organisation.id}`), 404);
-      assert.equal(notTheirs.code, "NOT_FOUND");
-      assert.equal((await json(await call(platform, user, "GET", "/not-a-uuid"), 404)).code, "NOT_FOUND");
-      assert.equal(
-        (await json(await call(platform, user, "GET", `/${crypto.randomUUID()}`), 404)).code,
-        "NOT_FOUND",
-      );
+      await expectError(await call(platform, other, "GET", `/${organisation.id}`), 404, "NOT_FOUND");
+      await expectError(await call(platform, user, "GET", "/not-a-uuid"), 404, "NOT_FOUND");
+      await expectError(await call(platform, user, "GET", `/${crypto.randomUUID()}`), 404, "NOT_FOUND");
 
       // Bad input: 400 in the one error shape, nothing written.
       const tooMany = Array.from({ length: 501 }, () => crypto.randomUUID());
@@ -267,15 +240,12 @@ Deno.test({
           ["{not json", "INVALID_JSON"],
         ] as const
       ) {
-        const refused = await json(await call(platform, user, "POST", "", body), 400);
+        const refused = await expectJson(await call(platform, user, "POST", "", body), 400);
         assert.equal(refused.code, code, JSON.stringify(body).slice(0, 100));
         assert.equal(typeof refused.error, "string");
         assert.equal(typeof refused.details, "object");
       }
-      assert.equal(
-        (await json(await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }), 405)).code,
-        "METHOD_NOT_ALLOWED",
-      );
+      await expectError(await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }), 405, "METHOD_NOT_ALLOWED");
       assert.deepEqual(await footprint(platform, user.id), beforeForeign);
 
       // Images deleted before the job ran: the organisation fails and says why.
@@ -313,7 +283,7 @@ Deno.test({
           [JSON.stringify({ organisationId: abandoned.id }), `album-organise:${abandoned.id}`, user.id],
         )
       );
-      const abandonedStatus: Organisation = await json(
+      const abandonedStatus: Organisation = await expectJson(
         await call(platform, user, "GET", `/${abandoned.id}`),
         200,
       );
@@ -324,10 +294,10 @@ Deno.test({
       const busy = await signedInUser(platform);
       const busyImage = await storedImage(platform, busy, "A kite over the dunes", BLUE);
       for (let attempt = 0; attempt < 10; attempt++) {
-        await json(await call(platform, busy, "POST", "", { imageIds: [busyImage] }), 202);
+        await expectJson(await call(platform, busy, "POST", "", { imageIds: [busyImage] }), 202);
       }
       const limited = await call(platform, busy, "POST", "", { imageIds: [busyImage] });
-      assert.equal((await json(limited, 429)).code, "RATE_LIMITED");
+      await expectError(limited, 429, "RATE_LIMITED");
       assert.ok(Number(limited.headers.get("retry-after")) >= 1);
       assert.equal((await footprint(platform, busy.id)).organisations, 10);
 

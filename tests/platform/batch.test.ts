@@ -1,9 +1,9 @@
 // The batch function end to end on the local platform (in-process, so the test can look at the
 // database), its rows worked by the platform's own job worker with the offline `local` provider.
 import assert from "node:assert/strict";
-import { createClient } from "@supabase/supabase-js";
 import { testPngBase64 } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
 
 // A fake OpenAI that refuses any prompt about "forbidden" things and draws everything else.
 const fakePng = await testPngBase64(64, 64);
@@ -34,33 +34,12 @@ const platform = await startPlatform({
   jobWorker: { pollIntervalMs: 50 },
 });
 
-async function signedInUser() {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const { data, error } = await client.auth.signUp({
-    email: `batch-${crypto.randomUUID()}@example.test`,
-    password: "correct horse battery",
-  });
-  assert.equal(error, null);
-  return { id: data.user!.id, token: data.session!.access_token };
-}
+const signedInUser = () => signUpUser(platform, { emailPrefix: "batch" });
 
-type User = Awaited<ReturnType<typeof signedInUser>>;
+type User = SignedUpUser;
 
-function call(user: User, method: string, path: string, body?: unknown) {
-  return fetch(`${platform.url}/functions/v1/batch${path}`, {
-    method,
-    headers: { "content-type": "application/json", authorization: `Bearer ${user.token}` },
-    body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-  });
-}
-
-async function json(response: Response, status: number) {
-  const body = await response.json();
-  assert.equal(response.status, status, JSON.stringify(body).slice(0, 2000));
-  return body;
-}
+const call = (user: User, method: string, path: string, body?: unknown) =>
+  callFunction(platform, user, "batch", method, path, body);
 
 function contactsCsv(rows: number, extra: (index: number) => string[] = () => []) {
   const lines = ["firstname,company,notes"];
@@ -73,7 +52,7 @@ function contactsCsv(rows: number, extra: (index: number) => string[] = () => []
 const prompt = "Portrait of [FIRSTNAME] from [COMPANY], studio light";
 
 async function createBatch(user: User, csv: string, extra: Record<string, unknown> = {}) {
-  const body = await json(
+  const body = await expectJson(
     await call(user, "POST", "", { csv, prompt, model: "local", filename: "contacts.csv", ...extra }),
     201,
   );
@@ -88,7 +67,7 @@ async function waitForBatch(
 ) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
-    const { batch } = await json(await call(user, "GET", `/${id}`), 200);
+    const { batch } = await expectJson(await call(user, "GET", `/${id}`), 200);
     if (done(batch)) return batch;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -126,7 +105,7 @@ async function setBalance(userId: string, balance: number) {
 Deno.test("preview validates, resolves the first rows and estimates the cost, writing nothing", async () => {
   const user = await signedInUser();
   const csv = "\uFEFFfirstname;company\nAda;Acme\n;Navy\n";
-  const report = await json(await call(user, "POST", "/preview", { csv, prompt, model: "local" }), 200);
+  const report = await expectJson(await call(user, "POST", "/preview", { csv, prompt, model: "local" }), 200);
   assert.equal(report.valid, false);
   assert.equal(report.delimiter, ";");
   assert.deepEqual(report.issues.map((issue: { row: number }) => issue.row), [2]);
@@ -152,12 +131,12 @@ Deno.test("create → start → every row done with an image and one debit; stat
   const user = await signedInUser();
   const csv = contactsCsv(12, (index) => [index === 3 ? "=cmd|' /C calc'!A0" : `note ${index}`]);
   const id = await createBatch(user, csv);
-  const draft = await json(await call(user, "GET", `/${id}`), 200);
+  const draft = await expectJson(await call(user, "GET", `/${id}`), 200);
   assert.equal(draft.batch.status, "draft");
   assert.equal(draft.batch.totalRows, 12);
   assert.equal((await footprint(user.id)).debits, 0, "nothing is spent before start");
 
-  await json(await call(user, "POST", `/${id}/start`), 200);
+  await expectJson(await call(user, "POST", `/${id}/start`), 200);
   const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 12, failed: 0, cancelled: 0 });
   assert.equal(done.spentCredits, 12);
@@ -179,10 +158,10 @@ Deno.test("create → start → every row done with an image and one debit; stat
   );
   assert.equal(perRow.rows, 12, "each row has its own image and exactly one debit");
 
-  const first = await json(await call(user, "GET", `/${id}/items?limit=5`), 200);
+  const first = await expectJson(await call(user, "GET", `/${id}/items?limit=5`), 200);
   assert.deepEqual(first.items.map((item: { rowNumber: number }) => item.rowNumber), [1, 2, 3, 4, 5]);
   assert.equal(first.nextCursor, 5);
-  const rest = await json(await call(user, "GET", `/${id}/items?after=5&limit=100`), 200);
+  const rest = await expectJson(await call(user, "GET", `/${id}/items?after=5&limit=100`), 200);
   assert.equal(rest.items.length, 7);
   assert.equal(rest.nextCursor, null);
   const thumbnail = new Uint8Array(await (await fetch(first.items[0].thumbnailUrl)).arrayBuffer());
@@ -221,27 +200,27 @@ Deno.test("create → start → every row done with an image and one debit; stat
 Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, retry-failed reruns failures", async () => {
   const user = await signedInUser();
   const id = await createBatch(user, contactsCsv(30, () => [""]));
-  await json(await call(user, "POST", `/${id}/start`), 200);
-  const paused = await json(await call(user, "POST", `/${id}/pause`), 200);
+  await expectJson(await call(user, "POST", `/${id}/start`), 200);
+  const paused = await expectJson(await call(user, "POST", `/${id}/pause`), 200);
   assert.equal(paused.batch.status, "paused");
   assert.equal(paused.batch.pauseReason, "Paused by you.");
   // Rows already running finish; nothing new starts while paused.
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const settled = (await json(await call(user, "GET", `/${id}`), 200)).batch;
+  const settled = (await expectJson(await call(user, "GET", `/${id}`), 200)).batch;
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const still = (await json(await call(user, "GET", `/${id}`), 200)).batch;
+  const still = (await expectJson(await call(user, "GET", `/${id}`), 200)).batch;
   assert.equal(still.counts.succeeded, settled.counts.succeeded, "no progress while paused");
   assert.ok(still.counts.queued > 0);
 
-  await json(await call(user, "POST", `/${id}/resume`), 200);
+  await expectJson(await call(user, "POST", `/${id}/resume`), 200);
   const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.equal((done.counts as { succeeded: number }).succeeded, 30);
   assert.equal((await footprint(user.id)).debits, 30);
-  await json(await call(user, "POST", `/${id}/pause`), 409);
+  await expectJson(await call(user, "POST", `/${id}/pause`), 409);
 
   const second = await createBatch(user, contactsCsv(40, () => [""]));
-  await json(await call(user, "POST", `/${second}/start`), 200);
-  const cancelled = await json(await call(user, "POST", `/${second}/cancel`), 200);
+  await expectJson(await call(user, "POST", `/${second}/start`), 200);
+  const cancelled = await expectJson(await call(user, "POST", `/${second}/cancel`), 200);
   assert.equal(cancelled.batch.status, "cancelled");
   const final = await waitForBatch(
     user,
@@ -258,7 +237,7 @@ Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, ret
 
   // Failures: rows marked failed for good (as a provider refusal would) are refunded and retried.
   const third = await createBatch(user, contactsCsv(4, () => [""]));
-  await json(await call(user, "POST", `/${third}/start`), 200);
+  await expectJson(await call(user, "POST", `/${third}/start`), 200);
   await waitForBatch(user, third, (batch) => batch.status === "completed");
   await platform.db.asService(async (tx) => {
     await tx.query(
@@ -268,11 +247,11 @@ Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, ret
     );
     await tx.query("update public.batch_jobs set failed_rows = 2, succeeded_rows = 2 where id = $1", [third]);
   });
-  const retried = await json(await call(user, "POST", `/${third}/retry-failed`), 200);
+  const retried = await expectJson(await call(user, "POST", `/${third}/retry-failed`), 200);
   assert.equal(retried.retried, 2);
   const rerun = await waitForBatch(user, third, (batch) => batch.status === "completed");
   assert.deepEqual(rerun.counts, { queued: 0, running: 0, succeeded: 4, failed: 0, cancelled: 0 });
-  const failedItems = await json(await call(user, "GET", `/${third}/items?status=failed`), 200);
+  const failedItems = await expectJson(await call(user, "GET", `/${third}/items?status=failed`), 200);
   assert.equal(failedItems.items.length, 0);
 });
 
@@ -280,13 +259,13 @@ Deno.test("a row the provider refuses fails for good with its error and its cred
   const user = await signedInUser();
   const csv = "subject\na lighthouse\nsomething forbidden\na harbour\n";
   const body = { csv, prompt: "A painting of [SUBJECT]", model: "openai" };
-  const { estimate } = await json(await call(user, "POST", "/preview", body), 200);
-  const id = (await json(await call(user, "POST", "", body), 201)).batch.id;
-  await json(await call(user, "POST", `/${id}/start`), 200);
+  const { estimate } = await expectJson(await call(user, "POST", "/preview", body), 200);
+  const id = (await expectJson(await call(user, "POST", "", body), 201)).batch.id;
+  await expectJson(await call(user, "POST", `/${id}/start`), 200);
   const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 2, failed: 1, cancelled: 0 });
   assert.equal(done.spentCredits, 2 * estimate.costPerRow);
-  const failed = await json(await call(user, "GET", `/${id}/items?status=failed`), 200);
+  const failed = await expectJson(await call(user, "GET", `/${id}/items?status=failed`), 200);
   assert.equal(failed.items[0].rowNumber, 2);
   assert.match(failed.items[0].error, /content policy/);
   assert.equal(failed.items[0].attempts, 1, "a refusal is not retried");
@@ -300,7 +279,7 @@ Deno.test("a row the provider refuses fails for good with its error and its cred
   assert.deepEqual(ledger.entries, [`batch_row:${-estimate.costPerRow}`, `refund:${estimate.costPerRow}`]);
   assert.equal((await footprint(user.id)).balance, 100 - 2 * estimate.costPerRow);
 
-  const retried = await json(await call(user, "POST", `/${id}/retry-failed`), 200);
+  const retried = await expectJson(await call(user, "POST", `/${id}/retry-failed`), 200);
   assert.equal(retried.retried, 1);
   const again = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.equal((again.counts as { failed: number }).failed, 1, "still refused, and refunded again");
@@ -362,7 +341,7 @@ Deno.test("a row whose worker died on its last attempt is failed and refunded, n
   const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.deepEqual(done.counts, { queued: 0, running: 0, succeeded: 0, failed: 1, cancelled: 0 });
   assert.deepEqual(await ledgerOf(itemId), ["batch_row:-1", "refund:1"]);
-  const { items } = await json(await call(user, "GET", `/${id}/items`), 200);
+  const { items } = await expectJson(await call(user, "GET", `/${id}/items`), 200);
   assert.match(items[0].error, /worker lost/);
 });
 
@@ -370,7 +349,7 @@ Deno.test("cancelling while a dead worker held a row cancels and refunds that ro
   const user = await signedInUser();
   const id = await createBatch(user, contactsCsv(1, () => [""]));
   const itemId = await rowHeldByDeadWorker(user, id, 1);
-  await json(await call(user, "POST", `/${id}/cancel`), 200);
+  await expectJson(await call(user, "POST", `/${id}/cancel`), 200);
   const settled = await waitForBatch(
     user,
     id,
@@ -385,7 +364,7 @@ Deno.test("running out of credits pauses the batch with a clear reason instead o
   const user = await signedInUser();
   await setBalance(user.id, 5);
   const id = await createBatch(user, contactsCsv(8, () => [""]));
-  const started = await json(await call(user, "POST", `/${id}/start`), 200);
+  const started = await expectJson(await call(user, "POST", `/${id}/start`), 200);
   assert.equal(started.batch.status, "running");
   const paused = await waitForBatch(user, id, (batch) => batch.status === "paused");
   assert.match(String(paused.pauseReason), /Out of credits: row \d+ needs 1 and the balance is 0/);
@@ -398,10 +377,9 @@ Deno.test("running out of credits pauses the batch with a clear reason instead o
   assert.deepEqual([counts.succeeded, counts.failed, counts.queued], [5, 0, 3]);
   assert.equal((await footprint(user.id)).balance, 0);
 
-  const refused = await json(await call(user, "POST", `/${id}/resume`), 402);
-  assert.equal(refused.code, "INSUFFICIENT_CREDITS");
+  await expectError(await call(user, "POST", `/${id}/resume`), 402, "INSUFFICIENT_CREDITS");
   await setBalance(user.id, 10);
-  await json(await call(user, "POST", `/${id}/resume`), 200);
+  await expectJson(await call(user, "POST", `/${id}/resume`), 200);
   const done = await waitForBatch(user, id, (batch) => batch.status === "completed");
   assert.equal((done.counts as { succeeded: number }).succeeded, 8);
   const { jobs: _jobs, ...after } = await footprint(user.id);
@@ -425,12 +403,11 @@ Deno.test("another user's batch is a 404 on every route, and is not listed", asy
       ["POST", "/cancel"],
     ]
   ) {
-    const body = await json(await call(other, method, `/${id}${path}`), 404);
-    assert.equal(body.code, "NOT_FOUND");
+    await expectError(await call(other, method, `/${id}${path}`), 404, "NOT_FOUND");
   }
-  await json(await call(other, "GET", "/not-a-uuid"), 404);
-  assert.equal((await json(await call(other, "GET", ""), 200)).batches.length, 0);
-  const listed = await json(await call(owner, "GET", "?limit=1"), 200);
+  await expectJson(await call(other, "GET", "/not-a-uuid"), 404);
+  assert.equal((await expectJson(await call(other, "GET", ""), 200)).batches.length, 0);
+  const listed = await expectJson(await call(owner, "GET", "?limit=1"), 200);
   assert.deepEqual(listed.batches.map((batch: { id: string }) => batch.id), [id]);
   const [row] = await platform.db.asOwner((tx) =>
     tx.query<{ status: string }>("select status from public.batch_jobs where id = $1", [id])
@@ -471,10 +448,8 @@ Deno.test("bad input gets a clear 4xx in the error shape and writes nothing", as
   ];
   for (const [name, body, status, code, message] of cases) {
     await t.step(name, async () => {
-      const error = await json(await call(user, "POST", "", body), status);
-      assert.equal(error.code, code);
+      const error = await expectError(await call(user, "POST", "", body), status, code);
       assert.match(error.error, message);
-      assert.equal(typeof error.details, "object");
     });
   }
   const unauthenticated = await fetch(`${platform.url}/functions/v1/batch`, { method: "GET" });
