@@ -2,8 +2,8 @@
 // starting it kicks the job-worker function (EdgeRuntime.waitUntil), which only the service role
 // may call.
 import assert from "node:assert/strict";
-import { createClient } from "@supabase/supabase-js";
 import { startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, expectError, expectJson, signUpUser } from "../support/functions.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-job-worker-" });
 const platform = await startPlatform({
@@ -14,28 +14,11 @@ const platform = await startPlatform({
   jobWorker: false,
 });
 
-const client = createClient(platform.url, platform.anonKey, {
-  auth: { persistSession: false, autoRefreshToken: false },
-});
-const { data } = await client.auth.signUp({
-  email: `worker-${crypto.randomUUID()}@example.test`,
-  password: "correct horse battery",
-});
-const userToken = data.session!.access_token;
-
-const post = (path: string, token: string, body: unknown = {}) =>
-  fetch(`${platform.url}/functions/v1/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
+const user = await signUpUser(platform, { emailPrefix: "worker" });
 
 Deno.test("only the service role may run the job worker", async () => {
-  for (const token of [userToken, platform.anonKey]) {
-    const response = await post("job-worker", token);
-    const body = await response.json();
-    assert.equal(response.status, 403, JSON.stringify(body));
-    assert.equal(body.code, "FORBIDDEN");
+  for (const caller of [user, { token: platform.anonKey }]) {
+    await expectError(await callFunction(platform, caller, "job-worker", "POST", "", {}), 403, "FORBIDDEN");
   }
   const unauthenticated = await fetch(`${platform.url}/functions/v1/job-worker`, { method: "POST" });
   assert.equal(unauthenticated.status, 401);
@@ -44,20 +27,18 @@ Deno.test("only the service role may run the job worker", async () => {
 
 Deno.test("starting a batch kicks the job-worker function, which runs every row", async () => {
   const csv = "firstname\nAda\nGrace\nLinus\n";
-  const created = await post("batch", userToken, { csv, prompt: "Portrait of [FIRSTNAME]", model: "local" });
-  const { batch } = await created.json();
-  assert.equal(created.status, 201);
-  const started = await post(`batch/${batch.id}/start`, userToken);
+  const { batch } = await expectJson(
+    await callFunction(platform, user, "batch", "POST", "", { csv, prompt: "Portrait of [FIRSTNAME]", model: "local" }),
+    201,
+  );
+  const started = await callFunction(platform, user, "batch", "POST", `/${batch.id}/start`, {});
   assert.equal(started.status, 200);
   await started.body?.cancel();
   const deadline = Date.now() + 30_000;
   let status = "";
   while (Date.now() < deadline && status !== "completed") {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const response = await fetch(`${platform.url}/functions/v1/batch/${batch.id}`, {
-      headers: { authorization: `Bearer ${userToken}` },
-    });
-    status = (await response.json()).batch.status;
+    status = (await expectJson(await callFunction(platform, user, "batch", "GET", `/${batch.id}`), 200)).batch.status;
   }
   assert.equal(status, "completed");
 });

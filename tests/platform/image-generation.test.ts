@@ -1,8 +1,8 @@
 // The image-generation function end to end on the local platform (in-process, so the test can
 // look at the database), with the offline `local` provider and a fake OpenAI for failures.
 import assert from "node:assert/strict";
-import { createClient } from "@supabase/supabase-js";
 import { startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
 
 const fakeOpenAi = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (request) => {
   await request.body?.cancel();
@@ -26,30 +26,10 @@ const platform = await startPlatform({
   env: { OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: `http://127.0.0.1:${fakeOpenAi.addr.port}/v1` },
 });
 
-async function signedInUser() {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const email = `gen-${crypto.randomUUID()}@example.test`;
-  const { data, error } = await client.auth.signUp({ email, password: "correct horse battery" });
-  assert.equal(error, null);
-  const token = data.session!.access_token;
-  return { client, id: data.user!.id, token };
-}
+const signedInUser = () => signUpUser(platform, { emailPrefix: "gen" });
 
-type User = Awaited<ReturnType<typeof signedInUser>>;
-
-function generate(user: User | undefined, body: unknown, headers: Record<string, string> = {}) {
-  return fetch(`${platform.url}/functions/v1/image-generation`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      apikey: platform.anonKey,
-      authorization: `Bearer ${user?.token ?? platform.anonKey}`,
-      ...headers,
-    },
-    body: typeof body === "string" ? body : JSON.stringify(body),
-  });
+function generate(user: SignedUpUser | undefined, body: unknown, headers: Record<string, string> = {}) {
+  return callFunction(platform, user, "image-generation", "POST", "", body, headers);
 }
 
 /** What a user has in the database and in storage: nothing may change on a refused request. */
@@ -65,14 +45,6 @@ async function footprint(userId: string) {
     )
   );
   return row;
-}
-
-async function expectError(response: Response, status: number, code: string) {
-  const body = await response.json();
-  assert.equal(response.status, status, JSON.stringify(body));
-  assert.equal(body.code, code, JSON.stringify(body));
-  assert.ok(body.error.length > 0);
-  return body;
 }
 
 Deno.test("a local generation stores a row, two objects, an analytics event and debits the ledger", async () => {
@@ -187,11 +159,7 @@ Deno.test("no credits left is a 402, and the 101st request in a minute is a 429"
 
 Deno.test("the models route lists the catalog for the page", async () => {
   const user = await signedInUser();
-  const response = await fetch(`${platform.url}/functions/v1/image-generation/models`, {
-    headers: { authorization: `Bearer ${user.token}` },
-  });
-  const body = await response.json();
-  assert.equal(response.status, 200);
+  const body = await expectJson(await callFunction(platform, user, "image-generation", "GET", "/models"), 200);
   assert.ok(body.models.some((model: { id: string }) => model.id === "local-render"));
 });
 

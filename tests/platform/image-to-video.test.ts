@@ -2,13 +2,14 @@
 // at the database and settle a payment as the webhook does), with the platform's own media worker
 // rendering through ffmpeg, and a fake Veo speaking the Gemini API's long-running operation format.
 import assert from "node:assert/strict";
-import { createClient, FunctionsHttpError, type SupabaseClient } from "@supabase/supabase-js";
+import { FunctionsHttpError } from "@supabase/supabase-js";
 import { startPlatform } from "../../supabase/local/platform.ts";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { enqueue } from "../../supabase/functions/_shared/jobs/queue.ts";
 import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/video/ffmpeg.ts";
 import { createImageToVideoHandler } from "../../supabase/functions/_shared/video/video-handler.ts";
 import { createFunction } from "../../supabase/functions/_shared/http/handler.ts";
+import { callFunction, type SignedUpUser, signUpUser } from "../support/functions.ts";
 
 const ffmpeg = locateFfmpeg();
 const workDir = await Deno.makeTempDir({ prefix: "personify-video-test-" });
@@ -106,10 +107,7 @@ const platform = await startPlatform({
   },
 });
 
-interface User {
-  client: SupabaseClient;
-  id: string;
-  token: string;
+interface User extends SignedUpUser {
   imageId: string;
   imagePath: string;
 }
@@ -132,15 +130,7 @@ async function testPng(): Promise<Uint8Array> {
 }
 
 async function signedInUser(): Promise<User> {
-  const client = createClient(platform.url, platform.anonKey, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  });
-  const { data, error } = await client.auth.signUp({
-    email: `video-${crypto.randomUUID()}@example.test`,
-    password: "correct horse battery",
-  });
-  assert.equal(error, null);
-  const id = data.user!.id;
+  const { client, id, token } = await signUpUser(platform, { emailPrefix: "video" });
   const imagePath = `${id}/${crypto.randomUUID()}.png`;
   const upload = await client.storage.from("images").upload(imagePath, await testPng(), {
     contentType: "image/png",
@@ -153,7 +143,7 @@ async function signedInUser(): Promise<User> {
       [id, imagePath],
     )
   );
-  return { client, id, token: data.session!.access_token, imageId, imagePath };
+  return { client, id, token, imageId, imagePath };
 }
 
 /** Calls the function through the gateway with supabase-js, as the SPA does. */
@@ -171,15 +161,7 @@ async function call(user: User, path: string, method: "GET" | "POST" = "GET", bo
 }
 
 async function create(user: User, body: Record<string, unknown>) {
-  const response = await fetch(`${platform.url}/functions/v1/image-to-video`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${user.token}`,
-      apikey: platform.anonKey,
-      "content-type": "application/json",
-    },
-    body: JSON.stringify(body),
-  });
+  const response = await callFunction(platform, user, "image-to-video", "POST", "", body);
   return { status: response.status, body: await response.json() };
 }
 

@@ -4,9 +4,9 @@
 // offline test-payment mode. Videos are inserted as the service in preview_ready, as a finished
 // preview render leaves them.
 import assert from "node:assert/strict";
-import { createClient } from "@supabase/supabase-js";
 import Stripe from "stripe";
 import { type Platform, startPlatform } from "../../supabase/local/platform.ts";
+import { callFunction, signUpUser } from "../support/functions.ts";
 import { startStripeFake } from "../support/stripe-fake.ts";
 
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
@@ -33,17 +33,7 @@ async function withPlatform(env: Record<string, string>, fn: (platform: Platform
 }
 
 function helpers(platform: Platform) {
-  const signUp = async () => {
-    const client = createClient(platform.url, platform.anonKey, {
-      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    });
-    const { data, error } = await client.auth.signUp({
-      email: `pay-${crypto.randomUUID()}@example.test`,
-      password: "correct horse battery",
-    });
-    assert.equal(error, null);
-    return { id: data.user!.id, token: data.session!.access_token };
-  };
+  const signUp = () => signUpUser(platform, { emailPrefix: "pay" });
 
   const insertVideo = async (userId: string, resolution = "720p", status = "preview_ready") => {
     const [row] = await platform.db.asService((tx) =>
@@ -93,15 +83,7 @@ function helpers(platform: Platform) {
     );
 
   const call = (path: string, token: string | undefined, body: unknown) =>
-    fetch(`${platform.url}/functions/v1/create-payment-intent${path}`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        apikey: platform.anonKey,
-        authorization: `Bearer ${token ?? platform.anonKey}`,
-      },
-      body: typeof body === "string" ? body : JSON.stringify(body),
-    });
+    callFunction(platform, token === undefined ? undefined : { token }, "create-payment-intent", "POST", path, body);
 
   const createIntent = async (token: string, videoId: string) => {
     const response = await call("", token, { videoId });
