@@ -10,7 +10,7 @@ import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
 import { imageExtensions } from "../images/image-info.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
-import type { Job } from "../jobs/queue.ts";
+import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
@@ -107,19 +107,6 @@ async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reser
     );
     return "reserved";
   });
-}
-
-class LeaseLostError extends Error {
-  override name = "LeaseLostError";
-}
-
-/** Is the job still this worker's? Locks the job row so a lease cannot change hands mid-commit. */
-async function holdsLease(tx: Tx, job: Job, workerId: string): Promise<boolean> {
-  const rows = await tx.query(
-    "select 1 from private.jobs where id = $1 and lease_owner = $2 and status = 'running' for update",
-    [job.id, workerId],
-  );
-  return rows.length === 1;
 }
 
 /**

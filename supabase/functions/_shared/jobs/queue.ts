@@ -104,6 +104,24 @@ export async function extendLease(db: Db, job: Job, workerId: string, leaseSecon
 }
 
 /**
+ * Is the job still this worker's? Locks the job row so a lease cannot change hands mid-commit:
+ * a handler checks it in the transaction that records its work, which then commits only while
+ * the lease is held.
+ */
+export async function holdsLease(tx: Tx, job: Job, workerId: string): Promise<boolean> {
+  const rows = await tx.query(
+    "select 1 from private.jobs where id = $1 and lease_owner = $2 and status = 'running' for update",
+    [job.id, workerId],
+  );
+  return rows.length === 1;
+}
+
+/** A handler found its lease gone before recording its work: another worker owns the job now. */
+export class LeaseLostError extends Error {
+  override name = "LeaseLostError";
+}
+
+/**
  * Marks the job done with its result, once: only the worker holding the lease succeeds, so a
  * worker that lost its lease and finishes late writes nothing. Runs inside the caller's
  * transaction so the job's own writes and its completion commit together.

@@ -5,10 +5,10 @@
  * made from the video's id, an ai-motion operation is started once and its clip kept, and the
  * row moves on only in the transaction that checks the job still holds its lease.
  */
-import type { Db, Tx } from "../db/db.ts";
+import type { Db } from "../db/db.ts";
 import type { VideoEffect, VideoResolution } from "../domain/video-options.ts";
 import { type ImageMimeType, readImageInfo } from "../images/image-info.ts";
-import type { Job } from "../jobs/queue.ts";
+import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
 import type { Bucket, ObjectStorage } from "../storage/object-storage.ts";
@@ -31,19 +31,6 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const aiMotionPrompt =
   "Bring this still picture to life with subtle, natural motion and a slow, steady camera. Keep the composition, " +
   "colours and subject exactly as they are.";
-
-class LeaseLostError extends Error {
-  override name = "LeaseLostError";
-}
-
-/** Is the job still this worker's? Locks the job row so a lease cannot change hands mid-commit. */
-async function holdsLease(tx: Tx, job: Job, workerId: string): Promise<boolean> {
-  const rows = await tx.query(
-    "select 1 from private.jobs where id = $1 and lease_owner = $2 and status = 'running' for update",
-    [job.id, workerId],
-  );
-  return rows.length === 1;
-}
 
 /** The status a render of this kind runs under. */
 const runningStatus: Record<RenderKind, VideoRow["status"]> = { preview: "processing", full: "rendering" };
