@@ -13,8 +13,8 @@ export function renderIdempotencyKey(kind: RenderKind, videoId: string): string 
   return `video-render:${kind}:${videoId}`;
 }
 
-export interface VideoRow {
-  id: string;
+/** The source and the settings a video was asked for with, as its row keeps them. */
+interface RequestedVideo {
   userId: string;
   imageId: string | null;
   sourceBucket: "images" | "uploads";
@@ -24,6 +24,10 @@ export interface VideoRow {
   resolution: VideoResolution;
   fit: VideoFit;
   includeAudio: boolean;
+}
+
+export interface VideoRow extends RequestedVideo {
+  id: string;
   status: "queued" | "processing" | "preview_ready" | "rendering" | "completed" | "failed";
   progress: number;
   estimatedSeconds: number | null;
@@ -48,16 +52,7 @@ const videoColumns = `v.id, v.user_id as "userId", v.image_id as "imageId", v.so
 
 const fromVideos = "from public.videos v left join public.images i on i.id = v.image_id";
 
-export interface NewVideo {
-  userId: string;
-  imageId: string | null;
-  sourceBucket: "images" | "uploads";
-  sourcePath: string;
-  effect: string;
-  durationSeconds: number;
-  resolution: VideoResolution;
-  fit: VideoFit;
-  includeAudio: boolean;
+export interface NewVideo extends RequestedVideo {
   priceCents: number;
   currency: string;
   estimatedSeconds: number;
