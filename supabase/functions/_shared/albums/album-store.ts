@@ -9,6 +9,9 @@ import { notFound } from "../http/errors.ts";
 
 export const positionStep = 1024;
 
+/** One 404 for an album that is missing and for one that is someone else's: the queries cannot tell them apart. */
+const noSuchAlbum = () => notFound("There is no such album of yours.");
+
 export interface AlbumRow {
   id: string;
   title: string;
@@ -47,7 +50,7 @@ export async function lockAlbum(tx: Tx, userId: string, albumId: string): Promis
     albumId,
     userId,
   ]);
-  if (rows.length === 0) throw notFound("There is no such album of yours.");
+  if (rows.length === 0) throw noSuchAlbum();
 }
 
 export async function createAlbum(
@@ -82,7 +85,7 @@ export async function updateAlbum(
       changes.description ?? null,
     ],
   );
-  if (rows.length === 0) throw notFound("There is no such album of yours.");
+  if (rows.length === 0) throw noSuchAlbum();
   return (await findAlbum(tx, userId, albumId))!;
 }
 
@@ -91,7 +94,7 @@ export async function deleteAlbum(tx: Tx, userId: string, albumId: string): Prom
     albumId,
     userId,
   ]);
-  if (rows.length === 0) throw notFound("There is no such album of yours.");
+  if (rows.length === 0) throw noSuchAlbum();
 }
 
 /** Appends the images in the given order; ones already in the album keep their place. */
