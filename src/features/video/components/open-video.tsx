@@ -80,6 +80,15 @@ function VideoStage({
   awaitingSettlement: boolean;
   onPaid: () => void;
 }) {
+  const payment = (
+    <VideoPayment
+      videoId={videoId}
+      amount={video.paymentAmount}
+      currency={video.currency}
+      resolution={video.resolution}
+      onPaid={onPaid}
+    />
+  );
   switch (video.status) {
     case "queued":
     case "processing":
@@ -103,13 +112,7 @@ function VideoStage({
               Payment received. Waiting for it to settle…
             </p>
           ) : video.paymentRequired ? (
-            <VideoPayment
-              videoId={videoId}
-              amount={video.paymentAmount}
-              currency={video.currency}
-              resolution={video.resolution}
-              onPaid={onPaid}
-            />
+            payment
           ) : null}
         </div>
       );
@@ -126,15 +129,7 @@ function VideoStage({
       ) : (
         <div className="space-y-4">
           <Preview url={video.previewUrl} />
-          {video.paymentRequired ? (
-            <VideoPayment
-              videoId={videoId}
-              amount={video.paymentAmount}
-              currency={video.currency}
-              resolution={video.resolution}
-              onPaid={onPaid}
-            />
-          ) : null}
+          {video.paymentRequired ? payment : null}
         </div>
       );
   }
