@@ -6,7 +6,13 @@ import { createClient } from "@supabase/supabase-js";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { makeWebpThumbnail } from "../../supabase/functions/_shared/images/thumbnail.ts";
 import { type Platform, startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
+import {
+  callFunction,
+  expectError,
+  expectJson,
+  type SignedUpUser,
+  signUpUser,
+} from "../support/functions.ts";
 
 const noSanitizers = { sanitizeOps: false, sanitizeResources: false };
 
@@ -199,7 +205,10 @@ Deno.test({
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.deepEqual(await footprint(platform, user.id), { ...before, jobs: before.jobs + 1 });
-      const again: Organisation = await expectJson(await call(platform, user, "GET", `/${organisation.id}`), 200);
+      const again: Organisation = await expectJson(
+        await call(platform, user, "GET", `/${organisation.id}`),
+        200,
+      );
       assert.deepEqual(again, organisation);
 
       // Organising the same images twice is two organisations, each with its own albums.
@@ -245,7 +254,11 @@ Deno.test({
         assert.equal(typeof refused.error, "string");
         assert.equal(typeof refused.details, "object");
       }
-      await expectError(await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }), 405, "METHOD_NOT_ALLOWED");
+      await expectError(
+        await call(platform, user, "PUT", "", { imageIds: [harbour[0]] }),
+        405,
+        "METHOD_NOT_ALLOWED",
+      );
       assert.deepEqual(await footprint(platform, user.id), beforeForeign);
 
       // Images deleted before the job ran: the organisation fails and says why.

@@ -2,7 +2,14 @@
 // of an album are read back through the gallery function, as the page reads them.
 import assert from "node:assert/strict";
 import { startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
+import {
+  callFunction,
+  expectError,
+  expectJson,
+  type SignedUpUser,
+  signUpUser,
+  stopPlatformAfterTests,
+} from "../support/functions.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-albums-" });
 const platform = await startPlatform({
@@ -72,8 +79,10 @@ Deno.test("create, list, rename and delete albums; deleting one keeps its images
     [older.title, older.description, older.source, older.imageCount, older.coverThumbnailUrl],
     ["Holidays", null, "manual", 0, null],
   );
-  const newer =
-    (await expectJson(await call(user, "POST", "", { title: "Pets", description: "Cats mostly" }), 201)).album;
+  const { album: newer } = await expectJson(
+    await call(user, "POST", "", { title: "Pets", description: "Cats mostly" }),
+    201,
+  );
   await expectJson(await call(user, "POST", `/${older.id}/images`, { imageIds: images }), 200);
 
   const { albums } = await expectJson(await call(user, "GET", ""), 200);
@@ -85,7 +94,10 @@ Deno.test("create, list, rename and delete albums; deleting one keeps its images
     200,
   );
   assert.deepEqual([renamed.album.title, renamed.album.description], ["Summer", null]);
-  const described = await expectJson(await call(user, "PATCH", `/${older.id}`, { description: "By the sea" }), 200);
+  const described = await expectJson(
+    await call(user, "PATCH", `/${older.id}`, { description: "By the sea" }),
+    200,
+  );
   assert.deepEqual([described.album.title, described.album.description], ["Summer", "By the sea"]);
 
   await expectJson(await call(user, "DELETE", `/${older.id}`), 204);
@@ -102,9 +114,10 @@ Deno.test("images are appended in order, duplicates ignored, removed on request"
   const user = await signedInUser();
   const [a, b, c, d] = await insertImages(user.id, 4);
   const album = await create(user, "Order");
-  assert.deepEqual(await expectJson(await call(user, "POST", `/${album.id}/images`, { imageIds: [c, a] }), 200), {
-    added: 2,
-  });
+  assert.deepEqual(
+    await expectJson(await call(user, "POST", `/${album.id}/images`, { imageIds: [c, a] }), 200),
+    { added: 2 },
+  );
   assert.deepEqual(
     await expectJson(await call(user, "POST", `/${album.id}/images`, { imageIds: [a, d, b, d] }), 200),
     {
@@ -245,7 +258,11 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
     "VALIDATION_ERROR",
   );
   await expectError(await call(user, "PATCH", "/not-a-uuid", { title: "x" }), 400, "VALIDATION_ERROR");
-  await expectError(await call(user, "POST", `/${album.id}/images`, { imageIds: [] }), 400, "VALIDATION_ERROR");
+  await expectError(
+    await call(user, "POST", `/${album.id}/images`, { imageIds: [] }),
+    400,
+    "VALIDATION_ERROR",
+  );
   await expectError(
     await call(user, "POST", `/${album.id}/images`, { imageIds: ["nope"] }),
     400,
@@ -263,7 +280,11 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
     404,
     "NOT_FOUND",
   );
-  await expectError(await call(user, "POST", `/${album.id}/move`, { imageId: image }), 400, "VALIDATION_ERROR");
+  await expectError(
+    await call(user, "POST", `/${album.id}/move`, { imageId: image }),
+    400,
+    "VALIDATION_ERROR",
+  );
   await expectError(
     await call(user, "POST", `/${crypto.randomUUID()}/images`, { imageIds: [image] }),
     404,
@@ -277,12 +298,4 @@ Deno.test("bad input is a 4xx in the error shape and changes nothing", async () 
   ]]);
 });
 
-Deno.test({
-  name: "stop the platform",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    await platform.close();
-    await Deno.remove(dataDir, { recursive: true });
-  },
-});
+stopPlatformAfterTests(platform, { directories: [dataDir] });

@@ -3,7 +3,13 @@
 // may call.
 import assert from "node:assert/strict";
 import { startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, expectError, expectJson, signUpUser } from "../support/functions.ts";
+import {
+  callFunction,
+  expectError,
+  expectJson,
+  signUpUser,
+  stopPlatformAfterTests,
+} from "../support/functions.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-job-worker-" });
 const platform = await startPlatform({
@@ -28,7 +34,11 @@ Deno.test("only the service role may run the job worker", async () => {
 Deno.test("starting a batch kicks the job-worker function, which runs every row", async () => {
   const csv = "firstname\nAda\nGrace\nLinus\n";
   const { batch } = await expectJson(
-    await callFunction(platform, user, "batch", "POST", "", { csv, prompt: "Portrait of [FIRSTNAME]", model: "local" }),
+    await callFunction(platform, user, "batch", "POST", "", {
+      csv,
+      prompt: "Portrait of [FIRSTNAME]",
+      model: "local",
+    }),
     201,
   );
   const started = await callFunction(platform, user, "batch", "POST", `/${batch.id}/start`, {});
@@ -38,17 +48,10 @@ Deno.test("starting a batch kicks the job-worker function, which runs every row"
   let status = "";
   while (Date.now() < deadline && status !== "completed") {
     await new Promise((resolve) => setTimeout(resolve, 100));
-    status = (await expectJson(await callFunction(platform, user, "batch", "GET", `/${batch.id}`), 200)).batch.status;
+    const polled = await expectJson(await callFunction(platform, user, "batch", "GET", `/${batch.id}`), 200);
+    status = polled.batch.status;
   }
   assert.equal(status, "completed");
 });
 
-Deno.test({
-  name: "stop the platform",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    await platform.close();
-    await Deno.remove(dataDir, { recursive: true });
-  },
-});
+stopPlatformAfterTests(platform, { directories: [dataDir] });

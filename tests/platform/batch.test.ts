@@ -3,7 +3,14 @@
 import assert from "node:assert/strict";
 import { testPngBase64 } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
+import {
+  callFunction,
+  expectError,
+  expectJson,
+  type SignedUpUser,
+  signUpUser,
+  stopPlatformAfterTests,
+} from "../support/functions.ts";
 
 // A fake OpenAI that refuses any prompt about "forbidden" things and draws everything else.
 const fakePng = await testPngBase64(64, 64);
@@ -457,13 +464,4 @@ Deno.test("bad input gets a clear 4xx in the error shape and writes nothing", as
   assert.deepEqual(await footprint(user.id), before);
 });
 
-Deno.test({
-  name: "stop the platform",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    await platform.close();
-    await fakeOpenAi.shutdown();
-    await Deno.remove(dataDir, { recursive: true });
-  },
-});
+stopPlatformAfterTests(platform, { servers: [fakeOpenAi], directories: [dataDir] });

@@ -6,7 +6,14 @@ import { createGalleryHandler } from "../../supabase/functions/_shared/gallery/g
 import { testPng } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { objectStorage } from "../../supabase/functions/_shared/storage/object-storage.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
+import {
+  callFunction,
+  expectError,
+  expectJson,
+  type SignedUpUser,
+  signUpUser,
+  stopPlatformAfterTests,
+} from "../support/functions.ts";
 
 const dataDir = await Deno.makeTempDir({ prefix: "personify-gallery-" });
 const platform = await startPlatform({
@@ -160,7 +167,9 @@ Deno.test("filters, search and album views combine, and agree with the rows", as
     201,
   );
   await expectJson(
-    await callFunction(platform, user, "albums", "POST", `/${album.album.id}/images`, { imageIds: albumImages }),
+    await callFunction(platform, user, "albums", "POST", `/${album.album.id}/images`, {
+      imageIds: albumImages,
+    }),
     200,
   );
 
@@ -213,7 +222,10 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
   );
 
   assert.deepEqual((await expectJson(await call(stranger, "GET", ""), 200)).items, []);
-  assert.deepEqual(await expectJson(await call(stranger, "GET", "/facets"), 200), { models: [], features: [] });
+  assert.deepEqual(await expectJson(await call(stranger, "GET", "/facets"), 200), {
+    models: [],
+    features: [],
+  });
   await expectError(await call(stranger, "GET", `?album=${ownerAlbum.album.id}`), 404, "NOT_FOUND");
   await expectError(await call(stranger, "GET", `/${imageId}`), 404, "NOT_FOUND");
   await expectError(await call(stranger, "GET", `/${imageId}/download`), 404, "NOT_FOUND");
@@ -241,7 +253,11 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
     },
   );
   assert.equal(error, null);
-  await expectError(await call(stranger, "POST", "/uploads/complete", { path: upload.path }), 404, "NOT_FOUND");
+  await expectError(
+    await call(stranger, "POST", "/uploads/complete", { path: upload.path }),
+    404,
+    "NOT_FOUND",
+  );
   const sameIdInOwnFolder = upload.path.replace(owner.id, stranger.id);
   await expectError(
     await call(stranger, "POST", "/uploads/complete", { path: sameIdInOwnFolder }),
@@ -257,7 +273,10 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
   );
   assert.deepEqual(row, { isFavorite: false });
   assert.ok(await objectExists("images", storagePath));
-  const completed = await expectJson(await call(owner, "POST", "/uploads/complete", { path: upload.path }), 201);
+  const completed = await expectJson(
+    await call(owner, "POST", "/uploads/complete", { path: upload.path }),
+    201,
+  );
   assert.equal(completed.image.prompt, "holiday.png");
 });
 
@@ -413,7 +432,10 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
     },
   );
   assert.equal(error, null);
-  const { image } = await expectJson(await call(user, "POST", "/uploads/complete", { path: start.path }), 201);
+  const { image } = await expectJson(
+    await call(user, "POST", "/uploads/complete", { path: start.path }),
+    201,
+  );
   assert.deepEqual(
     [
       image.id,
@@ -576,12 +598,4 @@ Deno.test("supabase-js functions.invoke reads the gallery", async () => {
   assert.equal(typeof data.nextCursor, "string");
 });
 
-Deno.test({
-  name: "stop the platform",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    await platform.close();
-    await Deno.remove(dataDir, { recursive: true });
-  },
-});
+stopPlatformAfterTests(platform, { directories: [dataDir] });

@@ -2,7 +2,14 @@
 // look at the database), with the offline `local` provider and a fake OpenAI for failures.
 import assert from "node:assert/strict";
 import { startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, expectError, expectJson, type SignedUpUser, signUpUser } from "../support/functions.ts";
+import {
+  callFunction,
+  expectError,
+  expectJson,
+  type SignedUpUser,
+  signUpUser,
+  stopPlatformAfterTests,
+} from "../support/functions.ts";
 
 const fakeOpenAi = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, async (request) => {
   await request.body?.cancel();
@@ -163,13 +170,4 @@ Deno.test("the models route lists the catalog for the page", async () => {
   assert.ok(body.models.some((model: { id: string }) => model.id === "local-render"));
 });
 
-Deno.test({
-  name: "stop the platform",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    await platform.close();
-    await fakeOpenAi.shutdown();
-    await Deno.remove(dataDir, { recursive: true });
-  },
-});
+stopPlatformAfterTests(platform, { servers: [fakeOpenAi], directories: [dataDir] });

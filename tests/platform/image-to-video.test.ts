@@ -9,7 +9,7 @@ import { enqueue } from "../../supabase/functions/_shared/jobs/queue.ts";
 import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/video/ffmpeg.ts";
 import { createImageToVideoHandler } from "../../supabase/functions/_shared/video/video-handler.ts";
 import { createFunction } from "../../supabase/functions/_shared/http/handler.ts";
-import { callFunction, type SignedUpUser, signUpUser } from "../support/functions.ts";
+import { callFunction, type SignedUpUser, signUpUser, stopPlatformAfterTests } from "../support/functions.ts";
 
 const ffmpeg = locateFfmpeg();
 const workDir = await Deno.makeTempDir({ prefix: "personify-video-test-" });
@@ -536,14 +536,4 @@ Deno.test("ai-motion without a Google key is refused with a clear 400 and nothin
   assert.deepEqual(await videoCount(alice.id), before);
 });
 
-Deno.test({
-  name: "stop the platform",
-  sanitizeResources: false,
-  sanitizeOps: false,
-  fn: async () => {
-    await platform.close();
-    await fakeVeo.shutdown();
-    await Deno.remove(dataDir, { recursive: true });
-    await Deno.remove(workDir, { recursive: true });
-  },
-});
+stopPlatformAfterTests(platform, { servers: [fakeVeo], directories: [dataDir, workDir] });

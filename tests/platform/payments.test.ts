@@ -83,7 +83,14 @@ function helpers(platform: Platform) {
     );
 
   const call = (path: string, token: string | undefined, body: unknown) =>
-    callFunction(platform, token === undefined ? undefined : { token }, "create-payment-intent", "POST", path, body);
+    callFunction(
+      platform,
+      token === undefined ? undefined : { token },
+      "create-payment-intent",
+      "POST",
+      path,
+      body,
+    );
 
   const createIntent = async (token: string, videoId: string) => {
     const response = await call("", token, { videoId });

@@ -72,3 +72,24 @@ export async function expectError(response: Response, status: number, code: stri
   assert.equal(typeof body.details, "object");
   return body;
 }
+
+/**
+ * Registers a file's last test: it closes the platform, then the fakes the platform talked to, then
+ * removes the file's directories. The platform is shared by the file's tests and outlives each of
+ * them, so this test cannot run the resource and op sanitizers.
+ */
+export function stopPlatformAfterTests(
+  platform: Pick<Platform, "close">,
+  { servers = [], directories }: { servers?: { shutdown(): Promise<void> }[]; directories: string[] },
+) {
+  Deno.test({
+    name: "stop the platform",
+    sanitizeResources: false,
+    sanitizeOps: false,
+    fn: async () => {
+      await platform.close();
+      for (const server of servers) await server.shutdown();
+      for (const directory of directories) await Deno.remove(directory, { recursive: true });
+    },
+  });
+}
