@@ -5,23 +5,20 @@ import assert from "node:assert/strict";
 import { createClient } from "@supabase/supabase-js";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { makeWebpThumbnail } from "../../supabase/functions/_shared/images/thumbnail.ts";
-import { type Platform, startPlatform } from "../../supabase/local/platform.ts";
+import type { Platform } from "../../supabase/local/platform.ts";
 import {
   callFunction,
   expectError,
   expectJson,
   type SignedUpUser,
   signUpUser,
+  startTestPlatform,
 } from "../support/functions.ts";
 
 const noSanitizers = { sanitizeOps: false, sanitizeResources: false };
 
 async function withPlatform(env: Record<string, string>, run: (platform: Platform) => Promise<void>) {
-  const dataDir = await Deno.makeTempDir({ prefix: "personify-albums-ai-" });
-  const platform = await startPlatform({
-    port: 0,
-    dataDir,
-    databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+  const { platform, dataDir } = await startTestPlatform("personify-albums-ai-", {
     env,
     jobWorker: { pollIntervalMs: 50 },
   });

@@ -1,21 +1,17 @@
 // The albums function end to end on the local platform, with the users' own tokens; the images
 // of an album are read back through the gallery function, as the page reads them.
 import assert from "node:assert/strict";
-import { startPlatform } from "../../supabase/local/platform.ts";
 import {
   callFunction,
   expectError,
   expectJson,
   type SignedUpUser,
   signUpUser,
+  startTestPlatform,
   stopPlatformAfterTests,
 } from "../support/functions.ts";
 
-const dataDir = await Deno.makeTempDir({ prefix: "personify-albums-" });
-const platform = await startPlatform({
-  port: 0,
-  dataDir,
-  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+const { platform, dataDir } = await startTestPlatform("personify-albums-", {
   jobWorker: false,
 });
 

@@ -2,20 +2,16 @@
 // starting it kicks the job-worker function (EdgeRuntime.waitUntil), which only the service role
 // may call.
 import assert from "node:assert/strict";
-import { startPlatform } from "../../supabase/local/platform.ts";
 import {
   callFunction,
   expectError,
   expectJson,
   signUpUser,
+  startTestPlatform,
   stopPlatformAfterTests,
 } from "../support/functions.ts";
 
-const dataDir = await Deno.makeTempDir({ prefix: "personify-job-worker-" });
-const platform = await startPlatform({
-  port: 0,
-  dataDir,
-  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+const { platform, dataDir } = await startTestPlatform("personify-job-worker-", {
   env: { JOB_WORKER_BUDGET_MS: "20000" },
   jobWorker: false,
 });

@@ -2,13 +2,13 @@
 // database), its rows worked by the platform's own job worker with the offline `local` provider.
 import assert from "node:assert/strict";
 import { testPngBase64 } from "../../supabase/functions/_shared/providers/test-support.ts";
-import { startPlatform } from "../../supabase/local/platform.ts";
 import {
   callFunction,
   expectError,
   expectJson,
   type SignedUpUser,
   signUpUser,
+  startTestPlatform,
   stopPlatformAfterTests,
 } from "../support/functions.ts";
 
@@ -28,11 +28,7 @@ const fakeOpenAi = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => 
   return Response.json({ created: 1, data: [{ b64_json: fakePng }] });
 });
 
-const dataDir = await Deno.makeTempDir({ prefix: "personify-batch-" });
-const platform = await startPlatform({
-  port: 0,
-  dataDir,
-  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+const { platform, dataDir } = await startTestPlatform("personify-batch-", {
   env: {
     LOCAL_IMAGE_LATENCY_MS: "20",
     OPENAI_API_KEY: "sk-test-key",

@@ -5,21 +5,17 @@ import { createClient } from "@supabase/supabase-js";
 import { createGalleryHandler } from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
 import { testPng } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { objectStorage } from "../../supabase/functions/_shared/storage/object-storage.ts";
-import { startPlatform } from "../../supabase/local/platform.ts";
 import {
   callFunction,
   expectError,
   expectJson,
   type SignedUpUser,
   signUpUser,
+  startTestPlatform,
   stopPlatformAfterTests,
 } from "../support/functions.ts";
 
-const dataDir = await Deno.makeTempDir({ prefix: "personify-gallery-" });
-const platform = await startPlatform({
-  port: 0,
-  dataDir,
-  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+const { platform, dataDir } = await startTestPlatform("personify-gallery-", {
   jobWorker: { pollIntervalMs: 50 },
 });
 const runtime = {

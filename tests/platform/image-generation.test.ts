@@ -1,13 +1,13 @@
 // The image-generation function end to end on the local platform (in-process, so the test can
 // look at the database), with the offline `local` provider and a fake OpenAI for failures.
 import assert from "node:assert/strict";
-import { startPlatform } from "../../supabase/local/platform.ts";
 import {
   callFunction,
   expectError,
   expectJson,
   type SignedUpUser,
   signUpUser,
+  startTestPlatform,
   stopPlatformAfterTests,
 } from "../support/functions.ts";
 
@@ -25,11 +25,7 @@ const fakeOpenAi = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => 
   );
 });
 
-const dataDir = await Deno.makeTempDir({ prefix: "personify-generation-" });
-const platform = await startPlatform({
-  port: 0,
-  dataDir,
-  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+const { platform, dataDir } = await startTestPlatform("personify-generation-", {
   env: { OPENAI_API_KEY: "sk-test-key", OPENAI_BASE_URL: `http://127.0.0.1:${fakeOpenAi.addr.port}/v1` },
 });
 

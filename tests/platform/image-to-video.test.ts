@@ -3,13 +3,18 @@
 // rendering through ffmpeg, and a fake Veo speaking the Gemini API's long-running operation format.
 import assert from "node:assert/strict";
 import { FunctionsHttpError } from "@supabase/supabase-js";
-import { startPlatform } from "../../supabase/local/platform.ts";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { enqueue } from "../../supabase/functions/_shared/jobs/queue.ts";
 import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/video/ffmpeg.ts";
 import { createImageToVideoHandler } from "../../supabase/functions/_shared/video/video-handler.ts";
 import { createFunction } from "../../supabase/functions/_shared/http/handler.ts";
-import { callFunction, type SignedUpUser, signUpUser, stopPlatformAfterTests } from "../support/functions.ts";
+import {
+  callFunction,
+  type SignedUpUser,
+  signUpUser,
+  startTestPlatform,
+  stopPlatformAfterTests,
+} from "../support/functions.ts";
 
 const ffmpeg = locateFfmpeg();
 const workDir = await Deno.makeTempDir({ prefix: "personify-video-test-" });
@@ -95,11 +100,7 @@ const fakeVeo = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} 
   return Response.json({ error: { code: 404, message: "Not found", status: "NOT_FOUND" } }, { status: 404 });
 });
 
-const dataDir = await Deno.makeTempDir({ prefix: "personify-video-platform-" });
-const platform = await startPlatform({
-  port: 0,
-  dataDir,
-  databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+const { platform, dataDir } = await startTestPlatform("personify-video-platform-", {
   env: {
     GOOGLE_AI_API_KEY: veoKey,
     GOOGLE_AI_BASE_URL: `http://127.0.0.1:${fakeVeo.addr.port}`,

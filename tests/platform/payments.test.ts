@@ -5,25 +5,20 @@
 // preview render leaves them.
 import assert from "node:assert/strict";
 import Stripe from "stripe";
-import { type Platform, startPlatform } from "../../supabase/local/platform.ts";
-import { callFunction, signUpUser } from "../support/functions.ts";
+import type { Platform } from "../../supabase/local/platform.ts";
+import { callFunction, signUpUser, startTestPlatform } from "../support/functions.ts";
 import { startStripeFake } from "../support/stripe-fake.ts";
 
 const cryptoProvider = Stripe.createSubtleCryptoProvider();
 
 async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
-  const dataDir = await Deno.makeTempDir({ prefix: "personify-payments-" });
   // No workers: the "video-render" jobs a settlement enqueues must stay queued to be counted (the
   // media worker would try to render these videos, whose source images do not exist).
-  const options = {
-    port: 0,
-    dataDir,
-    databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+  const { platform, dataDir } = await startTestPlatform("personify-payments-", {
     env,
-    jobWorker: false as const,
-    mediaWorker: false as const,
-  };
-  const platform = await startPlatform(options);
+    jobWorker: false,
+    mediaWorker: false,
+  });
   try {
     await fn(platform);
   } finally {

@@ -3,7 +3,7 @@
 // answer and on the one error shape `{ error, code, details }`.
 import assert from "node:assert/strict";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
-import type { Platform } from "../../supabase/local/platform.ts";
+import { type Platform, type PlatformOptions, startPlatform } from "../../supabase/local/platform.ts";
 
 type PlatformAddress = Pick<Platform, "url" | "anonKey">;
 
@@ -71,6 +71,24 @@ export async function expectError(response: Response, status: number, code: stri
   assert.ok(body.error.length > 0, "the error says what went wrong");
   assert.equal(typeof body.details, "object");
   return body;
+}
+
+/**
+ * The platform a test file shares, on a free port with its data in a fresh temporary directory, on
+ * PGlite unless DATABASE_URL names a PostgreSQL database.
+ */
+export async function startTestPlatform(
+  dataDirPrefix: string,
+  options: Omit<PlatformOptions, "port" | "dataDir" | "databaseUrl"> = {},
+) {
+  const dataDir = await Deno.makeTempDir({ prefix: dataDirPrefix });
+  const platform = await startPlatform({
+    port: 0,
+    dataDir,
+    databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+    ...options,
+  });
+  return { platform, dataDir };
 }
 
 /**
