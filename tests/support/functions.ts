@@ -1,6 +1,6 @@
-// What the platform tests share when they call edge functions as a signed-in user: sign-up with the
-// unmodified supabase-js client, a request through the functions gateway, and the checks on a JSON
-// answer and on the one error shape `{ error, code, details }`.
+// What the in-process platform tests share: starting and stopping the file's platform, sign-up with
+// the unmodified supabase-js client, a request to an edge function through the functions gateway,
+// and the checks on a JSON answer and on the one error shape `{ error, code, details }`.
 import assert from "node:assert/strict";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { type Platform, type PlatformOptions, startPlatform } from "../../supabase/local/platform.ts";
