@@ -15,6 +15,8 @@ import { createVisionOrganiser } from "../providers/vision/vision-organiser.ts";
 import { createStorageSweepHandler, storageSweepQueueName } from "../gallery/storage-sweep.ts";
 import { createBatchRowHandler } from "./batch-row-job.ts";
 import { batchRowQueueName } from "./batch-store.ts";
+import { createVideoRefundHandler } from "../payments/video-refund-job.ts";
+import { videoRefundQueue } from "../payments/video-refund-store.ts";
 
 /** PROVIDER_CONCURRENCY_LOCAL=10 and the like override a provider's default cap. */
 export function providerLimits(env: Runtime["env"]): Record<string, number> {
@@ -43,6 +45,7 @@ export function createJobHandlers(runtime: Runtime): Record<string, JobHandler> 
       organiser: createVisionOrganiser({ env: (name) => runtime.env(name) }),
     }),
     [storageSweepQueueName]: createStorageSweepHandler({ db: runtime.db, storage: objectStorage(runtime) }),
+    [videoRefundQueue]: createVideoRefundHandler({ db: runtime.db, env: runtime.env }),
   };
 }
 

@@ -99,6 +99,8 @@ async function matchingVideo(tx: Tx, intent: PaymentIntent): Promise<Decision | 
   if (video.userId !== intent.metadata.userId) return ignored("owner_mismatch", videoId);
   if (video.paymentIntentId !== intent.id) return ignored("intent_mismatch", videoId);
   if (video.paymentStatus === "paid") return ignored("already_paid", videoId);
+  // Refunded after its full render failed: a late or replayed event must not make it paid again.
+  if (video.paymentStatus === "refunded") return ignored("already_refunded", videoId);
   return video;
 }
 

@@ -84,14 +84,14 @@ export async function settleVideo(tx: Tx, videoId: string): Promise<void> {
   await tx.query(
     `update public.videos
         set payment_status = 'paid', paid_at = now(), status = 'rendering', error = null
-      where id = $1 and payment_status <> 'paid'`,
+      where id = $1 and payment_status not in ('paid', 'refunded')`,
     [videoId],
   );
 }
 
 export async function markPaymentFailed(tx: Tx, videoId: string): Promise<void> {
   await tx.query(
-    `update public.videos set payment_status = 'failed' where id = $1 and payment_status <> 'paid'`,
+    `update public.videos set payment_status = 'failed' where id = $1 and payment_status not in ('paid', 'refunded')`,
     [videoId],
   );
 }

@@ -11,6 +11,7 @@ import { type ImageMimeType, readImageInfo } from "../images/image-info.ts";
 import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
+import { enqueueVideoRefund } from "../payments/video-refund-store.ts";
 import type { Bucket, ObjectStorage } from "../storage/object-storage.ts";
 import { FfmpegError, probeMedia } from "./ffmpeg.ts";
 import { type RenderSpec, renderVideo } from "./render.ts";
@@ -249,10 +250,15 @@ async function failRender(
 ) {
   await db.asService(async (tx) => {
     if (!await holdsLease(tx, job, context.workerId)) return;
-    await tx.query(
-      `update public.videos set status = 'failed', error = $2 where id = $1 and status = $3`,
+    const [failed] = await tx.query<{ paymentStatus: VideoRow["paymentStatus"] }>(
+      `update public.videos set status = 'failed', error = $2 where id = $1 and status = $3
+        returning payment_status as "paymentStatus"`,
       [video.id, error.slice(0, 2000), runningStatus[kind]],
     );
+    // Paid for and never to be delivered: the refund is queued with the failure, so neither is lost.
+    if (kind === "full" && failed?.paymentStatus === "paid") {
+      await enqueueVideoRefund(tx, video.id, video.userId);
+    }
   });
 }
 
