@@ -1,6 +1,6 @@
 /**
  * A local stand-in for api.stripe.com, at the network edge, speaking Stripe's wire format for the
- * PaymentIntents calls the app makes: form-encoded bodies with bracketed keys (metadata[videoId]=…),
+ * PaymentIntents and Refunds calls the app makes: form-encoded bodies with bracketed keys (metadata[videoId]=…),
  * Bearer secret-key auth, the Idempotency-Key header (same key and parameters replay the first
  * response with Idempotent-Replayed: true; same key, other parameters: an idempotency_error), and
  * errors as `{ error: { type, code, message, param, doc_url } }`. The unmodified `stripe` library is
@@ -33,6 +33,24 @@ export interface FakePaymentIntent {
   status: "requires_payment_method" | "processing" | "succeeded" | "canceled";
 }
 
+/** Stripe's Refund object, as POST /v1/refunds answers for a card payment. */
+export interface FakeRefund {
+  id: string;
+  object: "refund";
+  amount: number;
+  balance_transaction: string;
+  charge: string | null;
+  created: number;
+  currency: string;
+  metadata: Record<string, string>;
+  payment_intent: string;
+  reason: string | null;
+  receipt_number: string | null;
+  source_transfer_reversal: string | null;
+  status: "succeeded";
+  transfer_reversal: string | null;
+}
+
 export interface StripeFake {
   url: string;
   secretKey: string;
@@ -41,6 +59,14 @@ export interface StripeFake {
   /** PaymentIntents actually created (idempotent replays excluded). */
   created(): FakePaymentIntent[];
   intent(id: string): FakePaymentIntent | undefined;
+  /** Refunds actually made (idempotent replays excluded), in order. */
+  refunds(): FakeRefund[];
+  /**
+   * The next `count` requests to `path` fail with a 500 api_error before Stripe acts on them (so
+   * nothing is kept under their idempotency key), marked Stripe-Should-Retry: false as Stripe
+   * marks most 500s: the caller's own retry logic has to take over.
+   */
+  failNext(path: string, count?: number): void;
   /** What confirming with a card that works does: the intent succeeds and is charged in full. */
   succeed(id: string): FakePaymentIntent;
   /** A card declined: the intent goes back to requires_payment_method with the error. */
@@ -51,6 +77,7 @@ export interface StripeFake {
 }
 
 const apiVersionFallback = "2026-10-28.endive";
+const allowedRefundParams = new Set(["payment_intent", "amount", "metadata", "reason"]);
 const allowedCreateParams = new Set([
   "amount",
   "currency",
@@ -140,7 +167,18 @@ function validateCreate(form: Record<string, unknown>) {
   if (currency === "usd" && amount < 50) {
     throw invalid("Amount must be at least $0.50 usd", "amount_too_small", "amount");
   }
-  const metadata = form.metadata ?? {};
+  const automatic = form.automatic_payment_methods as Record<string, unknown> | undefined;
+  return {
+    amount,
+    currency,
+    metadata: validateMetadata(form.metadata),
+    description: typeof form.description === "string" ? form.description : null,
+    automatic: automatic ? automatic.enabled === "true" : false,
+  };
+}
+
+function validateMetadata(value: unknown): Record<string, string> {
+  const metadata = value ?? {};
   if (typeof metadata !== "object") throw invalid("Invalid object", "parameter_invalid_string", "metadata");
   for (const [key, value] of Object.entries(metadata as Record<string, unknown>)) {
     if (key.length > 40) {
@@ -158,13 +196,58 @@ function validateCreate(form: Record<string, unknown>) {
       );
     }
   }
-  const automatic = form.automatic_payment_methods as Record<string, unknown> | undefined;
+  return metadata as Record<string, string>;
+}
+
+/** A full refund of a succeeded intent's charge; a partial `amount` is accepted up to what is left. */
+function validateRefund(
+  form: Record<string, unknown>,
+  intents: Map<string, FakePaymentIntent>,
+  refunded: number,
+) {
+  for (const key of Object.keys(form)) {
+    if (!allowedRefundParams.has(key)) {
+      throw invalid(`Received unknown parameter: ${key}`, "parameter_unknown", key);
+    }
+  }
+  if (typeof form.payment_intent !== "string" || form.payment_intent === "") {
+    throw invalid(
+      "One of the following params should be provided for this request: payment_intent or charge.",
+      "parameter_missing",
+      "payment_intent",
+    );
+  }
+  const intent = intents.get(form.payment_intent);
+  if (!intent) {
+    throw invalid(`No such payment_intent: '${form.payment_intent}'`, "resource_missing", "payment_intent");
+  }
+  if (intent.status !== "succeeded" || !intent.latest_charge) {
+    throw invalid(
+      `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`,
+      "charge_not_refundable",
+      "payment_intent",
+    );
+  }
+  const left = intent.amount_received - refunded;
+  if (left <= 0) {
+    throw invalid(`Charge ${intent.latest_charge} has already been refunded.`, "charge_already_refunded");
+  }
+  if (form.amount !== undefined && (typeof form.amount !== "string" || !/^\d+$/.test(form.amount))) {
+    throw invalid(`Invalid integer: ${String(form.amount)}`, "parameter_invalid_integer", "amount");
+  }
+  const amount = form.amount === undefined ? left : Number(form.amount);
+  if (amount < 1 || amount > left) {
+    throw invalid(
+      `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
+      "amount_too_large",
+      "amount",
+    );
+  }
   return {
+    intent,
     amount,
-    currency,
-    metadata: metadata as Record<string, string>,
-    description: typeof form.description === "string" ? form.description : null,
-    automatic: automatic ? automatic.enabled === "true" : false,
+    metadata: validateMetadata(form.metadata),
+    reason: typeof form.reason === "string" ? form.reason : null,
   };
 }
 
@@ -172,6 +255,8 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
   const secretKey = options.secretKey ?? `sk_test_fake${randomId(20)}`;
   const intents = new Map<string, FakePaymentIntent>();
   const createdIds: string[] = [];
+  const refunds: FakeRefund[] = [];
+  const failures = new Map<string, number>();
   const idempotent = new Map<string, { fingerprint: string; status: number; body: unknown }>();
   const requests: StripeFake["requests"] = [];
 
@@ -186,19 +271,50 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
     idempotencyKey: string | null,
   ) => {
     const now = Math.floor(Date.now() / 1000);
-    if (method === "POST" && path === "/v1/payment_intents") {
-      const fingerprint = JSON.stringify([method, path, form]);
-      if (idempotencyKey) {
-        const previous = idempotent.get(idempotencyKey);
-        if (previous && previous.fingerprint !== fingerprint) {
-          throw new StripeApiError(
-            400,
-            "idempotency_error",
-            `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
-          );
-        }
-        if (previous) return respond(previous.status, previous.body, { "idempotent-replayed": "true" });
+    const pendingFailures = failures.get(path) ?? 0;
+    if (pendingFailures > 0) {
+      failures.set(path, pendingFailures - 1);
+      return respond(500, {
+        error: { message: "An unknown error occurred", type: "api_error" },
+      }, { "stripe-should-retry": "false" });
+    }
+    const fingerprint = JSON.stringify([method, path, form]);
+    if (method === "POST" && idempotencyKey) {
+      const previous = idempotent.get(idempotencyKey);
+      if (previous && previous.fingerprint !== fingerprint) {
+        throw new StripeApiError(
+          400,
+          "idempotency_error",
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
+        );
       }
+      if (previous) return respond(previous.status, previous.body, { "idempotent-replayed": "true" });
+    }
+    if (method === "POST" && path === "/v1/refunds") {
+      const refundedSoFar = refunds.filter((refund) => refund.payment_intent === form.payment_intent)
+        .reduce((sum, refund) => sum + refund.amount, 0);
+      const params = validateRefund(form, intents, refundedSoFar);
+      const refund: FakeRefund = {
+        id: `re_${randomId(24)}`,
+        object: "refund",
+        amount: params.amount,
+        balance_transaction: `txn_${randomId(24)}`,
+        charge: params.intent.latest_charge,
+        created: now,
+        currency: params.intent.currency,
+        metadata: params.metadata,
+        payment_intent: params.intent.id,
+        reason: params.reason,
+        receipt_number: null,
+        source_transfer_reversal: null,
+        status: "succeeded",
+        transfer_reversal: null,
+      };
+      refunds.push(refund);
+      if (idempotencyKey) idempotent.set(idempotencyKey, { fingerprint, status: 200, body: refund });
+      return respond(200, refund);
+    }
+    if (method === "POST" && path === "/v1/payment_intents") {
       const params = validateCreate(form);
       const id = `pi_${randomId(24)}`;
       const intent: FakePaymentIntent = {
@@ -290,6 +406,10 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
     requests,
     created: () => createdIds.map(mustFind),
     intent: (id) => intents.get(id),
+    refunds: () => [...refunds],
+    failNext(path, count = 1) {
+      failures.set(path, (failures.get(path) ?? 0) + count);
+    },
     succeed(id) {
       return Object.assign(mustFind(id), {
         status: "succeeded" as const,
