@@ -253,4 +253,21 @@ describe("VideoPage", () => {
     expect((await screen.findByRole("alert")).textContent).toContain("The last payment didn't go through");
     expect(screen.getByRole("button", { name: "Pay $1.00" })).toBeTruthy();
   });
+
+  it("shows a paid video whose full render failed as Refunded, with the server's words and nothing to pay", async () => {
+    const refundedLine = "The full video could not be rendered, so your payment of $1.00 was refunded.";
+    serve({
+      ...sourceImage,
+      [`GET image-to-video/${videoId}/status`]: () =>
+        videoState({ status: "failed", progress: 0, previewUrl: "https://storage/preview.mp4", paymentStatus: "refunded", error: refundedLine }),
+    });
+    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("your payment was refunded");
+    expect(alert.textContent).toContain(refundedLine);
+    const openVideo = screen.getByTestId("open-video");
+    expect(within(openVideo).getByRole("status").textContent).toBe("Refunded");
+    expect(within(openVideo).getAllByText("Refunded").length).toBeGreaterThan(0);
+    expect(screen.queryByRole("button", { name: /Pay/ })).toBeNull();
+  });
 });

@@ -95,7 +95,7 @@ function VideoStage({
       return <RenderProgress label="Rendering the preview" progress={video.progress} estimatedTime={video.estimatedTime} />;
     case "failed":
       return (
-        <Alert title="This video couldn't be made">
+        <Alert title={video.paymentStatus === "refunded" ? "This video couldn't be made: your payment was refunded" : "This video couldn't be made"}>
           {video.error ?? "The render failed."} Your settings are still in the form: try again, or pick another effect.
         </Alert>
       );

@@ -9,6 +9,7 @@ const badgeTones: Record<VideoBadge, BadgeTone> = {
   rendering: "brand",
   completed: "success",
   failed: "warning",
+  refunded: "neutral",
 };
 
 export function VideoStatusBadge({ status, paymentStatus }: { status: VideoStatus; paymentStatus?: PaymentStatus }) {

@@ -35,6 +35,12 @@ describe("videoBadge", () => {
     expect(videoBadge("completed", "paid")).toBe("completed");
     expect(videoBadge("failed")).toBe("failed");
   });
+
+  it("shows a failed paid video that was paid back as Refunded, and an unpaid failure as Failed", () => {
+    expect(videoBadge("failed", "refunded")).toBe("refunded");
+    expect(videoBadge("failed", "unpaid")).toBe("failed");
+    expect(videoBadge("failed", "paid")).toBe("failed");
+  });
 });
 
 describe("formatTimeLeft", () => {

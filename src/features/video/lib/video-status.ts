@@ -22,7 +22,7 @@ export function shouldPollVideo(state: Pick<VideoState, "status"> | undefined, {
   }
 }
 
-export type VideoBadge = "processing" | "preview-ready" | "paying" | "rendering" | "completed" | "failed";
+export type VideoBadge = "processing" | "preview-ready" | "paying" | "rendering" | "completed" | "failed" | "refunded";
 
 export const badgeLabels: Record<VideoBadge, string> = {
   processing: "Processing",
@@ -31,9 +31,13 @@ export const badgeLabels: Record<VideoBadge, string> = {
   rendering: "Rendering",
   completed: "Completed",
   failed: "Failed",
+  refunded: "Refunded",
 };
 
-/** The one badge a past video shows: a preview with a payment under way reads "Paying". */
+/**
+ * The one badge a past video shows: a preview with a payment under way reads "Paying", and a paid
+ * video whose full render failed reads "Refunded" once the server has paid it back.
+ */
 export function videoBadge(status: VideoStatus, paymentStatus?: PaymentStatus): VideoBadge {
   switch (status) {
     case "queued":
@@ -46,7 +50,7 @@ export function videoBadge(status: VideoStatus, paymentStatus?: PaymentStatus): 
     case "completed":
       return "completed";
     case "failed":
-      return "failed";
+      return paymentStatus === "refunded" ? "refunded" : "failed";
   }
 }
 
