@@ -146,7 +146,7 @@ async function describe(runtime: Runtime, batch: BatchRow) {
     }
     batch = await runtime.db.asService((tx) => findOwnBatch(tx, batch.id, batch.userId));
   }
-  const counts = await runtime.db.asService((tx) => countItems(tx, batch));
+  const counts = await runtime.db.asService((tx) => countItems(tx, batch.id));
   const done = counts.succeeded + counts.failed;
   const remaining = counts.queued + counts.running;
   let etaSeconds: number | null = null;

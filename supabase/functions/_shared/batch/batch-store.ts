@@ -382,19 +382,28 @@ export async function findLostRows(
 
 /**
  * Counts by row status: the batch's counters for finished rows, the (few) running rows counted
- * on the (batch_id, status) index, and the rest queued. No scan of the whole batch per poll.
+ * on the (batch_id, status) index, and the rest queued. No scan of the whole batch per poll. One
+ * statement, so one snapshot: counters read before rows finish and a running count read after
+ * would report those rows as queued again.
  */
-export async function countItems(tx: Tx, batch: BatchRow): Promise<Record<string, number>> {
-  const [{ running }] = await tx.query<{ running: number }>(
-    "select count(*)::int as running from public.batch_items where batch_id = $1 and status = 'running'",
-    [batch.id],
+export async function countItems(tx: Tx, batchId: string): Promise<Record<string, number>> {
+  const [row] = await tx.query<
+    { total: number; succeeded: number; failed: number; cancelled: number; running: number }
+  >(
+    `select b.total_rows as total, b.succeeded_rows as succeeded, b.failed_rows as failed,
+            b.cancelled_rows as cancelled,
+            (select count(*)::int from public.batch_items i
+              where i.batch_id = b.id and i.status = 'running') as running
+       from public.batch_jobs b
+      where b.id = $1`,
+    [batchId],
   );
-  const finished = batch.succeededRows + batch.failedRows + batch.cancelledRows;
+  const finished = row.succeeded + row.failed + row.cancelled;
   return {
-    queued: Math.max(0, batch.totalRows - finished - running),
-    running,
-    succeeded: batch.succeededRows,
-    failed: batch.failedRows,
-    cancelled: batch.cancelledRows,
+    queued: Math.max(0, row.total - finished - row.running),
+    running: row.running,
+    succeeded: row.succeeded,
+    failed: row.failed,
+    cancelled: row.cancelled,
   };
 }
