@@ -537,4 +537,66 @@ Deno.test("ai-motion without a Google key is refused with a clear 400 and nothin
   assert.deepEqual(await videoCount(alice.id), before);
 });
 
+/** A video mid-render whose job the queue gave up on: its worker died on the last attempt. */
+async function videoWithLostRender(user: User, state: { status: string; paid: boolean }) {
+  const kind = state.status === "rendering" ? "full" : "preview";
+  const [{ id }] = await platform.db.asOwner((tx) =>
+    tx.query<{ id: string }>(
+      `insert into public.videos (user_id, image_id, source_path, effect, duration_seconds, resolution, status,
+          payment_status, paid_at, payment_intent_id, payment_amount_cents)
+       values ($1, $2, $3, 'zoom-in', 2, '720p', $4, $5, case when $6 then now() end,
+          case when $6 then 'pi_localtest_' || md5(random()::text) end, 100)
+       returning id`,
+      [user.id, user.imageId, user.imagePath, state.status, state.paid ? "paid" : "unpaid", state.paid],
+    )
+  );
+  await platform.db.asOwner((tx) =>
+    tx.query(
+      `insert into private.jobs (queue, payload, status, attempts, max_attempts, last_error, idempotency_key, user_id)
+       values ('video-render', $1::text::jsonb, 'dead', 3, 3, 'worker lost', $2, $3)`,
+      [JSON.stringify({ videoId: id, kind }), `video-render:${kind}:${id}`, user.id],
+    )
+  );
+  return id;
+}
+
+async function refundJobs(videoId: string) {
+  const [row] = await platform.db.asOwner((tx) =>
+    tx.query<{ count: number }>(
+      "select count(*)::int as count from private.jobs where queue = 'video-refund' and payload->>'videoId' = $1",
+      [videoId],
+    )
+  );
+  return row.count;
+}
+
+Deno.test("a render whose worker died on its last attempt fails the video when read, and a paid one is refunded", async () => {
+  const paid = await videoWithLostRender(alice, { status: "rendering", paid: true });
+  const { status, body } = await call(alice, `image-to-video/${paid}/status`);
+  assert.equal(status, 200);
+  assert.equal(body.status, "failed");
+  assert.equal(body.videoUrl, null);
+  assert.equal(await refundJobs(paid), 1);
+  const refunded = await waitForStatus(alice, paid, ["failed"]).then(async () => {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const { body } = await call(alice, `image-to-video/${paid}/status`);
+      if (body.paymentStatus === "refunded" || Date.now() > deadline) return body;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  });
+  assert.equal(refunded.paymentStatus, "refunded");
+  assert.match(refunded.error, /refunded/);
+  // Reading it again fails nothing twice and queues no second refund.
+  await call(alice, `image-to-video/${paid}/status`);
+  assert.equal(await refundJobs(paid), 1);
+
+  const unpaid = await videoWithLostRender(alice, { status: "processing", paid: false });
+  const { body: listed } = await call(alice, "image-to-video");
+  const entry = listed.videos.find((video: { id: string }) => video.id === unpaid);
+  assert.equal(entry.status, "failed");
+  assert.match(entry.error, /stopped before it finished/);
+  assert.equal(await refundJobs(unpaid), 0);
+});
+
 stopPlatformAfterTests(platform, { servers: [fakeVeo], directories: [dataDir, workDir] });

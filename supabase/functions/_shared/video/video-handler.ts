@@ -20,7 +20,13 @@ import {
   estimatePreviewSeconds,
   resolveSource,
 } from "./video-request.ts";
-import { findVisibleVideo, insertVideo, listVisibleVideos, type VideoRow } from "./video-store.ts";
+import {
+  failLostRender,
+  findVisibleVideo,
+  insertVideo,
+  listVisibleVideos,
+  type VideoRow,
+} from "./video-store.ts";
 
 const signedUrlSeconds = 3600;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -107,16 +113,31 @@ async function videoStatus(runtime: Runtime, user: UserClaims, videoId: string):
     : undefined;
   // Admins may read every row; the status of a video is still its owner's alone.
   if (!video || video.userId !== user.sub) throw notFound("No video with that id among yours.");
-  const [described] = await describe(runtime, [video]);
+  const [described] = await describe(runtime, await settleLostRenders(runtime, user, [video]));
   const { id: _id, imageId: _imageId, thumbnailUrl: _thumbnailUrl, ...status } = described;
   return Response.json(status, { headers: { "cache-control": "no-store" } });
+}
+
+/** The videos as they are after failing any whose render job was given up on (see failLostRender). */
+async function settleLostRenders(runtime: Runtime, user: UserClaims, videos: VideoRow[]): Promise<VideoRow[]> {
+  const inProgress = new Set<VideoRow["status"]>(["queued", "processing", "rendering"]);
+  const settled: VideoRow[] = [];
+  for (const video of videos) {
+    if (inProgress.has(video.status) && await runtime.db.asService((tx) => failLostRender(tx, video))) {
+      const reread = await runtime.db.withClaims(user, (tx) => findVisibleVideo(tx, video.id));
+      if (reread) settled.push(reread);
+    } else {
+      settled.push(video);
+    }
+  }
+  return settled;
 }
 
 async function listVideos(runtime: Runtime, user: UserClaims, url: URL): Promise<Response> {
   const asked = Number(url.searchParams.get("limit") ?? "50");
   const limit = Number.isInteger(asked) ? Math.min(100, Math.max(1, asked)) : 50;
   const videos = await runtime.db.withClaims(user, (tx) => listVisibleVideos(tx, user.sub, limit));
-  return Response.json({ videos: await describe(runtime, videos) }, {
+  return Response.json({ videos: await describe(runtime, await settleLostRenders(runtime, user, videos)) }, {
     headers: { "cache-control": "no-store" },
   });
 }

@@ -4,6 +4,7 @@
  */
 import type { Tx } from "../db/db.ts";
 import { enqueue } from "../jobs/queue.ts";
+import { enqueueVideoRefund } from "../payments/video-refund-store.ts";
 import type { VideoFit, VideoResolution } from "../domain/video-options.ts";
 
 export const videoRenderQueue = "video-render";
@@ -115,4 +116,31 @@ export async function listVisibleVideos(tx: Tx, userId: string, limit: number): 
 export async function findVideo(tx: Tx, id: string): Promise<VideoRow | undefined> {
   const [row] = await tx.query<VideoRow>(`select ${videoColumns} ${fromVideos} where v.id = $1`, [id]);
   return row;
+}
+
+export const lostRenderMessage = "The render stopped before it finished. Please try again.";
+
+/**
+ * Fails a video whose render job the queue gave up on: a worker that died on the job's last
+ * attempt left no handler to record the failure, so the video would wait forever. A paid video
+ * gets its refund queued with the failure, as a render that failed in its handler does. Returns
+ * whether it failed the video.
+ */
+export async function failLostRender(tx: Tx, video: VideoRow): Promise<boolean> {
+  const kind: RenderKind | undefined = video.status === "rendering"
+    ? "full"
+    : video.status === "queued" || video.status === "processing"
+    ? "preview"
+    : undefined;
+  if (!kind) return false;
+  const [failed] = await tx.query<{ paymentStatus: VideoRow["paymentStatus"] }>(
+    `update public.videos v set status = 'failed', error = $3
+       from private.jobs j
+      where v.id = $1 and v.status = $2 and j.idempotency_key = $4 and j.status = 'dead'
+      returning v.payment_status as "paymentStatus"`,
+    [video.id, video.status, lostRenderMessage, renderIdempotencyKey(kind, video.id)],
+  );
+  if (!failed) return false;
+  if (kind === "full" && failed.paymentStatus === "paid") await enqueueVideoRefund(tx, video.id, video.userId);
+  return true;
 }
