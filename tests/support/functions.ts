@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { type Platform, type PlatformOptions, startPlatform } from "../../supabase/local/platform.ts";
+import { createPostgresDb } from "../../supabase/functions/_shared/db/postgres-db.ts";
 
 type PlatformAddress = Pick<Platform, "url" | "anonKey">;
 
@@ -74,6 +75,27 @@ export async function expectError(response: Response, status: number, code: stri
 }
 
 /**
+ * Files share one PostgreSQL database and run one after another: jobs an earlier file left queued
+ * (a render its test never meant to run) would otherwise be worked by this file's platform, calling
+ * its fakes and skewing what it counts.
+ */
+async function cancelLeftoverJobs(databaseUrl: string) {
+  const db = createPostgresDb(databaseUrl, { max: 1 });
+  try {
+    await db.asOwner(async (tx) => {
+      const [{ exists }] = await tx.query<{ exists: boolean }>(
+        "select to_regclass('private.jobs') is not null as exists",
+      );
+      if (exists) {
+        await tx.query("update private.jobs set status = 'cancelled' where status in ('queued', 'running')");
+      }
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/**
  * The platform a test file shares, on a free port with its data in a fresh temporary directory, on
  * PGlite unless DATABASE_URL names a PostgreSQL database.
  */
@@ -81,11 +103,13 @@ export async function startTestPlatform(
   dataDirPrefix: string,
   options: Omit<PlatformOptions, "port" | "dataDir" | "databaseUrl"> = {},
 ) {
+  const databaseUrl = Deno.env.get("DATABASE_URL") || undefined;
+  if (databaseUrl) await cancelLeftoverJobs(databaseUrl);
   const dataDir = await Deno.makeTempDir({ prefix: dataDirPrefix });
   const platform = await startPlatform({
     port: 0,
     dataDir,
-    databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
+    databaseUrl,
     ...options,
   });
   return { platform, dataDir };
