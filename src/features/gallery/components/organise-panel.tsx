@@ -6,6 +6,9 @@ import { Spinner } from "@/components/ui/spinner";
 import { useOrganisation } from "@/features/gallery/api/organise-albums";
 import { describeError } from "@/lib/describe-error";
 
+/** How the page names the vision provider that sorted the images. */
+const organiserNames: Record<string, string> = { local: "offline by prompt and colour", google: "by Gemini" };
+
 const statusLabels = {
   queued: "Waiting for a worker…",
   running: "Looking at your images and naming albums…",
@@ -76,7 +79,7 @@ export function OrganisePanel({
               The AI was unavailable, so one album holds all of these images.
             </p>
           ) : (
-            <p className="text-muted">{`${data.albums.length} new ${data.albums.length === 1 ? "album" : "albums"}${data.provider ? ` by ${data.provider}` : ""}:`}</p>
+            <p className="text-muted">{`${data.albums.length} new ${data.albums.length === 1 ? "album" : "albums"}${data.provider && organiserNames[data.provider] ? `, sorted ${organiserNames[data.provider]}` : ""}:`}</p>
           )}
           <ul className="space-y-1">
             {data.albums.map((album) => (
