@@ -34,7 +34,15 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
     return () => window.clearTimeout(timer);
   }, [search, filters, onChange]);
 
-  const set = (changes: Partial<GalleryFilters>) => onChange({ ...filters, ...changes });
+  // The URL changes in a transition that can land frames after a click; until it does, the controls
+  // show what was chosen instead of snapping back to the old filters.
+  const [chosen, setChosen] = useState<{ over: GalleryFilters; next: GalleryFilters } | null>(null);
+  const shown = chosen?.over === filters ? chosen.next : filters;
+  const set = (changes: Partial<GalleryFilters>) => {
+    const next = { ...shown, ...changes };
+    setChosen({ over: filters, next });
+    onChange(next);
+  };
   const facetsFailed = facets.isError;
 
   return (
@@ -58,12 +66,12 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
         </label>
         <select
           id={`${id}-model`}
-          value={filters.model}
+          value={shown.model}
           onChange={(event) => set({ model: event.target.value })}
           className={`${controlClasses} block`}
         >
           <option value="">All models</option>
-          {withCurrent(facets.data?.models, filters.model).map((model) => (
+          {withCurrent(facets.data?.models, shown.model).map((model) => (
             <option key={model} value={model}>
               {model}
             </option>
@@ -76,12 +84,12 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
         </label>
         <select
           id={`${id}-feature`}
-          value={filters.feature}
+          value={shown.feature}
           onChange={(event) => set({ feature: event.target.value })}
           className={`${controlClasses} block`}
         >
           <option value="">Everything</option>
-          {withCurrent(facets.data?.features, filters.feature).map((feature) => (
+          {withCurrent(facets.data?.features, shown.feature).map((feature) => (
             <option key={feature} value={feature}>
               {featureLabel(feature)}
             </option>
@@ -92,18 +100,18 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
         <label htmlFor={`${id}-from`} className="text-sm font-medium text-ink">
           From
         </label>
-        <input id={`${id}-from`} type="date" value={filters.from} max={filters.to || undefined} onChange={(event) => set({ from: event.target.value })} className={`${controlClasses} block`} />
+        <input id={`${id}-from`} type="date" value={shown.from} max={shown.to || undefined} onChange={(event) => set({ from: event.target.value })} className={`${controlClasses} block`} />
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-to`} className="text-sm font-medium text-ink">
           To
         </label>
-        <input id={`${id}-to`} type="date" value={filters.to} min={filters.from || undefined} onChange={(event) => set({ to: event.target.value })} className={`${controlClasses} block`} />
+        <input id={`${id}-to`} type="date" value={shown.to} min={shown.from || undefined} onChange={(event) => set({ to: event.target.value })} className={`${controlClasses} block`} />
       </div>
       <label className="flex h-10 items-center gap-2 text-sm font-medium text-ink">
         <input
           type="checkbox"
-          checked={filters.favorite}
+          checked={shown.favorite}
           onChange={(event) => set({ favorite: event.target.checked })}
           className="size-4 accent-violet-600"
         />
