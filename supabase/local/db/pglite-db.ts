@@ -1,5 +1,4 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
-import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import {
   type JwtClaims,
@@ -24,7 +23,7 @@ function wrap(tx: Transaction): OwnerTx {
  */
 export async function createPgliteDb(dataDir: string | undefined): Promise<PlatformDb> {
   // The extensions the migrations create must be loaded into PGlite up front.
-  const extensions = { pg_trgm, btree_gin };
+  const extensions = { pg_trgm };
   const pg = await PGlite.create(dataDir ? { dataDir, extensions } : { extensions });
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(work: () => Promise<T>): Promise<T> => {
