@@ -1,15 +1,10 @@
-import { Link } from "react-router-dom";
-import { Button, buttonStyles } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { AlertIcon, OfflineIcon, RefreshIcon } from "@/components/ui/icons";
+import { LoadErrorCard } from "@/components/ui/load-error-card";
 import { useAccount } from "@/features/account/api/get-account";
 import { AccountSkeleton } from "@/features/account/components/account-skeleton";
 import { CreditsCard } from "@/features/account/components/credits-card";
 import { LedgerList } from "@/features/account/components/ledger-list";
 import { ProfileCard, profileName } from "@/features/account/components/profile-card";
-import { describeError } from "@/lib/describe-error";
-import { NetworkError, UnauthorizedError } from "@/lib/function-errors";
 
 export default function AccountPage() {
   const account = useAccount();
@@ -28,7 +23,7 @@ export default function AccountPage() {
       {account.isPending ? (
         <AccountSkeleton />
       ) : account.isError && !firstPage ? (
-        <AccountError error={account.error} retrying={account.isFetching} onRetry={() => void account.refetch()} />
+        <LoadErrorCard what="your account" error={account.error} retrying={account.isFetching} onRetry={() => void account.refetch()} />
       ) : firstPage ? (
         <div className="space-y-6">
           <div className="grid gap-6 lg:grid-cols-2">
@@ -53,31 +48,5 @@ export default function AccountPage() {
         </div>
       ) : null}
     </div>
-  );
-}
-
-function AccountError({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
-  const { title, description } = describeError(error);
-  const offline = error instanceof NetworkError;
-  return (
-    <Card>
-      <EmptyState
-        icon={offline ? <OfflineIcon /> : <AlertIcon />}
-        title={offline ? title : `Couldn't load your account: ${title.toLowerCase()}`}
-        description={description}
-        action={
-          error instanceof UnauthorizedError ? (
-            <Link to="/sign-out" className={buttonStyles()}>
-              Sign in again
-            </Link>
-          ) : (
-            <Button onClick={onRetry} loading={retrying}>
-              {retrying ? null : <RefreshIcon />}
-              Try again
-            </Button>
-          )
-        }
-      />
-    </Card>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { DndProvider } from "react-dnd";
 import { HTML5Backend } from "react-dnd-html5-backend";
-import { Link, useSearchParams } from "react-router-dom";
+import { useSearchParams } from "react-router-dom";
 import { toast } from "sonner";
-import { Button, buttonStyles } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { AlertIcon, ImagesIcon, OfflineIcon, RefreshIcon, SparklesIcon } from "@/components/ui/icons";
+import { ImagesIcon, SparklesIcon } from "@/components/ui/icons";
+import { LoadErrorCard } from "@/components/ui/load-error-card";
 import { useGenerateImage, type GeneratedImage, type GenerationStage } from "@/features/ai-image/api/generate-image";
 import { useCreditBalance } from "@/features/ai-image/api/get-credit-balance";
 import { useImageModels, type ImageModel } from "@/features/ai-image/api/get-image-models";
@@ -27,9 +28,8 @@ import { requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image
 import { insertToken } from "@/features/ai-image/lib/insert-token";
 import { choicesForModel, defaultModel } from "@/features/ai-image/lib/model-settings";
 import { findTokens, promptProblems } from "@domain/personalization-tokens";
-import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
-import { NetworkError, UnauthorizedError, ValidationError } from "@/lib/function-errors";
+import { ValidationError } from "@/lib/function-errors";
 
 /** Tokens offered before the person has any of their own: the ones a sales or marketing prompt needs most. */
 const suggestedTokens = ["FIRSTNAME", "LASTNAME", "COMPANY", "JOBTITLE", "CITY"];
@@ -74,7 +74,7 @@ function AiImageStudioPage() {
           </Card>
         )
       ) : models.isError ? (
-        <ModelsError error={models.error} retrying={models.isFetching} onRetry={() => void models.refetch()} />
+        <LoadErrorCard what="the image models" error={models.error} retrying={models.isFetching} onRetry={() => void models.refetch()} />
       ) : (
         <StudioSkeleton />
       )}
@@ -327,28 +327,3 @@ function SectionHeading({ title, description }: { title: string; description?: s
   );
 }
 
-function ModelsError({ error, retrying, onRetry }: { error: unknown; retrying: boolean; onRetry: () => void }) {
-  const { title, description } = describeError(error);
-  const offline = error instanceof NetworkError;
-  return (
-    <Card>
-      <EmptyState
-        icon={offline ? <OfflineIcon /> : <AlertIcon />}
-        title={offline ? title : `Couldn't load the image models: ${title.toLowerCase()}`}
-        description={description}
-        action={
-          error instanceof UnauthorizedError ? (
-            <Link to="/sign-out" className={buttonStyles()}>
-              Sign in again
-            </Link>
-          ) : (
-            <Button onClick={onRetry} loading={retrying}>
-              {retrying ? null : <RefreshIcon />}
-              Try again
-            </Button>
-          )
-        }
-      />
-    </Card>
-  );
-}
