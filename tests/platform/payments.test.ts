@@ -7,9 +7,7 @@ import assert from "node:assert/strict";
 import Stripe from "stripe";
 import type { Platform } from "../../supabase/local/platform.ts";
 import { callFunction, signUpUser, startTestPlatform } from "../support/functions.ts";
-import { startStripeFake } from "../support/stripe-fake.ts";
-
-const cryptoProvider = Stripe.createSubtleCryptoProvider();
+import { postWebhook, signWebhookPayload, startStripeFake } from "../support/stripe-fake.ts";
 
 async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
   // No workers: the "video-render" jobs a settlement enqueues must stay queued to be counted (the
@@ -93,22 +91,12 @@ function helpers(platform: Platform) {
   };
 
   const deliver = async (payload: string, signature?: string) => {
-    const response = await fetch(`${platform.url}/functions/v1/stripe-webhook`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(signature ? { "stripe-signature": signature } : {}),
-      },
-      body: payload,
-    });
+    const response = await postWebhook(platform.url, payload, signature);
     return { status: response.status, body: await response.json() };
   };
 
   return { signUp, insertVideo, video, renderJobs, stripeEvents, call, createIntent, deliver };
 }
-
-const sign = (payload: string, secret: string) =>
-  Stripe.webhooks.generateTestHeaderStringAsync({ payload, secret, cryptoProvider });
 
 Deno.test({
   name: "payments with Stripe keys (against the Stripe fake)",
@@ -134,7 +122,7 @@ Deno.test({
           secret = webhookSecret,
         ) => {
           const payload = JSON.stringify(fake.event(type, intent), null, 2);
-          return { payload, signature: await sign(payload, secret) };
+          return { payload, signature: await signWebhookPayload(payload, secret) };
         };
         const creationsFor = (videoId: string) =>
           fake.created().filter((intent) => intent.metadata.videoId === videoId);
@@ -412,10 +400,10 @@ Deno.test({
               type: "customer.created",
               data: { object: { id: "cus_123", object: "customer" } },
             });
-            const response = await deliver(payload, await sign(payload, webhookSecret));
+            const response = await deliver(payload, await signWebhookPayload(payload, webhookSecret));
             assert.deepEqual(response.body, { received: true, outcome: "ignored", detail: "unhandled_type" });
             const huge = "x".repeat(300 * 1024);
-            const tooLarge = await deliver(huge, await sign(huge, webhookSecret));
+            const tooLarge = await deliver(huge, await signWebhookPayload(huge, webhookSecret));
             assert.deepEqual([tooLarge.status, tooLarge.body.code], [413, "PAYLOAD_TOO_LARGE"]);
           },
         );
@@ -502,7 +490,7 @@ Deno.test({
               },
             },
           });
-          const response = await deliver(payload, await sign(payload, "whsec_guess"));
+          const response = await deliver(payload, await signWebhookPayload(payload, "whsec_guess"));
           assert.deepEqual([response.status, response.body.code], [400, "INVALID_SIGNATURE"]);
           assert.equal((await video(videoId)).paymentStatus, "pending");
         },

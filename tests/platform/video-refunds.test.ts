@@ -4,7 +4,6 @@
 // the Stripe fake, or through test-payment mode. The full render is made to fail the honest way:
 // the source image is deleted from storage after the preview, so the media worker cannot read it.
 import assert from "node:assert/strict";
-import Stripe from "stripe";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { enqueue } from "../../supabase/functions/_shared/jobs/queue.ts";
 import type { Platform } from "../../supabase/local/platform.ts";
@@ -15,9 +14,8 @@ import {
   signUpUser,
   startTestPlatform,
 } from "../support/functions.ts";
-import { startStripeFake, type StripeFake } from "../support/stripe-fake.ts";
+import { postWebhook, signWebhookPayload, startStripeFake, type StripeFake } from "../support/stripe-fake.ts";
 
-const cryptoProvider = Stripe.createSubtleCryptoProvider();
 const refundedLine = "The full video could not be rendered, so your payment of $1.00 was refunded.";
 
 async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
@@ -204,17 +202,8 @@ Deno.test({
         const h = helpers(platform);
         const deliver = async (type: string, object: ReturnType<typeof fake.succeed>) => {
           const payload = JSON.stringify(fake.event(type, object), null, 2);
-          const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
-            payload,
-            secret: webhookSecret,
-            cryptoProvider,
-          });
-          const response = await fetch(`${platform.url}/functions/v1/stripe-webhook`, {
-            method: "POST",
-            headers: { "content-type": "application/json", "stripe-signature": signature },
-            body: payload,
-          });
-          return await expectJson(response, 200);
+          const signature = await signWebhookPayload(payload, webhookSecret);
+          return await expectJson(await postWebhook(platform.url, payload, signature), 200);
         };
 
         const alice = await h.userWithImage();

@@ -6,6 +6,26 @@
  * errors as `{ error: { type, code, message, param, doc_url } }`. The unmodified `stripe` library is
  * pointed at it with STRIPE_API_URL.
  */
+import Stripe from "stripe";
+
+const cryptoProvider = Stripe.createSubtleCryptoProvider();
+
+/** The Stripe-Signature header Stripe would send with `payload`, made by the stripe library's own test helper. */
+export function signWebhookPayload(payload: string, secret: string): Promise<string> {
+  return Stripe.webhooks.generateTestHeaderStringAsync({ payload, secret, cryptoProvider });
+}
+
+/** POSTs `payload` to the platform's stripe-webhook function as Stripe delivers it (unsigned without `signature`). */
+export function postWebhook(platformUrl: string, payload: string, signature?: string): Promise<Response> {
+  return fetch(`${platformUrl}/functions/v1/stripe-webhook`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(signature ? { "stripe-signature": signature } : {}),
+    },
+    body: payload,
+  });
+}
 
 export interface FakePaymentIntent {
   id: string;
