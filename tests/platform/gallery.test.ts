@@ -92,6 +92,24 @@ async function imageWithObjects(user: User, prompt = "a lighthouse in a storm") 
   return { imageId, storagePath, thumbnailPath };
 }
 
+/** Starts an upload of a PNG and puts its bytes at the signed URL the start returned. */
+async function putPngUpload(user: User, fileName: string, bytes: Uint8Array) {
+  const start = await expectJson(
+    await call(user, "POST", "/uploads", { fileName, contentType: "image/png", size: bytes.length }),
+    200,
+  );
+  const { error } = await user.client.storage.from("uploads").uploadToSignedUrl(
+    start.path,
+    start.token,
+    bytes,
+    {
+      contentType: "image/png",
+    },
+  );
+  assert.equal(error, null);
+  return start;
+}
+
 async function objectExists(bucket: string, path: string): Promise<boolean> {
   const { error } = await service.storage.from(bucket).download(path);
   return error === null;
@@ -232,23 +250,7 @@ Deno.test("another user's images and uploads are invisible and untouchable throu
 
   // The owner's pending upload cannot be completed by the stranger, and stays the owner's.
   const png = await testPng(40, 30);
-  const upload = await expectJson(
-    await call(owner, "POST", "/uploads", {
-      fileName: "holiday.png",
-      contentType: "image/png",
-      size: png.length,
-    }),
-    200,
-  );
-  const { error } = await owner.client.storage.from("uploads").uploadToSignedUrl(
-    upload.path,
-    upload.token,
-    png,
-    {
-      contentType: "image/png",
-    },
-  );
-  assert.equal(error, null);
+  const upload = await putPngUpload(owner, "holiday.png", png);
   await expectError(
     await call(stranger, "POST", "/uploads/complete", { path: upload.path }),
     404,
@@ -410,24 +412,8 @@ Deno.test("when removing the objects fails, the rows are still gone and the swee
 Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad files are refused and removed", async () => {
   const user = await signedInUser();
   const png = await testPng(300, 150);
-  const start = await expectJson(
-    await call(user, "POST", "/uploads", {
-      fileName: "beach.png",
-      contentType: "image/png",
-      size: png.length,
-    }),
-    200,
-  );
+  const start = await putPngUpload(user, "beach.png", png);
   assert.match(start.path, new RegExp(`^${user.id}/${start.uploadId}\\.png$`));
-  const { error } = await user.client.storage.from("uploads").uploadToSignedUrl(
-    start.path,
-    start.token,
-    png,
-    {
-      contentType: "image/png",
-    },
-  );
-  assert.equal(error, null);
   const { image } = await expectJson(
     await call(user, "POST", "/uploads/complete", { path: start.path }),
     201,
@@ -454,23 +440,7 @@ Deno.test("an uploaded photo becomes a gallery image with a WebP thumbnail; bad 
 
   // Text that claims to be a PNG: refused as the wrong type, and its object removed.
   const fake = new TextEncoder().encode("this is not a picture at all");
-  const forged = await expectJson(
-    await call(user, "POST", "/uploads", {
-      fileName: "fake.png",
-      contentType: "image/png",
-      size: fake.length,
-    }),
-    200,
-  );
-  const forgedUpload = await user.client.storage.from("uploads").uploadToSignedUrl(
-    forged.path,
-    forged.token,
-    fake,
-    {
-      contentType: "image/png",
-    },
-  );
-  assert.equal(forgedUpload.error, null);
+  const forged = await putPngUpload(user, "fake.png", fake);
   await expectError(
     await call(user, "POST", "/uploads/complete", { path: forged.path }),
     415,
