@@ -5,6 +5,7 @@ import BatchPage from "@/features/batch/batch-page";
 import type { BatchDetail } from "@/features/batch/api/batch-schemas";
 import type { BatchReport } from "@/features/batch/api/preview-batch";
 import { renderWithProviders, testSession } from "@/testing/render";
+import { serveFunctions, type FunctionRoutes } from "@/testing/serve-functions";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 const downloadBatchFile = vi.hoisted(() => vi.fn());
@@ -55,16 +56,7 @@ function report(overrides: Partial<BatchReport> = {}): BatchReport {
   };
 }
 
-type Call = { name: string; method?: string; body?: unknown };
-
-function serve(routes: Record<string, (call: Call) => unknown>) {
-  invokeFunction.mockImplementation(async (call: Call) => {
-    const key = `${call.method ?? "POST"} ${call.name}`;
-    const route = routes[key];
-    if (!route) throw new Error(`unexpected call ${key}`);
-    return route(call);
-  });
-}
+const serve = (routes: FunctionRoutes) => serveFunctions(invokeFunction, routes);
 
 const common = {
   "GET image-generation/models": () => ({ models: [{ id: "local-render", label: "Offline render", available: true }] }),

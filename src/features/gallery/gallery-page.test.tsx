@@ -5,22 +5,14 @@ import type { GalleryImage } from "@/features/gallery/api/gallery-schemas";
 import GalleryPage from "@/features/gallery/gallery-page";
 import { ServerError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
+import { serveFunctions, type FunctionCall, type FunctionRoutes } from "@/testing/serve-functions";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/invoke-function", () => ({ invokeFunction }));
 // Uploads talk to Storage through the client; these tests never upload.
 vi.mock("@/lib/supabase", () => ({ supabase: {} }));
 
-type Call = { name: string; method?: string; query?: Record<string, unknown>; body?: unknown };
-
-function serve(routes: Record<string, (call: Call) => unknown>) {
-  invokeFunction.mockImplementation(async (call: Call) => {
-    const key = `${call.method ?? "POST"} ${call.name}`;
-    const route = routes[key];
-    if (!route) throw new Error(`unexpected call ${key}`);
-    return route(call);
-  });
-}
+const serve = (routes: FunctionRoutes) => serveFunctions(invokeFunction, routes);
 
 const common = {
   "GET albums": () => ({ albums: [] }),
@@ -28,7 +20,7 @@ const common = {
 };
 
 const listCalls = () =>
-  invokeFunction.mock.calls.map(([call]) => call as Call).filter((call) => call.name === "gallery" && call.method === "GET");
+  invokeFunction.mock.calls.map(([call]) => call as FunctionCall).filter((call) => call.name === "gallery" && call.method === "GET");
 
 function galleryImage(id: string, prompt: string): GalleryImage {
   return {
@@ -133,7 +125,7 @@ describe("GalleryPage", () => {
       ...Object.fromEntries(
         prompts.map((prompt, index) => [
           `PATCH gallery/id-${index}`,
-          (call: Call) => {
+          (call: FunctionCall) => {
             const { isFavorite } = call.body as { isFavorite: boolean };
             if (isFavorite) favourites.add(`id-${index}`);
             else favourites.delete(`id-${index}`);

@@ -5,6 +5,7 @@ import type { VideoState } from "@/features/video/api/video-schemas";
 import VideoPage from "@/features/video/video-page";
 import { ValidationError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
+import { serveFunctions, type FunctionCall, type FunctionRoutes } from "@/testing/serve-functions";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 const showErrorToast = vi.hoisted(() => vi.fn());
@@ -34,16 +35,7 @@ function videoState(overrides: Partial<VideoState> = {}): VideoState {
   };
 }
 
-type Call = { name: string; method?: string; body?: unknown };
-
-function serve(routes: Record<string, (call: Call) => unknown>) {
-  invokeFunction.mockImplementation(async (call: Call) => {
-    const key = `${call.method ?? "POST"} ${call.name}`;
-    const route = routes[key];
-    if (!route) throw new Error(`unexpected call ${key}`);
-    return route(call);
-  });
-}
+const serve = (routes: FunctionRoutes) => serveFunctions(invokeFunction, routes);
 
 const sourceImage = {
   "GET image-to-video": () => ({ videos: [] }),
@@ -62,7 +54,7 @@ const sourceImage = {
 /** The bodies sent to one route, in order. */
 function callsTo(key: string): unknown[] {
   return invokeFunction.mock.calls
-    .map((args) => args[0] as Call)
+    .map((args) => args[0] as FunctionCall)
     .filter((call) => `${call.method ?? "POST"} ${call.name}` === key)
     .map((call) => call.body);
 }
