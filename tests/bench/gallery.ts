@@ -8,13 +8,16 @@
 // gateway over HTTP. Targets: ≤ 10 / 10 / 50 ms.
 // PGlite by default, the PostgreSQL in DATABASE_URL when set. BENCH_IMAGES / BENCH_RUNS override.
 import { createClient } from "@supabase/supabase-js";
-import { encodeTimelineCursor } from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
+import {
+  decodeTimelineCursor,
+  encodeTimelineCursor,
+} from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
 import {
   createGalleryHandler,
   parseListRequest,
 } from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
 import { listTimeline } from "../../supabase/functions/_shared/gallery/gallery-store.ts";
-import { decodeTimelineCursor } from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
+import { getRuntime } from "../../supabase/functions/_shared/runtime.ts";
 import { startPlatform } from "../../supabase/local/platform.ts";
 import { insertSeedImages, storePlaceholders } from "../../scripts/seed-gallery.ts";
 
@@ -29,16 +32,8 @@ const platform = await startPlatform({
   databaseUrl: Deno.env.get("DATABASE_URL") || undefined,
   jobWorker: false,
 });
-const runtime = {
-  db: platform.db,
-  env: (name: string) =>
-    ({ SUPABASE_URL: platform.url, SUPABASE_SERVICE_ROLE_KEY: platform.serviceRoleKey } as Record<
-      string,
-      string
-    >)[
-      name
-    ],
-};
+// The runtime the platform handed its functions.
+const runtime = getRuntime();
 
 function p95(samples: number[]): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -113,8 +108,7 @@ try {
     let rows = 0;
     const db = await measure(async () => {
       rows = (await platform.db.withClaims({ role: "authenticated", sub: user.id }, (tx) =>
-        listTimeline(tx, user.id, request.filters, { limit: request.limit, cursor })
-      )).length;
+        listTimeline(tx, user.id, request.filters, { limit: request.limit, cursor }))).length;
     });
     const whole = await measure(async () => {
       const response = await handler(

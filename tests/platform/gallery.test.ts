@@ -5,6 +5,7 @@ import { createClient } from "@supabase/supabase-js";
 import { createGalleryHandler } from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
 import { testPng } from "../../supabase/functions/_shared/providers/test-support.ts";
 import { objectStorage } from "../../supabase/functions/_shared/storage/object-storage.ts";
+import { getRuntime } from "../../supabase/functions/_shared/runtime.ts";
 import {
   callFunction,
   expectError,
@@ -18,16 +19,8 @@ import {
 const { platform, dataDir } = await startTestPlatform("personify-gallery-", {
   jobWorker: { pollIntervalMs: 50 },
 });
-const runtime = {
-  db: platform.db,
-  env: (name: string) =>
-    ({ SUPABASE_URL: platform.url, SUPABASE_SERVICE_ROLE_KEY: platform.serviceRoleKey } as Record<
-      string,
-      string
-    >)[
-      name
-    ],
-};
+// The runtime the platform handed its functions.
+const runtime = getRuntime();
 const service = createClient(platform.url, platform.serviceRoleKey, {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
 });
