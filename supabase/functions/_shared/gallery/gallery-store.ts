@@ -204,14 +204,6 @@ export async function findImageDetail(
   return { ...row, albums };
 }
 
-export async function findImage(tx: Tx, userId: string, imageId: string): Promise<ImageRow | undefined> {
-  const [row] = await tx.query<ImageRow>(
-    `select ${imageColumns} from public.images i where i.id = $1 and i.user_id = $2`,
-    [imageId, userId],
-  );
-  return row;
-}
-
 export async function setFavorite(
   tx: Tx,
   userId: string,
