@@ -1,8 +1,8 @@
 import { Link } from "react-router-dom";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableIcon } from "@/components/ui/icons";
+import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useBatches } from "@/features/batch/api/get-batches";
 import { statusLabels } from "@/features/batch/components/batch-progress";
@@ -20,12 +20,7 @@ export function BatchList() {
           <Skeleton className="h-12 w-full" />
         </div>
       ) : batches.isError ? (
-        <div role="alert" className="space-y-2 text-sm text-rose-700 dark:text-rose-300">
-          <p>Couldn't load your batches.</p>
-          <Button variant="secondary" size="sm" onClick={() => void batches.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <InlineLoadError onRetry={() => void batches.refetch()}>Couldn't load your batches.</InlineLoadError>
       ) : batches.data.length === 0 ? (
         <EmptyState
           icon={<TableIcon className="size-6" />}

@@ -1,6 +1,6 @@
 import clsx from "clsx";
 import { useEffect } from "react";
-import { Button } from "@/components/ui/button";
+import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useBatchItems, type BatchItem } from "@/features/batch/api/get-batch-items";
 import { VirtualRows } from "@/features/batch/components/virtual-rows";
@@ -34,16 +34,7 @@ export function ResultsTable({ batchId, totalRows, pollMs }: { batchId: string; 
   }, [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   if (items.isPending) return <Skeleton className="h-96 w-full" />;
-  if (items.isError) {
-    return (
-      <div role="alert" className="space-y-2 text-sm text-rose-700 dark:text-rose-300">
-        <p>Couldn't load the rows.</p>
-        <Button variant="secondary" size="sm" onClick={() => void items.refetch()}>
-          Try again
-        </Button>
-      </div>
-    );
-  }
+  if (items.isError) return <InlineLoadError onRetry={() => void items.refetch()}>Couldn't load the rows.</InlineLoadError>;
 
   return (
     <VirtualRows

@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ImagesIcon, SparklesIcon } from "@/components/ui/icons";
+import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useRecentImages } from "@/features/video/api/get-recent-images";
 import { useSourceImage, type SourceImage } from "@/features/video/api/get-source-image";
@@ -80,12 +81,7 @@ function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
   }
   if (images.isError) {
     return (
-      <div role="alert" className="space-y-2 text-sm text-rose-700 dark:text-rose-300">
-        <p>Couldn't load your images: {describeError(images.error).description}</p>
-        <Button variant="secondary" size="sm" onClick={() => void images.refetch()}>
-          Try again
-        </Button>
-      </div>
+      <InlineLoadError onRetry={() => void images.refetch()}>Couldn't load your images: {describeError(images.error).description}</InlineLoadError>
     );
   }
   if (images.data.length === 0) {

@@ -1,9 +1,9 @@
 import clsx from "clsx";
 import { Link } from "react-router-dom";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { VideoIcon } from "@/components/ui/icons";
+import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useVideos } from "@/features/video/api/get-videos";
 import { VideoStatusBadge } from "@/features/video/components/video-status-badge";
@@ -23,12 +23,7 @@ export function VideoList({ openVideoId }: { openVideoId: string | null }) {
           <Skeleton className="h-14 w-full" />
         </div>
       ) : videos.isError ? (
-        <div role="alert" className="space-y-2 text-sm text-rose-700 dark:text-rose-300">
-          <p>Couldn't load your videos: {describeError(videos.error).description}</p>
-          <Button variant="secondary" size="sm" onClick={() => void videos.refetch()}>
-            Try again
-          </Button>
-        </div>
+        <InlineLoadError onRetry={() => void videos.refetch()}>Couldn't load your videos: {describeError(videos.error).description}</InlineLoadError>
       ) : videos.data.length === 0 ? (
         <EmptyState
           icon={<VideoIcon className="size-6" />}
