@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import {
   createAccount,
-  describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newContext,
+  openFromMainNavigation,
   saveScreenshot,
-  seriousAccessibilityViolations,
   signInThroughForm,
+  signUpThroughForm,
   uniqueEmail,
 } from "./support/browser.mjs";
 
@@ -44,11 +45,6 @@ async function screenshotFromTop(page, name) {
   await saveScreenshot(page, name);
 }
 
-async function expectNoSeriousViolations(page, label) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `axe found problems:\n${describeViolations(label, violations)}`);
-}
-
 describe("the AI Image page", { timeout: 300_000 }, () => {
   let browser;
   before(async () => {
@@ -62,15 +58,9 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
     const context = await newContext(browser);
     const page = await context.newPage();
 
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Ada Lovelace");
-    await page.getByLabel("Email").fill(uniqueEmail("ai-image"));
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/account");
+    await signUpThroughForm(page, { displayName: "Ada Lovelace", email: uniqueEmail("ai-image"), password });
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "AI Image" }).click();
-    await page.waitForURL("**/features/ai-image");
+    await openFromMainNavigation(page, "AI Image", "**/features/ai-image");
     await page.getByRole("heading", { level: 1, name: "AI Image" }).waitFor();
     await expectBalance(page, "100");
     const model = page.getByLabel("Model");

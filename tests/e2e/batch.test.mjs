@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import {
-  describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newContext,
+  openFromMainNavigation,
   saveScreenshot,
-  seriousAccessibilityViolations,
   signInThroughForm,
+  signUpThroughForm,
   uniqueEmail,
 } from "./support/browser.mjs";
 
@@ -76,11 +77,6 @@ async function downloadFrom(page, buttonName) {
   return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
-async function expectNoSeriousViolations(page, label) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `axe found problems:\n${describeViolations(label, violations)}`);
-}
-
 describe("the batch page", { timeout: 300_000 }, () => {
   let browser;
   const email = uniqueEmail("batch");
@@ -95,15 +91,9 @@ describe("the batch page", { timeout: 300_000 }, () => {
   test("sign up → upload 20 rows → map → start → finished → both downloads hold every row", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Katherine Johnson");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/account");
+    await signUpThroughForm(page, { displayName: "Katherine Johnson", email, password });
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Batch" }).click();
-    await page.waitForURL("**/batch-generation");
+    await openFromMainNavigation(page, "Batch", "**/batch-generation");
     await page.getByRole("heading", { level: 1, name: "Batch generation" }).waitFor();
     await page.getByText("No batches yet").waitFor();
 

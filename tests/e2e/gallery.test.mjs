@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { crc32, deflateSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import {
-  describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newContext,
+  openFromMainNavigation,
   platformSettings,
   saveScreenshot,
-  seriousAccessibilityViolations,
+  signUpThroughForm,
   uniqueEmail,
 } from "./support/browser.mjs";
 
@@ -52,11 +53,6 @@ async function generateImage(accessToken, prompt) {
   assert.equal(response.status, 200, `generation failed: ${await response.text()}`);
 }
 
-async function expectNoSeriousViolations(page, label) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `axe found problems:\n${describeViolations(label, violations)}`);
-}
-
 /** The grid's tiles as rendered, in index order: their accessible names without the "Favourite: " mark. */
 async function tileNames(page) {
   return await page.evaluate(() =>
@@ -97,17 +93,11 @@ describe("the gallery", { timeout: 600_000 }, () => {
   });
 
   test("sign up, generate four images, and find them newest first in the gallery", async () => {
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Grace Hopper");
-    await page.getByLabel("Email").fill(uniqueEmail("gallery"));
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/account");
+    await signUpThroughForm(page, { displayName: "Grace Hopper", email: uniqueEmail("gallery"), password });
     const accessToken = await page.evaluate(() => JSON.parse(localStorage.getItem("personify-auth")).access_token);
     for (const prompt of prompts) await generateImage(accessToken, prompt);
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Gallery" }).click();
-    await page.waitForURL("**/gallery");
+    await openFromMainNavigation(page, "Gallery", "**/gallery");
     await page.getByRole("heading", { level: 1, name: "Gallery" }).waitFor();
     await page.getByText("4 images", { exact: true }).waitFor();
     await waitForTileNames(page, newestFirst, "the grid lists the images newest first");

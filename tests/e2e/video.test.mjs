@@ -2,12 +2,13 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import {
-  describeViolations,
+  expectNoSeriousViolations,
   launchBrowser,
   newContext,
+  openFromMainNavigation,
   saveScreenshot,
-  seriousAccessibilityViolations,
   signInThroughForm,
+  signUpThroughForm,
   uniqueEmail,
 } from "./support/browser.mjs";
 
@@ -16,11 +17,6 @@ const durationSeconds = 3;
 /** The size every frame is compared at: the preview's own. */
 const compareWidth = 854;
 const compareHeight = 480;
-
-async function expectNoSeriousViolations(page, label) {
-  const violations = await seriousAccessibilityViolations(page);
-  assert.equal(violations.length, 0, `axe found problems:\n${describeViolations(label, violations)}`);
-}
 
 /** What Chromium's own <video> element reports once it has the file's metadata. */
 async function mediaFacts(page, testId) {
@@ -131,15 +127,9 @@ describe("the video page", { timeout: 600_000 }, () => {
     const context = await newContext(browser);
     const page = await context.newPage();
 
-    await page.goto("/sign-up");
-    await page.getByLabel("Your name").fill("Louis Le Prince");
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password", { exact: true }).fill(password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL("**/account");
+    await signUpThroughForm(page, { displayName: "Louis Le Prince", email, password });
 
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "AI Image" }).click();
-    await page.waitForURL("**/features/ai-image");
+    await openFromMainNavigation(page, "AI Image", "**/features/ai-image");
     await page.getByLabel("Prompt").fill("A lighthouse on a cliff at dawn");
     await page.getByRole("button", { name: "Generate image" }).click();
     await page.getByRole("img", { name: "A lighthouse on a cliff at dawn" }).waitFor({ timeout: 60_000 });

@@ -97,6 +97,22 @@ export async function signInThroughForm(page, { email, password }) {
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
+/** Signs up through the form, as a person does, and waits for the account page it lands on. */
+export async function signUpThroughForm(page, { displayName, email, password }) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Your name").fill(displayName);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL("**/account");
+}
+
+/** Follows a link in the main navigation and waits for its page's address. */
+export async function openFromMainNavigation(page, linkName, urlPattern) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: linkName }).click();
+  await page.waitForURL(urlPattern);
+}
+
 /** axe-core's serious and critical findings on the page as it is now. */
 export async function seriousAccessibilityViolations(page) {
   const loaded = await page.evaluate(() => typeof window.axe !== "undefined");
@@ -117,6 +133,11 @@ export function describeViolations(label, violations) {
   return violations
     .map((violation) => `${label}: [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.nodes.join("\n    ")}`)
     .join("\n");
+}
+
+export async function expectNoSeriousViolations(page, label) {
+  const violations = await seriousAccessibilityViolations(page);
+  assert.equal(violations.length, 0, `axe found problems:\n${describeViolations(label, violations)}`);
 }
 
 export async function saveScreenshot(page, name) {
