@@ -65,7 +65,7 @@ async function ownBatch(tx: Tx, batchId: string, userId: string, lock: boolean):
 export const findOwnBatch = (tx: Tx, batchId: string, userId: string) => ownBatch(tx, batchId, userId, false);
 
 /** The caller's batch, locked for the rest of the transaction (a status change). */
-export const lockOwnBatch = (tx: Tx, batchId: string, userId: string) => ownBatch(tx, batchId, userId, true);
+const lockOwnBatch = (tx: Tx, batchId: string, userId: string) => ownBatch(tx, batchId, userId, true);
 
 /**
  * Counts one row's outcome on the batch, and completes the batch when it was the last row open.
@@ -97,7 +97,7 @@ export async function countRowOutcome(
  * Recounts a batch from its rows (idempotent, unlike increments) and completes it when no row is
  * left to run. The caller holds the batch lock, so counts from concurrent rows cannot interleave.
  */
-export async function refreshBatch(tx: Tx, batchId: string): Promise<void> {
+async function refreshBatch(tx: Tx, batchId: string): Promise<void> {
   await tx.query(
     `update public.batch_jobs b
         set succeeded_rows = c.succeeded, failed_rows = c.failed, cancelled_rows = c.cancelled,
@@ -213,36 +213,61 @@ async function reload(tx: Tx, batchId: string): Promise<BatchRow> {
   return batch;
 }
 
-export async function startBatch(db: Db, batchId: string, userId: string): Promise<BatchRow> {
+/**
+ * Moves the caller's batch, locked, to `target`: nothing to do when it is there already, a 409
+ * when `refusal` names a reason from the status it is in, else `apply` and the batch as it now is.
+ */
+async function moveOwnBatch(
+  db: Db,
+  batchId: string,
+  userId: string,
+  target: BatchStatus,
+  refusal: (status: BatchStatus) => string | undefined,
+  apply: (tx: Tx, batch: BatchRow) => Promise<void>,
+): Promise<BatchRow> {
   return await db.asService(async (tx) => {
     const batch = await lockOwnBatch(tx, batchId, userId);
-    if (batch.status === "running") return batch;
-    if (batch.status !== "draft") {
-      throw conflict(`The batch is ${batch.status}; only a draft can be started.`);
-    }
-    await tx.query(
-      "update public.batch_jobs set status = 'running', started_at = now(), pause_reason = null where id = $1",
-      [batchId],
-    );
-    await enqueueOpenRows(tx, batchId, userId);
+    if (batch.status === target) return batch;
+    const refused = refusal(batch.status);
+    if (refused) throw conflict(refused);
+    await apply(tx, batch);
     return await reload(tx, batchId);
   });
 }
 
+export async function startBatch(db: Db, batchId: string, userId: string): Promise<BatchRow> {
+  return await moveOwnBatch(
+    db,
+    batchId,
+    userId,
+    "running",
+    (status) => status === "draft" ? undefined : `The batch is ${status}; only a draft can be started.`,
+    async (tx) => {
+      await tx.query(
+        "update public.batch_jobs set status = 'running', started_at = now(), pause_reason = null where id = $1",
+        [batchId],
+      );
+      await enqueueOpenRows(tx, batchId, userId);
+    },
+  );
+}
+
 export async function pauseBatch(db: Db, batchId: string, userId: string): Promise<BatchRow> {
-  return await db.asService(async (tx) => {
-    const batch = await lockOwnBatch(tx, batchId, userId);
-    if (batch.status === "paused") return batch;
-    if (batch.status !== "running") {
-      throw conflict(`The batch is ${batch.status}; only a running batch can be paused.`);
-    }
-    await tx.query(
-      "update public.batch_jobs set status = 'paused', pause_reason = 'Paused by you.' where id = $1",
-      [batchId],
-    );
-    await withdrawQueuedJobs(tx, batchId);
-    return await reload(tx, batchId);
-  });
+  return await moveOwnBatch(
+    db,
+    batchId,
+    userId,
+    "paused",
+    (status) =>
+      status === "running" ? undefined : `The batch is ${status}; only a running batch can be paused.`,
+    async (tx) => {
+      await tx.query(
+        "update public.batch_jobs set status = 'paused', pause_reason = 'Paused by you.' where id = $1",
+        [batchId],
+      );
+      await withdrawQueuedJobs(tx, batchId);
+    },
+  );
 }
 
 /** Resumes a paused batch; refused with a 402 while the balance cannot pay for the next row. */
@@ -252,50 +277,53 @@ export async function resumeBatch(
   userId: string,
   balance: number,
 ): Promise<BatchRow> {
-  return await db.asService(async (tx) => {
-    const batch = await lockOwnBatch(tx, batchId, userId);
-    if (batch.status === "running") return batch;
-    if (batch.status !== "paused") {
-      throw conflict(`The batch is ${batch.status}; only a paused batch can be resumed.`);
-    }
-    const costPerRow = batch.costPerRow ?? 0;
-    if (balance < costPerRow) {
-      throw new ApiError(
-        402,
-        "INSUFFICIENT_CREDITS",
-        `Not enough credits to resume: a row costs ${costPerRow} and your balance is ${balance}.`,
-        { balance, required: costPerRow },
-      );
-    }
-    await tx.query("update public.batch_jobs set status = 'running', pause_reason = null where id = $1", [
-      batchId,
-    ]);
-    await enqueueOpenRows(tx, batchId, userId);
-    await refreshBatch(tx, batchId);
-    return await reload(tx, batchId);
-  });
+  return await moveOwnBatch(
+    db,
+    batchId,
+    userId,
+    "running",
+    (status) =>
+      status === "paused" ? undefined : `The batch is ${status}; only a paused batch can be resumed.`,
+    async (tx, batch) => {
+      const costPerRow = batch.costPerRow ?? 0;
+      if (balance < costPerRow) {
+        throw new ApiError(
+          402,
+          "INSUFFICIENT_CREDITS",
+          `Not enough credits to resume: a row costs ${costPerRow} and your balance is ${balance}.`,
+          { balance, required: costPerRow },
+        );
+      }
+      await tx.query("update public.batch_jobs set status = 'running', pause_reason = null where id = $1", [
+        batchId,
+      ]);
+      await enqueueOpenRows(tx, batchId, userId);
+      await refreshBatch(tx, batchId);
+    },
+  );
 }
 
 export async function cancelBatch(db: Db, batchId: string, userId: string): Promise<BatchRow> {
-  return await db.asService(async (tx) => {
-    const batch = await lockOwnBatch(tx, batchId, userId);
-    if (batch.status === "cancelled") return batch;
-    if (batch.status === "completed" || batch.status === "failed") {
-      throw conflict(`The batch is already ${batch.status}.`);
-    }
-    await withdrawQueuedJobs(tx, batchId);
-    await tx.query(
-      `update public.batch_items set status = 'cancelled', completed_at = now(), job_id = null
-        where batch_id = $1 and status = 'queued'`,
-      [batchId],
-    );
-    await tx.query(
-      "update public.batch_jobs set status = 'cancelled', pause_reason = null, completed_at = now() where id = $1",
-      [batchId],
-    );
-    await refreshBatch(tx, batchId);
-    return await reload(tx, batchId);
-  });
+  return await moveOwnBatch(
+    db,
+    batchId,
+    userId,
+    "cancelled",
+    (status) => status === "completed" || status === "failed" ? `The batch is already ${status}.` : undefined,
+    async (tx) => {
+      await withdrawQueuedJobs(tx, batchId);
+      await tx.query(
+        `update public.batch_items set status = 'cancelled', completed_at = now(), job_id = null
+          where batch_id = $1 and status = 'queued'`,
+        [batchId],
+      );
+      await tx.query(
+        "update public.batch_jobs set status = 'cancelled', pause_reason = null, completed_at = now() where id = $1",
+        [batchId],
+      );
+      await refreshBatch(tx, batchId);
+    },
+  );
 }
 
 /** Puts the failed rows back in the queue (their credits were refunded when they failed). */
