@@ -65,7 +65,8 @@ export function queryString(query: QueryParams | undefined): string {
   return encoded ? `?${encoded}` : "";
 }
 
-async function toFunctionCallError(functionName: string, error: unknown) {
+/** The typed error for a failed supabase-js functions call: the answer's own error, a gateway failure, or no answer. */
+export async function toFunctionCallError(functionName: string, error: unknown) {
   if (error instanceof FunctionsHttpError && error.context instanceof Response) {
     return errorFromResponse(functionName, error.context);
   }

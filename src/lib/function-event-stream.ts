@@ -1,13 +1,12 @@
-import { FunctionsHttpError, FunctionsRelayError, type SupabaseClient } from "@supabase/supabase-js";
+import type { SupabaseClient } from "@supabase/supabase-js";
 import {
   errorBodySchema,
   errorFromResponse,
   FunctionCallError,
   NetworkError,
-  ServerError,
   UnexpectedResponseError,
 } from "@/lib/function-errors";
-import type { HttpMethod } from "@/lib/function-client";
+import { toFunctionCallError, type HttpMethod } from "@/lib/function-client";
 
 /** One server-sent event with its data parsed as JSON, as every function stream sends it. */
 export interface FunctionEvent {
@@ -118,14 +117,4 @@ async function streamedError(functionName: string, data: unknown) {
   }
   // The same typed error the plain call would have thrown for this status and body.
   return errorFromResponse(functionName, Response.json(body.data, { status }));
-}
-
-async function toFunctionCallError(functionName: string, error: unknown) {
-  if (error instanceof FunctionsHttpError && error.context instanceof Response) {
-    return errorFromResponse(functionName, error.context);
-  }
-  if (error instanceof FunctionsRelayError) {
-    return new ServerError(functionName, 502, "INTERNAL_ERROR", "The functions gateway failed. Try again in a moment.");
-  }
-  return new NetworkError(functionName, { cause: error });
 }
