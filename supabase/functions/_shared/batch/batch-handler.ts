@@ -42,7 +42,7 @@ const tokenNameSchema = z.string().regex(
   "token names are letters, digits and _",
 );
 
-export const createBatchSchema = z.strictObject({
+const createBatchSchema = z.strictObject({
   csv: z.string().min(1, "Upload a CSV first."),
   name: z.string().trim().min(1).max(200).optional(),
   filename: z.string().trim().min(1).max(255).optional(),

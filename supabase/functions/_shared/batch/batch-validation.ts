@@ -45,7 +45,7 @@ const tokenName = /^[A-Z][A-Z0-9_]{0,63}$/;
  * Which token each column feeds: the explicit mapping first (an empty value drops the column),
  * then every other column under its own name made token-like ("First name" → FIRST_NAME).
  */
-export function columnTokens(headers: string[], mapping: Record<string, string>): Record<string, string> {
+function columnTokens(headers: string[], mapping: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
   for (const header of headers) {
     const explicit = Object.hasOwn(mapping, header) ? mapping[header] : undefined;

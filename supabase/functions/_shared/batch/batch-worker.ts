@@ -19,7 +19,7 @@ import { createVideoRefundHandler } from "../payments/video-refund-job.ts";
 import { videoRefundQueue } from "../payments/video-refund-store.ts";
 
 /** PROVIDER_CONCURRENCY_LOCAL=10 and the like override a provider's default cap. */
-export function providerLimits(env: Runtime["env"]): Record<string, number> {
+function providerLimits(env: Runtime["env"]): Record<string, number> {
   const limits: Record<string, number> = { ...DEFAULT_CONCURRENCY };
   for (const provider of Object.keys(limits)) {
     const override = Number(env(`PROVIDER_CONCURRENCY_${provider.toUpperCase()}`));

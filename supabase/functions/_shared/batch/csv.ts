@@ -6,9 +6,9 @@
 import Papa from "papaparse";
 import { ApiError, badRequest } from "../http/errors.ts";
 
-export const maxBatchRows = 10_000;
+const maxBatchRows = 10_000;
 export const maxCsvBytes = 5 * 1024 * 1024;
-export const maxColumns = 100;
+const maxColumns = 100;
 
 export interface ParsedCsv {
   headers: string[];

@@ -16,7 +16,7 @@ export async function creditBalance(tx: Tx, userId: string): Promise<number> {
   return row.balance;
 }
 
-export function insufficientCredits(balance: number, required: number): ApiError {
+function insufficientCredits(balance: number, required: number): ApiError {
   return new ApiError(
     402,
     "INSUFFICIENT_CREDITS",

@@ -29,7 +29,7 @@ export interface GenerationResponse {
   revisedPrompt?: string;
 }
 
-export const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
+const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
 export const signedUrlSeconds = 3600;
 
 export interface GenerationDeps {

@@ -59,7 +59,7 @@ function chromaticIndex(hue: number): number {
 const NEUTRAL_WEIGHT = 0.6;
 
 /** The family holding the most (weighted) pixels of RGBA data. */
-export function dominantFamilyOfPixels(rgba: Uint8ClampedArray | Uint8Array): ColourFamily {
+function dominantFamilyOfPixels(rgba: Uint8ClampedArray | Uint8Array): ColourFamily {
   const weights = new Float64Array(COLOUR_FAMILIES.length);
   for (let i = 0; i < rgba.length; i += 4) {
     if (rgba[i + 3] < 128) continue;

@@ -8,10 +8,10 @@
 import { COLOUR_FAMILIES, colourDistance, type ColourFamily, dominantColour } from "./dominant-colour.ts";
 import { normaliseAlbums, type VisionAlbum, type VisionImage, type VisionOrganiser } from "./vision.ts";
 
-export const LOCAL_VISION_MODEL = "local-prompt-colour";
+const LOCAL_VISION_MODEL = "local-prompt-colour";
 
 /** Average cosine similarity at which two groups of prompts are one theme. */
-export const THEME_SIMILARITY = 0.3;
+const THEME_SIMILARITY = 0.3;
 /** The fewest images a colour needs within a theme to become an album of its own. */
 const MIN_COLOUR_GROUP = 2;
 
