@@ -50,21 +50,20 @@ export async function webhookSecret(env: Runtime["env"]): Promise<string> {
   }
   const serviceKey = env("SUPABASE_SERVICE_ROLE_KEY");
   if (!serviceKey) throw new Error("SUPABASE_SERVICE_ROLE_KEY is not set");
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(serviceKey),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const mac = await crypto.subtle.sign(
-    "HMAC",
-    key,
-    new TextEncoder().encode("personify:test-payments:webhook-secret"),
-  );
-  return `whsec_localtest_${hex(new Uint8Array(mac))}`;
+  return `whsec_localtest_${await hmacSha256Hex(serviceKey, "personify:test-payments:webhook-secret")}`;
 }
 
 export function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    "raw",
+    new TextEncoder().encode(secret),
+    { name: "HMAC", hash: "SHA-256" },
+    false,
+    ["sign"],
+  );
+  return hex(new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(message))));
 }

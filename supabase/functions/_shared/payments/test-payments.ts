@@ -6,7 +6,7 @@
  */
 import Stripe from "stripe";
 import type { Runtime } from "../runtime.ts";
-import { hex, stripeCrypto, webhookSecret } from "./stripe-config.ts";
+import { hex, hmacSha256Hex, stripeCrypto, webhookSecret } from "./stripe-config.ts";
 import { handleStripeWebhook, type WebhookResult } from "./stripe-webhook.ts";
 
 export const testIntentPrefix = "pi_localtest_";
@@ -25,15 +25,7 @@ export function isTestPaymentIntentId(id: string | null): boolean {
 
 /** Stripe's `<intent id>_secret_<token>` form, derived rather than stored; nothing consumes it offline. */
 export async function testClientSecret(env: Runtime["env"], intentId: string): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    "raw",
-    new TextEncoder().encode(await webhookSecret(env)),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(intentId));
-  return `${intentId}_secret_${hex(new Uint8Array(mac)).slice(0, 24)}`;
+  return `${intentId}_secret_${(await hmacSha256Hex(await webhookSecret(env), intentId)).slice(0, 24)}`;
 }
 
 export interface TestPayment {
