@@ -42,7 +42,8 @@ function fullVideoPath(video: VideoRow): string | null {
   return video.paymentStatus === "paid" && video.videoPath ? video.videoPath : null;
 }
 
-async function describe(runtime: Runtime, videos: VideoRow[]) {
+/** `withThumbnails: false` for the status poll, which shows no thumbnail and need not sign one. */
+async function describe(runtime: Runtime, videos: VideoRow[], { withThumbnails = true } = {}) {
   const storage = objectStorage(runtime);
   const sign = async (bucket: "videos" | "images", paths: (string | null)[]) => {
     const present = paths.filter((path): path is string => path !== null);
@@ -53,7 +54,7 @@ async function describe(runtime: Runtime, videos: VideoRow[]) {
   const [previews, fulls, thumbnails] = await Promise.all([
     sign("videos", videos.map((video) => video.previewPath)),
     sign("videos", videos.map(fullVideoPath)),
-    sign("images", videos.map((video) => video.thumbnailPath)),
+    sign("images", videos.map((video) => (withThumbnails ? video.thumbnailPath : null))),
   ]);
   return videos.map((video, index) => ({
     id: video.id,
@@ -113,7 +114,9 @@ async function videoStatus(runtime: Runtime, user: UserClaims, videoId: string):
     : undefined;
   // Admins may read every row; the status of a video is still its owner's alone.
   if (!video || video.userId !== user.sub) throw notFound("No video with that id among yours.");
-  const [described] = await describe(runtime, await settleLostRenders(runtime, user, [video]));
+  const [described] = await describe(runtime, await settleLostRenders(runtime, user, [video]), {
+    withThumbnails: false,
+  });
   const { id: _id, imageId: _imageId, thumbnailUrl: _thumbnailUrl, ...status } = described;
   return Response.json(status, { headers: { "cache-control": "no-store" } });
 }
