@@ -296,6 +296,11 @@ Deno.test("a row the provider refuses fails for good with its error and its cred
 });
 
 /** Puts the batch's only row in the hands of a worker that died: running, its lease expired. */
+/**
+ * The batch's one row, running under a job whose worker was killed. Its lease runs out a moment
+ * later, as a killed worker's would, so what the test does next (a cancel) lands before the
+ * queue takes the job back; an already expired lease let a worker render the row first.
+ */
 async function rowHeldByDeadWorker(user: User, batchId: string, attempts: number) {
   return await platform.db.asService(async (tx) => {
     const [item] = await tx.query<{ id: string }>("select id from public.batch_items where batch_id = $1", [
@@ -303,7 +308,7 @@ async function rowHeldByDeadWorker(user: User, batchId: string, attempts: number
     ]);
     const [job] = await tx.query<{ id: string }>(
       `insert into private.jobs (queue, payload, status, attempts, max_attempts, lease_owner, lease_expires_at, user_id)
-       values ('batch-row', $1::text::jsonb, 'running', $2, 5, 'killed-worker', now() - interval '1 second', $3)
+       values ('batch-row', $1::text::jsonb, 'running', $2, 5, 'killed-worker', now() + interval '2 seconds', $3)
        returning id`,
       [JSON.stringify({ itemId: item.id }), attempts, user.id],
     );
