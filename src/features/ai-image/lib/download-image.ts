@@ -1,3 +1,5 @@
+import { saveBlob } from "@/lib/save-blob";
+
 const extensions: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp" };
 
 /**
@@ -15,13 +17,5 @@ export async function downloadImage(url: string, baseName: string): Promise<void
     throw new Error("Couldn't download the image: its link has expired. Open it from your gallery instead.");
   }
   const blob = await response.blob();
-  const objectUrl = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = objectUrl;
-  link.download = `${baseName}.${extensions[blob.type] ?? "png"}`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the object URL after click() returns; give the save a moment to start.
-  window.setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  saveBlob(blob, `${baseName}.${extensions[blob.type] ?? "png"}`);
 }

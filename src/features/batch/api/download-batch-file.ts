@@ -1,5 +1,6 @@
 import { env } from "@/lib/env";
 import { errorFromResponse, NetworkError, UnauthorizedError } from "@/lib/function-errors";
+import { saveBlob } from "@/lib/save-blob";
 import { supabase } from "@/lib/supabase";
 
 export type BatchFile = "results.csv" | "images.zip";
@@ -26,14 +27,5 @@ export async function downloadBatchFile(batchId: string, file: BatchFile): Promi
     throw new NetworkError(name, { cause });
   }
   if (!response.ok) throw await errorFromResponse(name, response);
-  const blob = await response.blob();
-  const objectUrl = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = objectUrl;
-  link.download = filenameFrom(response.headers.get("content-disposition"), file);
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the object URL after click() returns; give the save a moment to start.
-  window.setTimeout(() => URL.revokeObjectURL(objectUrl), 10_000);
+  saveBlob(await response.blob(), filenameFrom(response.headers.get("content-disposition"), file));
 }
