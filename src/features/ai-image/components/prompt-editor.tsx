@@ -4,7 +4,7 @@ import { useDrop } from "react-dnd";
 import { tokenDragType, type TokenDragItem } from "@/features/ai-image/components/token-chip";
 import { textOffsetAtPoint } from "@/features/ai-image/lib/insert-token";
 
-export const maxPromptLength = 4000;
+const maxPromptLength = 4000;
 
 /**
  * The prompt's text area, and the drop target for token chips. While a chip is dragged over it,

@@ -16,7 +16,7 @@ import { ConflictError, ValidationError } from "@/lib/function-errors";
 const maxTokensPerSet = 100;
 
 /** The values worth saving: non-empty, cleaned as the server will store them. */
-export function tokensToSave(values: Record<string, string>): Record<string, string> {
+function tokensToSave(values: Record<string, string>): Record<string, string> {
   const entries = Object.entries(values)
     .map(([name, value]) => [name, sanitizeTokenValue(value)] as const)
     .filter(([, value]) => value !== "");

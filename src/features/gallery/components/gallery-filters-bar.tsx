@@ -5,7 +5,7 @@ import { useGalleryFacets } from "@/features/gallery/api/get-gallery-facets";
 import { emptyFilters, isNarrowed, type GalleryFilters } from "@/features/gallery/lib/gallery-filters";
 
 /** Typing pauses this long before the search runs (and the URL changes). */
-export const searchDebounceMs = 300;
+const searchDebounceMs = 300;
 
 const controlClasses =
   "h-10 rounded-xl border border-line bg-surface px-3 text-sm text-ink focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40";

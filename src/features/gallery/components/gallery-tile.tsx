@@ -12,7 +12,7 @@ export interface TileReorder {
 const tileDragType = "gallery-image";
 
 /** Long prompts make unwieldy accessible names; the lightbox shows the whole text. */
-export function shortPrompt(prompt: string, limit = 80): string {
+function shortPrompt(prompt: string, limit = 80): string {
   return prompt.length > limit ? `${prompt.slice(0, limit - 1)}…` : prompt;
 }
 

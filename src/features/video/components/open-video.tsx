@@ -20,7 +20,7 @@ import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
 
 /** One video from preview to download, kept live by polling its status. */
-export function OpenVideo({ videoId }: { videoId: string }) {
+function OpenVideo({ videoId }: { videoId: string }) {
   const queryClient = useQueryClient();
   const [awaitingSettlement, setAwaitingSettlement] = useState(false);
   const video = useVideoStatus(videoId, { awaitingSettlement });
