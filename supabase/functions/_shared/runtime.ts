@@ -7,6 +7,13 @@ export interface Runtime {
   env(name: string): string | undefined;
 }
 
+/** The project's API URL: where access tokens are verified and Storage is reached. */
+export function supabaseUrl(runtime: Runtime): string {
+  const url = runtime.env("SUPABASE_URL");
+  if (!url) throw new Error("SUPABASE_URL is not set");
+  return url;
+}
+
 let current: Runtime | undefined;
 
 /** The local platform hands functions its own database (PGlite is in-process). */

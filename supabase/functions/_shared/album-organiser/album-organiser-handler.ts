@@ -11,7 +11,7 @@ import { notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { visionProviderFor } from "../providers/vision/vision.ts";
 import { enforceRateLimit, type RateLimit } from "../rate-limit/rate-limit.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import {
   assertOwnImages,
   createOrganisation,
@@ -31,12 +31,6 @@ export const organiseRequestSchema = z.strictObject({
 export const organiseRateLimit: RateLimit = { name: "album-organiser", limit: 10, windowSeconds: 60 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
-}
 
 /**
  * A job the queue gave up on (its worker died on the last attempt) never reaches the handler's

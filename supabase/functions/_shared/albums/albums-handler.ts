@@ -14,7 +14,7 @@ import { requireUser } from "../http/auth.ts";
 import { readJson } from "../http/body.ts";
 import { badRequest, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { createSignedUrlCache, type Signing } from "../gallery/signed-url-cache.ts";
 import { type ObjectStorage, objectStorage } from "../storage/object-storage.ts";
 import {
@@ -54,12 +54,6 @@ async function albumJson(signing: Signing, rows: AlbumRow[]) {
     createdAt: new Date(row.createdAt).toISOString(),
     updatedAt: new Date(row.updatedAt).toISOString(),
   }));
-}
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
 }
 
 export function createAlbumsHandler(

@@ -15,7 +15,7 @@ import { readJson } from "../http/body.ts";
 import { badRequest, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { createImageGenerator, type ImageGenerator } from "../providers/image-generator.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import { imagesZip, resultsCsv } from "./batch-downloads.ts";
 import {
@@ -72,12 +72,6 @@ function plannerFor(runtime: Runtime): ImageGenerator {
     generators.set(runtime, generator);
   }
   return generator;
-}
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
 }
 
 async function balanceOf(runtime: Runtime, userId: string): Promise<number> {

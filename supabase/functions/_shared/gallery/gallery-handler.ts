@@ -14,7 +14,7 @@ import { requireUser, type UserClaims } from "../http/auth.ts";
 import { readJson } from "../http/body.ts";
 import { badRequest, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { type ObjectStorage, objectStorage } from "../storage/object-storage.ts";
 import {
   decodeAlbumCursor,
@@ -213,12 +213,6 @@ function downloadName(prompt: string, id: string, storagePath: string): string {
     .slice(0, 60).replace(/-+$/, "");
   const extension = /\.([a-z0-9]+)$/.exec(storagePath)?.[1] ?? "png";
   return `${slug || "image"}-${id.slice(0, 8)}.${extension}`;
-}
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
 }
 
 export function createGalleryHandler(

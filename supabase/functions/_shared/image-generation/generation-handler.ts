@@ -4,7 +4,7 @@ import { ApiError, errorBody, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { log } from "../log.ts";
 import { createImageGenerator, type ImageGenerator } from "../providers/image-generator.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import { type GenerationDeps, type GenerationStage, runGeneration, startGeneration } from "./generate-image.ts";
 import { generationRequestSchema, maxRequestBytes } from "./generation-request.ts";
@@ -19,12 +19,6 @@ function depsFor(runtime: Runtime): GenerationDeps {
     generators.set(runtime, generator);
   }
   return { runtime, generator, storage: objectStorage(runtime) };
-}
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
 }
 
 function sse(event: string, data: unknown): Uint8Array {

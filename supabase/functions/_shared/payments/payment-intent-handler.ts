@@ -14,7 +14,7 @@ import { readJson } from "../http/body.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { log } from "../log.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { paymentsMode, stripeClient } from "./stripe-config.ts";
 import {
   deliverTestEvent,
@@ -58,12 +58,6 @@ const payableIntentStatuses = new Set([
   "requires_action",
   "processing",
 ]);
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
-}
 
 const videoNotFound = () => notFound("No video with this id is yours.");
 

@@ -12,7 +12,7 @@ import { readJson } from "../http/body.ts";
 import { notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { videoCurrency, videoPriceCents } from "../payments/video-prices.ts";
-import type { Runtime } from "../runtime.ts";
+import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import {
   checkEffectAvailable,
@@ -30,12 +30,6 @@ import {
 
 const signedUrlSeconds = 3600;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function supabaseUrl(runtime: Runtime): string {
-  const url = runtime.env("SUPABASE_URL");
-  if (!url) throw new Error("SUPABASE_URL is not set");
-  return url;
-}
 
 /** The full video may be fetched only when it was paid for and exists. */
 function fullVideoPath(video: VideoRow): string | null {
