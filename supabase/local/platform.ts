@@ -1,8 +1,8 @@
 import type { PlatformDb } from "../functions/_shared/db/db.ts";
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
-import { createJobHandlers } from "../functions/_shared/batch/batch-worker.ts";
+import { createJobHandlers } from "../functions/_shared/job-worker/job-handlers.ts";
 import { startWorker, type Worker } from "../functions/_shared/jobs/worker.ts";
-import { startMediaWorker } from "../functions/_shared/video/media-worker.ts";
+import { startMediaWorker } from "../functions/_shared/image-to-video/media-worker.ts";
 import { corsHeaders, preflightResponse, withCors } from "../functions/_shared/http/cors.ts";
 import { ApiError, errorResponse, notFound } from "../functions/_shared/http/errors.ts";
 import { log } from "../functions/_shared/log.ts";
@@ -29,7 +29,7 @@ export interface PlatformOptions {
   /**
    * The "video-render" worker, in its own loop beside the job worker: ffmpeg does the encoding in
    * a child process, so requests are never slowed by it. false when media workers run elsewhere
-   * (supabase/local/media-worker.ts against the same DATABASE_URL).
+   * (supabase/workers/media-worker.ts against the same DATABASE_URL).
    */
   mediaWorker?: false | { concurrency?: number };
 }

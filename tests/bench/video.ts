@@ -10,20 +10,20 @@
 // modelled and measured in the encoded frames.
 // BENCH_REPEATS=5 by default.
 import { renderOfflineImage } from "../../supabase/functions/_shared/providers/local-images.ts";
-import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/video/ffmpeg.ts";
+import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/image-to-video/ffmpeg.ts";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import {
   measureJitter,
   plainZoompanFilter,
   plannedWindow,
-} from "../../supabase/functions/_shared/video/motion.ts";
+} from "../../supabase/functions/_shared/image-to-video/motion.ts";
 import {
   frameCount,
   frameSizes,
   framesPerSecond,
   renderVideo,
   supersampleFor,
-} from "../../supabase/functions/_shared/video/render.ts";
+} from "../../supabase/functions/_shared/image-to-video/render.ts";
 
 const repeats = Number(Deno.env.get("BENCH_REPEATS") ?? "5");
 const durationSeconds = 3;

@@ -96,7 +96,7 @@ const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.
 const rowsMean = (rows, from, to) => mean(rows.slice(from, to));
 
 /**
- * The watermark's band (supabase/functions/_shared/video/watermark.ts: across the middle, a sixth
+ * The watermark's band (supabase/functions/_shared/image-to-video/watermark.ts: across the middle, a sixth
  * of the height) darkens the picture under it, with the text in its middle rows. Its top and bottom
  * edges show as a step between the rows just outside and just inside; a picture without it has none.
  */

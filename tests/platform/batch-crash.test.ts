@@ -1,13 +1,13 @@
 // Worker processes killed with SIGKILL mid-batch, ten times at random points, then restarted:
 // every row must end with exactly one image and one ledger debit. The workers are separate
-// processes (supabase/local/worker.ts) sharing the database, so this runs on PostgreSQL
+// processes (supabase/workers/job-worker.ts) sharing the database, so this runs on PostgreSQL
 // (DATABASE_URL; CI's `npm run test:db`); PGlite is one process's in-memory database.
 import assert from "node:assert/strict";
 import { createClient } from "@supabase/supabase-js";
 import { startPlatform } from "../../supabase/local/platform.ts";
 
 const databaseUrl = Deno.env.get("DATABASE_URL");
-const workerModule = new URL("../../supabase/local/worker.ts", import.meta.url).pathname;
+const workerModule = new URL("../../supabase/workers/job-worker.ts", import.meta.url).pathname;
 const rows = 200;
 const kills = 10;
 

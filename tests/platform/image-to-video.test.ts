@@ -5,8 +5,8 @@ import assert from "node:assert/strict";
 import { FunctionsHttpError } from "@supabase/supabase-js";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
 import { enqueue } from "../../supabase/functions/_shared/jobs/queue.ts";
-import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/video/ffmpeg.ts";
-import { createImageToVideoHandler } from "../../supabase/functions/_shared/video/video-handler.ts";
+import { locateFfmpeg, probeMedia } from "../../supabase/functions/_shared/image-to-video/ffmpeg.ts";
+import { createImageToVideoHandler } from "../../supabase/functions/_shared/image-to-video/video-handler.ts";
 import { createFunction } from "../../supabase/functions/_shared/http/handler.ts";
 import {
   callFunction,

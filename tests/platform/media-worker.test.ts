@@ -5,9 +5,9 @@
 import assert from "node:assert/strict";
 import { createClient } from "@supabase/supabase-js";
 import { startPlatform } from "../../supabase/local/platform.ts";
-import { createJobHandlers } from "../../supabase/functions/_shared/batch/batch-worker.ts";
+import { createJobHandlers } from "../../supabase/functions/_shared/job-worker/job-handlers.ts";
 import { encodePngRgb } from "../../supabase/functions/_shared/images/png.ts";
-import { createMediaJobHandlers } from "../../supabase/functions/_shared/video/media-worker.ts";
+import { createMediaJobHandlers } from "../../supabase/functions/_shared/image-to-video/media-worker.ts";
 
 const databaseUrl = Deno.env.get("DATABASE_URL");
 
@@ -37,7 +37,7 @@ Deno.test({
         args: [
           "run",
           "--allow-all",
-          new URL("../../supabase/local/media-worker.ts", import.meta.url).pathname,
+          new URL("../../supabase/workers/media-worker.ts", import.meta.url).pathname,
           "--lease-seconds",
           "3",
         ],

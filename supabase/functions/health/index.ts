@@ -1,6 +1,6 @@
 import { createFunction, methodNotAllowed } from "../_shared/http/handler.ts";
 import { getRuntime } from "../_shared/runtime.ts";
-import { checkHealth } from "../_shared/health.ts";
+import { checkHealth } from "../_shared/health/health-handler.ts";
 
 export default createFunction("health", async (request) => {
   if (request.method !== "GET" && request.method !== "POST") throw methodNotAllowed(["GET", "POST"]);

@@ -1,4 +1,4 @@
-import { createJobWorkerHandler } from "../_shared/batch/job-worker-handler.ts";
+import { createJobWorkerHandler } from "../_shared/job-worker/job-worker-handler.ts";
 import { createFunction } from "../_shared/http/handler.ts";
 import { getRuntime } from "../_shared/runtime.ts";
 

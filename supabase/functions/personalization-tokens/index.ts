@@ -1,5 +1,5 @@
 import { createFunction } from "../_shared/http/handler.ts";
 import { getRuntime } from "../_shared/runtime.ts";
-import { createTokenSetsHandler } from "../_shared/token-sets/token-sets-handler.ts";
+import { createTokenSetsHandler } from "../_shared/personalization-tokens/token-sets-handler.ts";
 
 export default createFunction("personalization-tokens", createTokenSetsHandler(getRuntime));

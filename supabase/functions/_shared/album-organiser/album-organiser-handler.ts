@@ -4,7 +4,7 @@
  *   GET  /:id    → { id, status, usedFallback, provider, albums: [{ id, title, description, imageCount }], error }
  */
 import { z } from "zod";
-import { kickJobWorker } from "../batch/batch-worker.ts";
+import { kickJobWorker } from "../jobs/kick-job-worker.ts";
 import { requireUser, type UserClaims } from "../http/auth.ts";
 import { readJson } from "../http/body.ts";
 import { notFound } from "../http/errors.ts";

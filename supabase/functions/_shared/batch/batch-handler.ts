@@ -34,7 +34,7 @@ import {
 } from "./batch-store.ts";
 import { closeRow } from "./batch-row-job.ts";
 import { checkBatch, previewRows } from "./batch-validation.ts";
-import { kickJobWorker } from "./batch-worker.ts";
+import { kickJobWorker } from "../jobs/kick-job-worker.ts";
 import { maxCsvBytes, parseBatchCsv } from "./csv.ts";
 
 const tokenNameSchema = z.string().regex(

@@ -7,7 +7,7 @@
 import Stripe from "stripe";
 import type { Runtime } from "../runtime.ts";
 import { hex, hmacSha256Hex, stripeCrypto, webhookSecret } from "./stripe-config.ts";
-import { handleStripeWebhook, type WebhookResult } from "./stripe-webhook.ts";
+import { handleStripeWebhook, type WebhookResult } from "../stripe-webhook/stripe-webhook-handler.ts";
 
 export const testIntentPrefix = "pi_localtest_";
 

@@ -8,7 +8,7 @@ import { ApiError, unauthorized } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
-import { runJobsFor } from "./batch-worker.ts";
+import { runJobsFor } from "./job-handlers.ts";
 
 /** Under the edge runtime's wall-clock limit, with room for the jobs in flight to finish. */
 const defaultBudgetMs = 50_000;

@@ -11,8 +11,8 @@ import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
-import { hex, stripeClient } from "./stripe-config.ts";
-import { isTestPaymentIntentId } from "./test-payments.ts";
+import { hex, stripeClient } from "../payments/stripe-config.ts";
+import { isTestPaymentIntentId } from "../payments/test-payments.ts";
 import {
   findRefundableVideo,
   isRefundDue,

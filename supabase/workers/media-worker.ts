@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
 import { log } from "../functions/_shared/log.ts";
-import { locateFfmpeg } from "../functions/_shared/video/ffmpeg.ts";
-import { mediaWorkerConcurrency, startMediaWorker } from "../functions/_shared/video/media-worker.ts";
+import { locateFfmpeg } from "../functions/_shared/image-to-video/ffmpeg.ts";
+import { mediaWorkerConcurrency, startMediaWorker } from "../functions/_shared/image-to-video/media-worker.ts";
 
 const usage = `Usage: DATABASE_URL=… SUPABASE_URL=… SUPABASE_SERVICE_ROLE_KEY=… \\
-  deno run --allow-all supabase/local/media-worker.ts [--concurrency 1] [--lease-seconds 60]
+  deno run --allow-all supabase/workers/media-worker.ts [--concurrency 1] [--lease-seconds 60]
 
 The media worker: renders the "video-render" queue (and nothing else) with ffmpeg, from the
 PostgreSQL in DATABASE_URL (hosted: the project's SUPABASE_DB_URL), reading sources from and

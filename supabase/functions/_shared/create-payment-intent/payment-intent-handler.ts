@@ -15,22 +15,22 @@ import { ApiError, notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { log } from "../log.ts";
 import { type Runtime, supabaseUrl } from "../runtime.ts";
-import { paymentsMode, stripeClient } from "./stripe-config.ts";
+import { paymentsMode, stripeClient } from "../payments/stripe-config.ts";
 import {
   deliverTestEvent,
   isTestPaymentIntentId,
   newTestPaymentIntentId,
   succeededEvent,
   testClientSecret,
-} from "./test-payments.ts";
+} from "../payments/test-payments.ts";
 import {
   findOwnVideo,
   findOwnVideoByIntent,
   lockVideo,
   recordPendingPayment,
   type VideoPaymentRow,
-} from "./video-payment-store.ts";
-import { videoPrice } from "./video-prices.ts";
+} from "../image-to-video/video-payment-store.ts";
+import { videoPrice } from "../image-to-video/video-prices.ts";
 
 export const createPaymentSchema = z.strictObject({
   videoId: z.uuid("videoId must be a video id (a UUID)."),

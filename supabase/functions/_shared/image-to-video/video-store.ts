@@ -4,7 +4,7 @@
  */
 import type { Tx } from "../db/db.ts";
 import { enqueue } from "../jobs/queue.ts";
-import { enqueueVideoRefund } from "../payments/video-refund-store.ts";
+import { enqueueVideoRefund } from "./video-refund-store.ts";
 import type { VideoFit, VideoResolution } from "../domain/video-options.ts";
 
 export const videoRenderQueue = "video-render";

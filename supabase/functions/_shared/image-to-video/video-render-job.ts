@@ -11,7 +11,7 @@ import { type ImageMimeType, readImageInfo } from "../images/image-info.ts";
 import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
-import { enqueueVideoRefund } from "../payments/video-refund-store.ts";
+import { enqueueVideoRefund } from "./video-refund-store.ts";
 import type { Bucket, ObjectStorage } from "../storage/object-storage.ts";
 import { FfmpegError, probeMedia } from "./ffmpeg.ts";
 import { type RenderSpec, renderVideo } from "./render.ts";

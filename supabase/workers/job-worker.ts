@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { createJobHandlers } from "../functions/_shared/batch/batch-worker.ts";
+import { createJobHandlers } from "../functions/_shared/job-worker/job-handlers.ts";
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
 import { startWorker } from "../functions/_shared/jobs/worker.ts";
 import { log } from "../functions/_shared/log.ts";
 
 const usage = `Usage: DATABASE_URL=… SUPABASE_URL=… SUPABASE_SERVICE_ROLE_KEY=… \\
-  deno run --allow-all supabase/local/worker.ts [--concurrency 8] [--lease-seconds 30]
+  deno run --allow-all supabase/workers/job-worker.ts [--concurrency 8] [--lease-seconds 30]
 
 A job worker in its own process, sharing the PostgreSQL in DATABASE_URL with the platform and
 any other workers; images go to the Storage API at SUPABASE_URL. Prints "worker ready" once it

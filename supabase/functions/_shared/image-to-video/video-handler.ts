@@ -11,7 +11,7 @@ import { requireUser, type UserClaims } from "../http/auth.ts";
 import { readJson } from "../http/body.ts";
 import { notFound } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
-import { videoCurrency, videoPriceCents } from "../payments/video-prices.ts";
+import { videoCurrency, videoPriceCents } from "./video-prices.ts";
 import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import {

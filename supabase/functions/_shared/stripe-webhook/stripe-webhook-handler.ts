@@ -12,9 +12,9 @@ import { ApiError, badRequest } from "../http/errors.ts";
 import { methodNotAllowed } from "../http/handler.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
-import { enqueueRender } from "../video/video-store.ts";
-import { stripeCrypto, webhookSecret } from "./stripe-config.ts";
-import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "./video-payment-store.ts";
+import { enqueueRender } from "../image-to-video/video-store.ts";
+import { stripeCrypto, webhookSecret } from "../payments/stripe-config.ts";
+import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "../image-to-video/video-payment-store.ts";
 
 /** Stripe's payment_intent events are a few kilobytes; anything near this is not one of them. */
 export const maxWebhookBytes = 256 * 1024;

@@ -2,7 +2,7 @@
  * The media worker: a job worker over the "video-render" queue alone. It is kept apart from the
  * other queues' workers (createJobHandlers, the hosted job-worker function), which never claim
  * renders: encoding is CPU-bound and runs as an ffmpeg child process, one or two at a time, in a
- * process meant for it (supabase/local/media-worker.ts, or the local platform's own loop).
+ * process meant for it (supabase/workers/media-worker.ts, or the local platform's own loop).
  */
 import { type JobHandler, startWorker, type Worker } from "../jobs/worker.ts";
 import type { Runtime } from "../runtime.ts";

@@ -13,10 +13,10 @@ import { createAlbumOrganiseHandler } from "../album-organiser/organise-job.ts";
 import { albumOrganiseQueueName } from "../album-organiser/organisation-store.ts";
 import { createVisionOrganiser } from "../providers/vision/vision-organiser.ts";
 import { createStorageSweepHandler, storageSweepQueueName } from "../gallery/storage-sweep.ts";
-import { createBatchRowHandler } from "./batch-row-job.ts";
-import { batchRowQueueName } from "./batch-store.ts";
-import { createVideoRefundHandler } from "../payments/video-refund-job.ts";
-import { videoRefundQueue } from "../payments/video-refund-store.ts";
+import { createBatchRowHandler } from "../batch/batch-row-job.ts";
+import { batchRowQueueName } from "../batch/batch-store.ts";
+import { createVideoRefundHandler } from "../image-to-video/video-refund-job.ts";
+import { videoRefundQueue } from "../image-to-video/video-refund-store.ts";
 
 /** PROVIDER_CONCURRENCY_LOCAL=10 and the like override a provider's default cap. */
 function providerLimits(env: Runtime["env"]): Record<string, number> {
@@ -98,25 +98,4 @@ export async function runJobsFor(
   await worker.stop();
   log.info("job worker run ended", { processed, stoppedBecause, ms: Date.now() - started });
   return { processed, stoppedBecause };
-}
-
-/**
- * Asks the hosted job-worker function to start now rather than at the next cron tick; the
- * request that enqueued keeps it alive with EdgeRuntime.waitUntil. Where a worker already runs
- * in-process (the local platform sets JOB_WORKER_EMBEDDED), there is nothing to kick.
- */
-export function kickJobWorker(runtime: Runtime): void {
-  if (runtime.env("JOB_WORKER_EMBEDDED") === "true") return;
-  const url = runtime.env("SUPABASE_URL");
-  const key = runtime.env("SUPABASE_SERVICE_ROLE_KEY");
-  const edgeRuntime =
-    (globalThis as { EdgeRuntime?: { waitUntil(promise: Promise<unknown>): void } }).EdgeRuntime;
-  if (!url || !key || !edgeRuntime) return;
-  const kick = fetch(`${url}/functions/v1/job-worker`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: "{}",
-  }).then((response) => response.body?.cancel())
-    .catch((error) => log.warn("kicking the job worker failed", { error: String(error) }));
-  edgeRuntime.waitUntil(kick);
 }
