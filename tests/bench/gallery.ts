@@ -14,7 +14,7 @@ import {
 } from "../../supabase/functions/_shared/gallery/gallery-cursor.ts";
 import {
   createGalleryHandler,
-  parseListRequest,
+  toListRequest,
 } from "../../supabase/functions/_shared/gallery/gallery-handler.ts";
 import { listTimeline } from "../../supabase/functions/_shared/gallery/gallery-store.ts";
 import { getRuntime } from "../../supabase/functions/_shared/runtime.ts";
@@ -103,7 +103,7 @@ try {
     "case                      | db p95 | db median | handler p95 | handler p95, all signed | http p95 | handler median | target | rows",
   );
   for (const [name, query] of Object.entries(cases)) {
-    const request = parseListRequest(new URLSearchParams(query));
+    const request = toListRequest(Object.fromEntries(new URLSearchParams(query)));
     const cursor = request.cursor ? decodeTimelineCursor(request.cursor) : undefined;
     let rows = 0;
     const db = await measure(async () => {

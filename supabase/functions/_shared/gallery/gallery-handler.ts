@@ -1,20 +1,10 @@
-/**
- * The `gallery` function's routes (always the signed-in caller's own images):
- *   GET   /                    list: ?limit&cursor&q&model&feature&favorite&album&from&to
- *   GET   /facets              the models and features the caller has, for the filter menus
- *   GET   /:id                 detail with signed URLs, generation parameters and albums
- *   PATCH /:id                 { isFavorite }
- *   GET   /:id/download        a signed URL that saves the original under a readable name
- *   POST  /delete              { ids } rows and objects (failed removals are swept later)
- *   POST  /uploads             { fileName, contentType, size } a signed upload URL in `uploads`
- *   POST  /uploads/complete    { path } checks the bytes, makes the thumbnail, adds the image
- */
-import { z } from "zod";
-import { requireUser, type UserClaims } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
+/** The `gallery` function: always the signed-in caller's own images (routes in domain/contracts/gallery.ts). */
+import * as contract from "../domain/contracts/gallery.ts";
+import type { UserClaims } from "../http/auth.ts";
 import { badRequest, notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
-import { type Runtime, supabaseUrl } from "../runtime.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
+import type { Runtime } from "../runtime.ts";
 import { type ObjectStorage, objectStorage } from "../storage/object-storage.ts";
 import {
   decodeAlbumCursor,
@@ -33,18 +23,12 @@ import {
   listTimeline,
   setFavorite,
 } from "./gallery-store.ts";
-import { completeUpload, startUpload, uploadContentTypes } from "./gallery-uploads.ts";
+import { completeUpload, startUpload } from "./gallery-uploads.ts";
 import { createSignedUrlCache, signedUrlSeconds, type Signing } from "./signed-url-cache.ts";
 
 const defaultLimit = 50;
-const maxLimit = 100;
 
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const uuid = z.string().regex(uuidPattern, "must be a UUID");
-const datePattern = /^\d{4}-\d{2}-\d{2}$/;
-const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-export function galleryImage(row: ImageRow, thumbnailUrl: string | null) {
+export function galleryImage(row: ImageRow, thumbnailUrl: string | null): contract.GalleryImage {
   return {
     id: row.id,
     prompt: row.prompt,
@@ -77,83 +61,28 @@ export interface ListRequest {
   filters: GalleryFilters;
 }
 
-const listParameters = new Set([
-  "limit",
-  "cursor",
-  "q",
-  "model",
-  "feature",
-  "favorite",
-  "album",
-  "from",
-  "to",
-]);
-
-function instant(name: string, value: string, endOfDay: boolean): string {
-  let parsed: number;
-  if (datePattern.test(value)) {
-    parsed = Date.parse(`${value}T00:00:00Z`);
-    if (endOfDay) parsed += 24 * 60 * 60 * 1000;
-  } else if (dateTimePattern.test(value)) {
-    parsed = Date.parse(value);
-  } else {
-    parsed = Number.NaN;
-  }
-  if (Number.isNaN(parsed)) {
-    throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO date-time.`, { field: name });
-  }
+function instant(value: string, endOfDay: boolean): string {
+  const dateOnly = !value.includes("T");
+  let parsed = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
+  if (dateOnly && endOfDay) parsed += 24 * 60 * 60 * 1000;
+  if (Number.isNaN(parsed)) throw badRequest("Give a real date (YYYY-MM-DD) or ISO date-time.");
   return new Date(parsed).toISOString();
 }
 
-function text(name: string, value: string, maxLength: number): string {
-  if (value.length === 0 || value.length > maxLength) {
-    throw badRequest(`${name} must be 1 to ${maxLength} characters.`, { field: name });
+/** The validated query string as the store's filters: dates as instants, `to` inclusive of its day. */
+export function toListRequest(query: contract.ListQuery): ListRequest {
+  const request: ListRequest = { limit: query.limit ? Number(query.limit) : defaultLimit, filters: {} };
+  if (query.cursor !== undefined) request.cursor = query.cursor;
+  if (query.q) {
+    if (query.q.length < 2) throw badRequest("Search for at least 2 characters.", { field: "q" });
+    request.filters.q = query.q;
   }
-  return value;
-}
-
-/** Reads the list's query string strictly: an unknown or malformed parameter is a 400. */
-export function parseListRequest(params: URLSearchParams): ListRequest {
-  for (const name of params.keys()) {
-    if (!listParameters.has(name)) throw badRequest(`Unknown parameter "${name}".`, { field: name });
-    if (params.getAll(name).length > 1) throw badRequest(`Give "${name}" once.`, { field: name });
-  }
-  const request: ListRequest = { limit: defaultLimit, filters: {} };
-  const limit = params.get("limit");
-  if (limit !== null) {
-    const number = Number(limit);
-    if (!/^\d+$/.test(limit) || number < 1 || number > maxLimit) {
-      throw badRequest(`limit must be a whole number from 1 to ${maxLimit}.`, { field: "limit" });
-    }
-    request.limit = number;
-  }
-  const cursor = params.get("cursor");
-  if (cursor !== null) request.cursor = cursor;
-  const q = params.get("q")?.trim();
-  if (q) {
-    if (q.length < 2) throw badRequest("Search for at least 2 characters.", { field: "q" });
-    request.filters.q = text("q", q, 200);
-  }
-  const model = params.get("model");
-  if (model !== null) request.filters.model = text("model", model, 100);
-  const feature = params.get("feature");
-  if (feature !== null) request.filters.feature = text("feature", feature, 40);
-  const favorite = params.get("favorite");
-  if (favorite !== null) {
-    if (favorite !== "true" && favorite !== "false") {
-      throw badRequest("favorite must be true or false.", { field: "favorite" });
-    }
-    if (favorite === "true") request.filters.favorite = true;
-  }
-  const album = params.get("album");
-  if (album !== null) {
-    if (!uuidPattern.test(album)) throw badRequest("album must be an album id.", { field: "album" });
-    request.albumId = album;
-  }
-  const from = params.get("from");
-  if (from !== null) request.filters.from = instant("from", from, false);
-  const to = params.get("to");
-  if (to !== null) request.filters.before = instant("to", to, true);
+  if (query.model !== undefined) request.filters.model = query.model;
+  if (query.feature !== undefined) request.filters.feature = query.feature;
+  if (query.favorite === "true") request.filters.favorite = true;
+  if (query.album !== undefined) request.albumId = query.album;
+  if (query.from !== undefined) request.filters.from = instant(query.from, false);
+  if (query.to !== undefined) request.filters.before = instant(query.to, true);
   if (request.filters.from && request.filters.before && request.filters.from >= request.filters.before) {
     throw badRequest("from must be before to.", { field: "from" });
   }
@@ -194,20 +123,6 @@ export async function listGallery(runtime: Runtime, signing: Signing, user: User
   };
 }
 
-const favoriteSchema = z.strictObject({ isFavorite: z.boolean() });
-const deleteSchema = z.strictObject({ ids: z.array(uuid).min(1).max(100) });
-const uploadSchema = z.strictObject({
-  fileName: z.string().trim().min(1).max(255).refine(
-    (name) => ![...name].some((char) => char < " " || char === "\u007f"),
-    {
-      message: "must not contain control characters",
-    },
-  ),
-  contentType: z.enum(uploadContentTypes),
-  size: z.number().int().min(1),
-});
-const completeSchema = z.strictObject({ path: z.string().min(1).max(200) });
-
 function downloadName(prompt: string, id: string, storagePath: string): string {
   const slug = prompt.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
     .slice(0, 60).replace(/-+$/, "");
@@ -221,78 +136,82 @@ export function createGalleryHandler(
 ) {
   const storageFor = options.storageFor ?? objectStorage;
   const cache = createSignedUrlCache();
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const storage = storageFor(runtime);
-    const signing = { storage, cache };
-    const url = new URL(request.url);
-    const parts = url.pathname.replace(/^\/gallery/, "").split("/").filter(Boolean);
-    const user = await requireUser(request, supabaseUrl(runtime));
-    const userId = user.sub;
-    const method = request.method;
+  const signingFor = (runtime: Runtime) => ({ storage: storageFor(runtime), cache });
 
-    if (parts.length === 0) {
-      if (method !== "GET") throw methodNotAllowed(["GET"]);
-      return Response.json(await listGallery(runtime, signing, user, parseListRequest(url.searchParams)));
-    }
-    if (parts.length === 1 && parts[0] === "facets") {
-      if (method !== "GET") throw methodNotAllowed(["GET"]);
-      return Response.json(await runtime.db.withClaims(user, (tx) => facets(tx, userId)));
-    }
-    if (parts.length === 1 && parts[0] === "delete") {
-      if (method !== "POST") throw methodNotAllowed(["POST"]);
-      const { ids } = await readJson(request, deleteSchema);
-      return Response.json({ deleted: await deleteImages(runtime.db, storage, userId, [...new Set(ids)]) });
-    }
-    if (parts[0] === "uploads" && parts.length === 1) {
-      if (method !== "POST") throw methodNotAllowed(["POST"]);
-      const body = await readJson(request, uploadSchema);
-      return Response.json(await startUpload(runtime.db, storage, userId, body));
-    }
-    if (parts[0] === "uploads" && parts.length === 2 && parts[1] === "complete") {
-      if (method !== "POST") throw methodNotAllowed(["POST"]);
-      const { path } = await readJson(request, completeSchema);
-      const image = await completeUpload(runtime.db, storage, userId, path);
-      const [item] = await signThumbnails(signing, [image]);
-      return Response.json({ image: item }, { status: 201 });
-    }
-    if (parts.length > 2 || (parts.length === 2 && parts[1] !== "download")) throw notFound();
-    const imageId = parts[0];
-    if (!uuidPattern.test(imageId)) throw badRequest("The image id must be a UUID.", { field: "id" });
-
-    if (parts.length === 2) {
-      if (method !== "GET") throw methodNotAllowed(["GET"]);
-      const image = await runtime.db.withClaims(user, (tx) => findImageDetail(tx, userId, imageId));
-      if (!image) throw notFound("There is no such image of yours.");
-      const fileName = downloadName(image.prompt, image.id, image.storagePath);
-      const signed = await storage.signedDownloadUrl("images", image.storagePath, signedUrlSeconds, fileName);
-      return Response.json({ url: signed, fileName });
-    }
-    if (method === "GET") {
-      const image = await runtime.db.withClaims(user, (tx) => findImageDetail(tx, userId, imageId));
-      if (!image) throw notFound("There is no such image of yours.");
-      const paths = [image.storagePath, ...(image.thumbnailPath ? [image.thumbnailPath] : [])];
-      const [originalUrl, thumbnailUrl] = await storage.signedUrls("images", paths, signedUrlSeconds);
-      return Response.json({
-        image: {
-          ...galleryImage(image, thumbnailUrl ?? null),
-          url: originalUrl,
-          settings: image.settings,
-          tokens: image.tokens,
-          providerModel: image.providerModel,
-          providerMetadata: image.providerMetadata,
-          generationTimeMs: image.generationTimeMs,
-          albums: image.albums,
-        },
-      });
-    }
-    if (method === "PATCH") {
-      const { isFavorite } = await readJson(request, favoriteSchema);
-      const image = await runtime.db.withClaims(user, (tx) => setFavorite(tx, userId, imageId, isFavorite));
-      if (!image) throw notFound("There is no such image of yours.");
-      const [item] = await signThumbnails(signing, [image]);
-      return Response.json({ image: item });
-    }
-    throw methodNotAllowed(["GET", "PATCH"]);
+  const imageOf = async (runtime: Runtime, user: UserClaims, imageId: string) => {
+    const image = await runtime.db.withClaims(user, (tx) => findImageDetail(tx, user.sub, imageId));
+    if (!image) throw notFound("There is no such image of yours.");
+    return image;
   };
+
+  return createRouter({ basePath: "/gallery" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .get("/", {
+      query: contract.listQuery,
+      handle: async ({ runtime, user, query }) =>
+        await listGallery(runtime, signingFor(runtime), user, toListRequest(query)),
+    })
+    .get("/facets", {
+      handle: async ({ runtime, user }) => await runtime.db.withClaims(user, (tx) => facets(tx, user.sub)),
+    })
+    .post("/delete", {
+      body: contract.deleteBody,
+      handle: async ({ runtime, user, body }) => ({
+        deleted: await deleteImages(runtime.db, storageFor(runtime), user.sub, [...new Set(body.ids)]),
+      }),
+    })
+    .post("/uploads", {
+      body: contract.uploadBody,
+      handle: async ({ runtime, user, body }) => await startUpload(runtime.db, storageFor(runtime), user.sub, body),
+    })
+    .post("/uploads/complete", {
+      body: contract.completeUploadBody,
+      handle: async ({ runtime, user, body }) => {
+        const signing = signingFor(runtime);
+        const image = await completeUpload(runtime.db, signing.storage, user.sub, body.path);
+        const [item] = await signThumbnails(signing, [image]);
+        return Response.json({ image: item }, { status: 201 });
+      },
+    })
+    .get("/:id", {
+      params: contract.imageParams,
+      handle: async ({ runtime, user, params }) => {
+        const image = await imageOf(runtime, user, params.id);
+        const paths = [image.storagePath, ...(image.thumbnailPath ? [image.thumbnailPath] : [])];
+        const [originalUrl, thumbnailUrl] = await storageFor(runtime).signedUrls("images", paths, signedUrlSeconds);
+        return {
+          image: {
+            ...galleryImage(image, thumbnailUrl ?? null),
+            url: originalUrl,
+            settings: image.settings,
+            tokens: image.tokens,
+            providerModel: image.providerModel,
+            providerMetadata: image.providerMetadata,
+            generationTimeMs: image.generationTimeMs,
+            albums: image.albums,
+          },
+        };
+      },
+    })
+    .patch("/:id", {
+      params: contract.imageParams,
+      body: contract.favoriteBody,
+      handle: async ({ runtime, user, params, body }) => {
+        const image = await runtime.db.withClaims(user, (tx) => setFavorite(tx, user.sub, params.id, body.isFavorite));
+        if (!image) throw notFound("There is no such image of yours.");
+        const [item] = await signThumbnails(signingFor(runtime), [image]);
+        return { image: item };
+      },
+    })
+    .get("/:id/download", {
+      params: contract.imageParams,
+      handle: async ({ runtime, user, params }) => {
+        const image = await imageOf(runtime, user, params.id);
+        const fileName = downloadName(image.prompt, image.id, image.storagePath);
+        const url = await storageFor(runtime).signedDownloadUrl("images", image.storagePath, signedUrlSeconds, fileName);
+        return { url, fileName };
+      },
+    })
+    .fetch;
 }

@@ -5,6 +5,7 @@
  * and a WebP thumbnail in `images` and adds the image row. A refused file is removed.
  */
 import type { Db } from "../db/db.ts";
+import type { uploadContentTypes } from "../domain/contracts/gallery.ts";
 import { ApiError, badRequest, notFound } from "../http/errors.ts";
 import { imageExtensions, readImageInfo } from "../images/image-info.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
@@ -15,7 +16,6 @@ import { queueForSweep, removeListed, scheduleUploadExpiry } from "./storage-swe
 export const maxUploadBytes = 10 * 1024 * 1024;
 /** The images table's limit on a side. */
 const maxImageSide = 16384;
-export const uploadContentTypes = ["image/png", "image/jpeg", "image/webp"] as const;
 export type UploadContentType = typeof uploadContentTypes[number];
 
 const uploadPath =

@@ -1,6 +1,6 @@
 import * as jose from "jose";
 import type { JwtClaims } from "../db/db.ts";
-import { unauthorized } from "./errors.ts";
+import { ApiError, unauthorized } from "./errors.ts";
 
 const keySets = new Map<string, ReturnType<typeof jose.createRemoteJWKSet>>();
 
@@ -44,4 +44,14 @@ export async function requireUser(request: Request, supabaseUrl: string): Promis
     throw unauthorized("This call needs a signed-in user.");
   }
   return claims as UserClaims;
+}
+
+/** The service role's key is required: workers and schedulers, never a browser. */
+export async function verifyServiceRole(request: Request, supabaseUrl: string): Promise<void> {
+  const token = bearerToken(request);
+  if (!token) throw unauthorized();
+  const claims = await verifyAccessToken(token, supabaseUrl);
+  if (claims.role !== "service_role") {
+    throw new ApiError(403, "FORBIDDEN", "Only the service role may call this.");
+  }
 }

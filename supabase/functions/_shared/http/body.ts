@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import { ApiError, badRequest } from "./errors.ts";
 
 export const defaultMaxBodyBytes = 1024 * 1024;
@@ -31,11 +31,11 @@ function tooLarge(maxBytes: number) {
 }
 
 /** Parses a JSON body and validates it; every failure is a 4xx in the project's error shape. */
-export async function readJson<Schema extends z.ZodType>(
+export async function readJson<Schema extends z.core.$ZodType>(
   request: Request,
   schema: Schema,
   maxBytes = defaultMaxBodyBytes,
-): Promise<z.infer<Schema>> {
+): Promise<z.output<Schema>> {
   const text = await readBodyText(request, maxBytes);
   let value: unknown;
   try {
@@ -43,14 +43,17 @@ export async function readJson<Schema extends z.ZodType>(
   } catch {
     throw new ApiError(400, "INVALID_JSON", "The request body is not valid JSON.");
   }
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({
       path: issue.path.join("."),
       message: issue.message,
     }));
     const first = issues[0];
-    throw badRequest(first.path ? `${first.path}: ${first.message}` : first.message, { issues });
+    throw badRequest(first.path ? `${first.path}: ${first.message}` : first.message, {
+      issues,
+      ...(first.path ? { field: first.path } : {}),
+    });
   }
   return parsed.data;
 }

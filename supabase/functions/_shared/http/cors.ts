@@ -12,8 +12,11 @@ export function preflightResponse(): Response {
   return new Response(null, { status: 204, headers: corsHeaders });
 }
 
+/** What every response carries: CORS, and no content sniffing of what it says it is. */
+const standardHeaders: Record<string, string> = { ...corsHeaders, "x-content-type-options": "nosniff" };
+
 export function withCors(response: Response): Response {
-  for (const [name, value] of Object.entries(corsHeaders)) {
+  for (const [name, value] of Object.entries(standardHeaders)) {
     if (!response.headers.has(name)) response.headers.set(name, value);
   }
   return response;

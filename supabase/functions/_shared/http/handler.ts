@@ -1,11 +1,11 @@
 import { log } from "../log.ts";
-import { corsHeaders, preflightResponse, withCors } from "./cors.ts";
+import { preflightResponse, withCors } from "./cors.ts";
 import { ApiError, errorResponse } from "./errors.ts";
 
 export type FunctionHandler = (request: Request) => Promise<Response>;
 
 /**
- * Wraps a function's handler with what every function needs: CORS, and every failure turned
+ * Wraps a function's router with what every function needs: CORS, and every failure turned
  * into the project's error shape (unexpected ones logged and reported as a 500 without internals).
  */
 export function createFunction(name: string, handler: FunctionHandler): { fetch: FunctionHandler } {
@@ -15,19 +15,15 @@ export function createFunction(name: string, handler: FunctionHandler): { fetch:
       try {
         return withCors(await handler(request));
       } catch (error) {
-        if (error instanceof ApiError) return errorResponse(error, corsHeaders);
+        if (error instanceof ApiError) return withCors(errorResponse(error));
         log.error("unhandled error", { function: name, error: String((error as Error)?.stack ?? error) });
-        return errorResponse(
+        return withCors(errorResponse(
           new ApiError(500, "INTERNAL_ERROR", "Something went wrong on our side. Try again in a moment."),
-          corsHeaders,
-        );
+        ));
       }
     },
   };
 }
 
-export function methodNotAllowed(allowed: string[]): ApiError {
-  return new ApiError(405, "METHOD_NOT_ALLOWED", `Use ${allowed.join(" or ")} for this endpoint.`, {
-    allowed,
-  }, { allow: allowed.join(", ") });
-}
+// Until every function has its route table; the router owns it.
+export { methodNotAllowed } from "./router.ts";
