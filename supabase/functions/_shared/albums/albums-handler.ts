@@ -1,20 +1,9 @@
-/**
- * The `albums` function's routes (the signed-in caller's own albums):
- *   GET    /                 albums, newest first, with image count and a signed cover thumbnail
- *   POST   /                 { title, description? } → 201 { album }
- *   PATCH  /:id              { title?, description? } → { album }
- *   DELETE /:id              → 204 (the images stay in the gallery)
- *   POST   /:id/images       { imageIds } appended at the end → { added }
- *   DELETE /:id/images       { imageIds } → { removed }
- *   POST   /:id/move         { imageId, afterImageId | null } → { position }
- * The images of an album are listed by the gallery function: GET /gallery?album=<id>.
- */
-import { z } from "zod";
-import { requireUser } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
-import { badRequest, notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
-import { type Runtime, supabaseUrl } from "../runtime.ts";
+/** The `albums` function: the signed-in caller's own albums (routes in domain/contracts/albums.ts). */
+import * as contract from "../domain/contracts/albums.ts";
+import { badRequest } from "../http/errors.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
+import type { Runtime } from "../runtime.ts";
 import { createSignedUrlCache, type Signing } from "../gallery/signed-url-cache.ts";
 import { type ObjectStorage, objectStorage } from "../storage/object-storage.ts";
 import {
@@ -28,20 +17,7 @@ import {
   updateAlbum,
 } from "./album-store.ts";
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const uuid = z.string().regex(uuidPattern, "must be a UUID");
-
-const title = z.string().trim().min(1, "An album needs a title.").max(120);
-const description = z.string().trim().max(1000).transform((value) => value === "" ? null : value).nullable();
-const createSchema = z.strictObject({ title, description: description.optional() });
-const updateSchema = z.strictObject({ title: title.optional(), description: description.optional() })
-  .refine((body) => body.title !== undefined || body.description !== undefined, {
-    message: "Give a title or a description to change.",
-  });
-const imagesSchema = z.strictObject({ imageIds: z.array(uuid).min(1).max(500) });
-const moveSchema = z.strictObject({ imageId: uuid, afterImageId: uuid.nullable() });
-
-async function albumJson(signing: Signing, rows: AlbumRow[]) {
+async function albumJson(signing: Signing, rows: AlbumRow[]): Promise<contract.Album[]> {
   const paths = rows.flatMap((row) => row.coverThumbnailPath ?? []);
   const signed = await signing.cache.sign(signing.storage, "images", paths);
   return rows.map((row) => ({
@@ -61,60 +37,73 @@ export function createAlbumsHandler(
   storageFor: (runtime: Runtime) => ObjectStorage = objectStorage,
 ) {
   const cache = createSignedUrlCache();
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const signing = { storage: storageFor(runtime), cache };
-    const url = new URL(request.url);
-    const parts = url.pathname.replace(/^\/albums/, "").split("/").filter(Boolean);
-    const user = await requireUser(request, supabaseUrl(runtime));
-    const userId = user.sub;
-    const method = request.method;
-    const asUser = <T>(fn: Parameters<typeof runtime.db.withClaims<T>>[1]) => runtime.db.withClaims(user, fn);
-
-    if (parts.length === 0) {
-      if (method === "GET") {
-        return Response.json({
-          albums: await albumJson(signing, await asUser((tx) => listAlbums(tx, userId))),
-        });
-      }
-      if (method !== "POST") throw methodNotAllowed(["GET", "POST"]);
-      const body = await readJson(request, createSchema);
-      const album = await asUser((tx) => createAlbum(tx, userId, body));
-      return Response.json({ album: (await albumJson(signing, [album]))[0] }, { status: 201 });
-    }
-    const albumId = parts[0];
-    if (!uuidPattern.test(albumId)) throw badRequest("The album id must be a UUID.", { field: "id" });
-
-    if (parts.length === 1) {
-      if (method === "PATCH") {
-        const body = await readJson(request, updateSchema);
-        const album = await asUser((tx) => updateAlbum(tx, userId, albumId, body));
-        return Response.json({ album: (await albumJson(signing, [album]))[0] });
-      }
-      if (method === "DELETE") {
-        await asUser((tx) => deleteAlbum(tx, userId, albumId));
-        return new Response(null, { status: 204 });
-      }
-      throw methodNotAllowed(["PATCH", "DELETE"]);
-    }
-    if (parts.length === 2 && parts[1] === "images") {
-      if (method !== "POST" && method !== "DELETE") throw methodNotAllowed(["POST", "DELETE"]);
-      const { imageIds } = await readJson(request, imagesSchema);
-      const ids = [...new Set(imageIds)];
-      if (method === "POST") {
-        return Response.json({ added: await asUser((tx) => addImages(tx, userId, albumId, ids)) });
-      }
-      return Response.json({ removed: await asUser((tx) => removeImages(tx, userId, albumId, ids)) });
-    }
-    if (parts.length === 2 && parts[1] === "move") {
-      if (method !== "POST") throw methodNotAllowed(["POST"]);
-      const { imageId, afterImageId } = await readJson(request, moveSchema);
-      if (imageId === afterImageId) {
-        throw badRequest("An image cannot be moved after itself.", { field: "afterImageId" });
-      }
-      const position = await asUser((tx) => moveImage(tx, userId, albumId, imageId, afterImageId));
-      return Response.json({ position });
-    }
-    throw notFound();
+  const signingFor = (runtime: Runtime) => ({ storage: storageFor(runtime), cache });
+  const albumResponse = async (runtime: Runtime, row: AlbumRow) => {
+    const [album] = await albumJson(signingFor(runtime), [row]);
+    return { album };
   };
+
+  return createRouter({ basePath: "/albums" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .get("/", {
+      handle: async ({ runtime, user }) => ({
+        albums: await albumJson(signingFor(runtime), await runtime.db.withClaims(user, (tx) => listAlbums(tx, user.sub))),
+      }),
+    })
+    .post("/", {
+      body: contract.createBody,
+      handle: async ({ runtime, user, body }) => {
+        const album = await runtime.db.withClaims(user, (tx) => createAlbum(tx, user.sub, body));
+        return Response.json(await albumResponse(runtime, album), { status: 201 });
+      },
+    })
+    .patch("/:id", {
+      params: contract.albumParams,
+      body: contract.updateBody,
+      handle: async ({ runtime, user, params, body }) => {
+        const album = await runtime.db.withClaims(user, (tx) => updateAlbum(tx, user.sub, params.id, body));
+        return await albumResponse(runtime, album);
+      },
+    })
+    .delete("/:id", {
+      params: contract.albumParams,
+      handle: async ({ runtime, user, params }) => {
+        await runtime.db.withClaims(user, (tx) => deleteAlbum(tx, user.sub, params.id));
+        return new Response(null, { status: 204 });
+      },
+    })
+    .post("/:id/images", {
+      params: contract.albumParams,
+      body: contract.imagesBody,
+      handle: async ({ runtime, user, params, body }) => ({
+        added: await runtime.db.withClaims(user, (tx) => addImages(tx, user.sub, params.id, [...new Set(body.imageIds)])),
+      }),
+    })
+    .delete("/:id/images", {
+      params: contract.albumParams,
+      body: contract.imagesBody,
+      handle: async ({ runtime, user, params, body }) => ({
+        removed: await runtime.db.withClaims(
+          user,
+          (tx) => removeImages(tx, user.sub, params.id, [...new Set(body.imageIds)]),
+        ),
+      }),
+    })
+    .post("/:id/move", {
+      params: contract.albumParams,
+      body: contract.moveBody,
+      handle: async ({ runtime, user, params, body }) => {
+        if (body.imageId === body.afterImageId) {
+          throw badRequest("An image cannot be moved after itself.", { field: "afterImageId" });
+        }
+        return {
+          position: await runtime.db.withClaims(
+            user,
+            (tx) => moveImage(tx, user.sub, params.id, body.imageId, body.afterImageId),
+          ),
+        };
+      },
+    })
+    .fetch;
 }
