@@ -1,17 +1,14 @@
-/**
- * The `album-organiser` function's routes (the signed-in user's own organisations):
- *   POST /       { imageIds: uuid[1..500] } → 202 { organisationId, status: "queued" } (10 a minute)
- *   GET  /:id    → { id, status, usedFallback, provider, albums: [{ id, title, description, imageCount }], error }
- */
-import { z } from "zod";
+/** The `album-organiser` function: the signed-in user's own organisations (routes in domain/contracts/album-organiser.ts). */
+import * as contract from "../domain/contracts/album-organiser.ts";
+import { uuidPattern } from "../domain/contracts/text.ts";
 import { kickJobWorker } from "../jobs/kick-job-worker.ts";
-import { requireUser, type UserClaims } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
+import type { UserClaims } from "../http/auth.ts";
 import { notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import { visionProviderFor } from "../providers/vision/vision.ts";
 import { enforceRateLimit, type RateLimit } from "../rate-limit/rate-limit.ts";
-import { type Runtime, supabaseUrl } from "../runtime.ts";
+import type { Runtime } from "../runtime.ts";
 import {
   assertOwnImages,
   createOrganisation,
@@ -21,16 +18,8 @@ import {
   organiseJobKey,
 } from "./organisation-store.ts";
 
-export const organiseRequestSchema = z.strictObject({
-  imageIds: z.array(z.uuid("image ids are UUIDs"), { error: "imageIds must be a list of image ids" })
-    .min(1, "Choose at least one image to organise.")
-    .max(500, "Organise at most 500 images at a time."),
-});
-
 /** Each organisation may send up to 500 images to a paid vision model. */
 export const organiseRateLimit: RateLimit = { name: "album-organiser", limit: 10, windowSeconds: 60 };
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A job the queue gave up on (its worker died on the last attempt) never reaches the handler's
@@ -49,7 +38,7 @@ async function settleAbandoned(runtime: Runtime, organisation: OrganisationRow):
   return { ...organisation, status: "failed", error };
 }
 
-async function describeOrganisation(runtime: Runtime, user: UserClaims, id: string) {
+async function describeOrganisation(runtime: Runtime, user: UserClaims, id: string): Promise<contract.Organisation> {
   if (!uuidPattern.test(id)) throw notFound("There is no such album organisation.");
   // As the user, and only their own: RLS would also show an admin everyone's.
   const [found] = await runtime.db.withClaims(user, (tx) =>
@@ -81,31 +70,28 @@ async function describeOrganisation(runtime: Runtime, user: UserClaims, id: stri
 }
 
 export function createAlbumOrganiserHandler(getRuntime: () => Runtime) {
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const url = new URL(request.url);
-    const parts = url.pathname.replace(/^\/album-organiser/, "").split("/").filter(Boolean);
-    const user = await requireUser(request, supabaseUrl(runtime));
-
-    if (parts.length === 0) {
-      if (request.method !== "POST") throw methodNotAllowed(["POST"]);
-      const body = await readJson(request, organiseRequestSchema);
-      const imageIds = [...new Set(body.imageIds.map((id) => id.toLowerCase()))];
-      // Checked before the rate limit too, so a request refused as a 404 counts for nothing.
-      await runtime.db.asService((tx) => assertOwnImages(tx, user.sub, imageIds));
-      await enforceRateLimit(runtime.db, organiseRateLimit, user.sub);
-      const organisation = await createOrganisation(runtime.db, {
-        userId: user.sub,
-        imageIds,
-        provider: visionProviderFor(runtime.env),
-      });
-      kickJobWorker(runtime);
-      return Response.json({ organisationId: organisation.id, status: organisation.status }, { status: 202 });
-    }
-    if (parts.length === 1) {
-      if (request.method !== "GET") throw methodNotAllowed(["GET"]);
-      return Response.json(await describeOrganisation(runtime, user, parts[0]));
-    }
-    throw notFound(`album-organiser has no route ${url.pathname}.`);
-  };
+  return createRouter({ basePath: "/album-organiser" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .post("/", {
+      body: contract.organiseBody,
+      handle: async ({ runtime, user, body }) => {
+        const imageIds = [...new Set(body.imageIds)];
+        // Checked before the rate limit too, so a request refused as a 404 counts for nothing.
+        await runtime.db.asService((tx) => assertOwnImages(tx, user.sub, imageIds));
+        await enforceRateLimit(runtime.db, organiseRateLimit, user.sub);
+        const organisation = await createOrganisation(runtime.db, {
+          userId: user.sub,
+          imageIds,
+          provider: visionProviderFor(runtime.env),
+        });
+        kickJobWorker(runtime);
+        return Response.json({ organisationId: organisation.id, status: organisation.status }, { status: 202 });
+      },
+    })
+    .get("/:id", {
+      params: contract.organisationParams,
+      handle: async ({ runtime, user, params }) => await describeOrganisation(runtime, user, params.id),
+    })
+    .fetch;
 }
