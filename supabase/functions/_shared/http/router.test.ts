@@ -64,3 +64,40 @@ Deno.test("invalid params, query and body are 400s naming the field; malformed J
 Deno.test("the table lists every route", () => {
   assert.deepEqual(router.table, ["GET /things", "POST /things", "GET /things/:id", "DELETE /things/:id"]);
 });
+
+Deno.test("a :name(.*) param takes the rest of the path, slashes and encoded characters as sent", async () => {
+  const files = createRouter({ basePath: "/files" })
+    .get("/:bucket/:key(.*)", { handle: ({ params }) => params });
+  const response = await files.fetch(new Request("http://localhost/files/images/a/b%2Fc.png"));
+  assert.deepEqual(await response.json(), { bucket: "images", key: "a/b%2Fc.png" });
+});
+
+Deno.test("a service's own path keeps its trailing slash, and its own errors replace 404 and 405", async () => {
+  class ServiceError extends Error {}
+  const files = createRouter({
+    basePath: "/files",
+    pathname: (request) => new URL(request.url).pathname,
+    notFound: ({ url }) => new ServiceError(`no ${url.pathname}`),
+    methodNotAllowed: ({ request }, allowed) => new ServiceError(`${request.method}, not ${allowed.join("/")}`),
+  }).get("/:key(.*)", { handle: ({ params }) => params });
+  const call = (method: string, path: string) => files.fetch(new Request(`http://localhost${path}`, { method }));
+  assert.deepEqual(await (await call("GET", "/files/a/")).json(), { key: "a/" });
+  const notFound = await call("GET", "/other").catch((error) => error);
+  assert.ok(notFound instanceof ServiceError);
+  assert.equal(notFound.message, "no /other");
+  assert.equal((await call("PUT", "/files/a").catch((error) => error)).message, "PUT, not GET");
+});
+
+Deno.test("a mount takes its prefix and everything under it, any method, after the middleware", async () => {
+  const platform = createRouter({ basePath: "/" })
+    .use((context) => ({ ...context, seen: true }))
+    .mount("/auth/v1", ({ request, url, seen }) => Response.json({ method: request.method, path: url.pathname, seen }))
+    .get("/", { handle: () => ({ up: true }) });
+  const call = (method: string, path: string) => platform.fetch(new Request(`http://localhost${path}`, { method }));
+  for (const [method, path] of [["GET", "/auth/v1"], ["OPTIONS", "/auth/v1/token"], ["DELETE", "/auth/v1/a/b/"]]) {
+    assert.deepEqual(await (await call(method, path)).json(), { method, path, seen: true });
+  }
+  assert.deepEqual(await (await call("GET", "/")).json(), { up: true });
+  assert.equal((await rejection(call("GET", "/auth/v1x"))).status, 404);
+  assert.deepEqual(platform.table, ["* /auth/v1/*", "GET /"]);
+});

@@ -3,7 +3,8 @@
  * `METHOD path` routes matched with URLPattern under a base path, middleware that adds to the
  * request's context (the caller, the runtime), and validation of params, query and body by the
  * route's own schemas. A path that matches no route is a 404; a path that matches with another
- * method is a 405 whose Allow header lists the table's methods for it.
+ * method is a 405 whose Allow header lists the table's methods for it. A `:name(.*)` param takes
+ * the rest of the path, slashes included; `mount` hands a whole prefix to another handler.
  */
 import * as z from "zod/mini";
 import { readJson } from "./body.ts";
@@ -36,7 +37,8 @@ export interface RouteSpec<Context, P, Q, B> {
 }
 
 interface Route {
-  method: Method;
+  /** "*" for a mount, which takes every method. */
+  method: Method | "*";
   path: string;
   pattern: URLPattern;
   run(context: RequestContext & { params: Record<string, string> }): Promise<Response>;
@@ -49,6 +51,12 @@ export interface RouterOptions {
   notFound?: (context: RequestContext) => Error;
   /** The error for a known path with another method; `allowed` is what the Allow header says. */
   methodNotAllowed?: (context: RequestContext, allowed: Method[]) => Error;
+  /**
+   * The path the routes are matched against; by default the URL's pathname without trailing
+   * slashes. A service that must see the path as sent supplies its own (Storage: `a/` is not the
+   * key `a`). URLPattern still resolves `.` and `..` segments in it.
+   */
+  pathname?: (request: Request) => string;
 }
 
 export function methodNotAllowed(allowed: string[]): ApiError {
@@ -166,6 +174,24 @@ export class Router<Context extends RequestContext> {
     return this.route("DELETE", path, spec);
   }
 
+  /**
+   * Hands every request under `prefix` (the prefix itself included, any method, OPTIONS too) to
+   * `handle` as it came: how the local platform puts Auth, Storage and the functions on one port.
+   */
+  mount(prefix: string, handle: (context: Context) => Response | Promise<Response>): this {
+    const middleware = this.#middleware;
+    const fullPath = `${this.#options.basePath}${prefix === "/" ? "" : prefix}`;
+    this.#routes.push({
+      method: "*",
+      path: `${fullPath}/*`,
+      pattern: new URLPattern({ pathname: `${fullPath}{/*}?` }),
+      async run(base) {
+        return await handle(await middleware(base));
+      },
+    });
+    return this;
+  }
+
   /** The table, as `METHOD path` lines: what the function serves. */
   get table(): string[] {
     return this.#routes.map((route) => `${route.method} ${route.path}`);
@@ -174,13 +200,14 @@ export class Router<Context extends RequestContext> {
   /** Runs the route the request matches; every failure is thrown for the caller's error mapping. */
   fetch = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
-    const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
+    const pathname = this.#options.pathname?.(request) ??
+      (url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname);
     const context: RequestContext = { request, url };
     const allowed: Method[] = [];
     for (const route of this.#routes) {
       const match = route.pattern.exec({ pathname });
       if (!match) continue;
-      if (route.method !== request.method) {
+      if (route.method !== "*" && route.method !== request.method) {
         if (!allowed.includes(route.method)) allowed.push(route.method);
         continue;
       }
