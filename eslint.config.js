@@ -29,18 +29,21 @@ function layerOf(file) {
 
 function resolveImport(importer, source) {
   if (source.startsWith("@/")) return path.join(srcDir, source.slice(2));
+  // Vite resolves a leading "/" from the project root, so "/supabase/…" reaches server code too.
+  if (source.startsWith("/")) return path.join(repoRoot, source);
   if (source.startsWith("@domain/")) return path.join(domainDir, source.slice("@domain/".length));
   if (source.startsWith(".")) return path.resolve(path.dirname(importer), source);
   return null;
 }
 
-/** Holds the one-way imports: app → features → shared; features apart; nothing from supabase/. */
+/** Holds the one-way imports: app → features → shared; features apart; nothing from supabase/ but _shared/domain. */
 const layoutBoundaries = {
   meta: {
     type: "problem",
     docs: { description: "Keep src/ layered: shared code, features and the app shell import one way only." },
     messages: {
-      server: "src/ must not import from supabase/: the browser bundle would pull in server code.",
+      server:
+        "src/ must not import {{target}}: the browser bundle would pull in server code. Only supabase/functions/_shared/domain is shared (import it as @domain/…).",
       sharedToFeature: "Shared code (components, lib) must not import {{target}}: move what it needs into shared code.",
       featureToFeature:
         "Feature '{{feature}}' must not import feature '{{other}}': compose features in src/app/routes instead.",
@@ -61,7 +64,7 @@ const layoutBoundaries = {
       if (!target) return;
       const to = layerOf(target);
       const data = { target: source.value };
-      if (to.kind === "server") context.report({ node: source, messageId: "server" });
+      if (to.kind === "server") context.report({ node: source, messageId: "server", data });
       else if (from.kind === "shared" && (to.kind === "feature" || to.kind === "app")) {
         context.report({ node: source, messageId: "sharedToFeature", data });
       } else if (from.kind === "feature" && to.kind === "feature" && to.feature !== from.feature) {
