@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { LoadErrorCard } from "@/components/ui/load-error-card";
-import { useAccount } from "@/features/account/api/get-account";
+import { useAccount } from "@/data/account/get-account";
 import { AccountSkeleton } from "@/features/account/components/account-skeleton";
 import { CreditsCard } from "@/features/account/components/credits-card";
 import { LedgerList } from "@/features/account/components/ledger-list";

@@ -6,10 +6,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
+import { accountKeys } from "@/data/account/account-keys";
+import { useImageModels } from "@/data/image-models/get-image-models";
 import { activeBatchPollMs, useBatch } from "@/features/batch/api/get-batch";
-import { accountQueryRoot, batchKeys } from "@/features/batch/api/batch-keys";
+import { batchKeys } from "@/features/batch/api/batch-keys";
 import { isBatchActive } from "@/features/batch/api/batch-schemas";
-import { useImageModels } from "@/features/batch/api/get-image-models";
 import { BatchList } from "@/features/batch/components/batch-list";
 import { BatchProgress } from "@/features/batch/components/batch-progress";
 import { BatchSetup } from "@/features/batch/components/batch-setup";
@@ -48,8 +49,10 @@ export default function BatchPage() {
 
 function NewBatch({ onStarted }: { onStarted: (batchId: string) => void }) {
   const models = useImageModels();
+  // A batch runs on the server's worker: only models that run here can be offered.
+  const available = models.data?.filter((model) => model.available) ?? [];
   if (models.isPending) return <Skeleton className="h-96 w-full" />;
-  if (models.isError || models.data.length === 0) {
+  if (models.isError || available.length === 0) {
     return (
       <Card>
         <EmptyState
@@ -67,7 +70,7 @@ function NewBatch({ onStarted }: { onStarted: (batchId: string) => void }) {
       </Card>
     );
   }
-  return <BatchSetup models={models.data} onStarted={onStarted} />;
+  return <BatchSetup models={available} onStarted={onStarted} />;
 }
 
 function OpenBatch({ batchId }: { batchId: string }) {
@@ -79,7 +82,7 @@ function OpenBatch({ batchId }: { batchId: string }) {
     if (active) return;
     void queryClient.invalidateQueries({ queryKey: batchKeys.items(batchId) });
     void queryClient.invalidateQueries({ queryKey: batchKeys.list() });
-    void queryClient.invalidateQueries({ queryKey: accountQueryRoot });
+    void queryClient.invalidateQueries({ queryKey: accountKeys.all });
   }, [active, batchId, queryClient]);
   if (batch.isPending) return <Skeleton className="h-64 w-full" />;
   if (batch.isError) {

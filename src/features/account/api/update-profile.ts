@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { accountKeys } from "@/features/account/api/account-keys";
-import { profileSchema, type Account } from "@/features/account/api/get-account";
+import { accountKeys } from "@/data/account/account-keys";
+import { profileSchema, type Account } from "@/data/account/get-account";
 import { invokeFunction } from "@/lib/invoke-function";
 import { supabase } from "@/lib/supabase";
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { accountQueryRoot, aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
+import { accountKeys } from "@/data/account/account-keys";
 import { ServerError, UnexpectedResponseError } from "@/lib/function-errors";
 import { streamFunction } from "@/lib/stream-function";
 
@@ -85,14 +85,14 @@ export function useGenerateImage() {
   return useMutation({
     mutationFn: ({ request, onStage, signal }: GenerateImageVariables) => generateImage(request, { onStage, signal }),
     onSuccess: (image) => {
-      queryClient.setQueryData(aiImageKeys.creditBalance(), image.balance);
+      queryClient.setQueryData(accountKeys.creditBalance(), image.balance);
     },
     onError: () => {
       // A refusal changes nothing, but a failure after the charge was refunded: ask again rather than guess.
-      void queryClient.invalidateQueries({ queryKey: aiImageKeys.creditBalance() });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.creditBalance() });
     },
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: accountQueryRoot });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.all });
     },
   });
 }

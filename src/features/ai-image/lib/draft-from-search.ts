@@ -1,4 +1,4 @@
-import type { ImageModel } from "@/features/ai-image/api/get-image-models";
+import type { ImageModel } from "@/data/image-models/get-image-models";
 import { emptyDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
 import { choicesForModel } from "@/features/ai-image/lib/model-settings";
 

@@ -1,4 +1,4 @@
-import type { ImageModel, ModelSetting } from "@/features/ai-image/api/get-image-models";
+import type { ImageModel, ModelSetting } from "@/data/image-models/get-image-models";
 
 /** The settings a person chose, by name. Anything left out takes the model's default on the server. */
 export type SettingChoices = Record<string, string>;

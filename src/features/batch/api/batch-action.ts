@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { accountQueryRoot, batchKeys } from "@/features/batch/api/batch-keys";
+import { accountKeys } from "@/data/account/account-keys";
+import { batchKeys } from "@/features/batch/api/batch-keys";
 import { batchResponseSchema } from "@/features/batch/api/batch-schemas";
 import { invokeFunction } from "@/lib/invoke-function";
 
@@ -22,7 +23,7 @@ export function useBatchAction() {
       queryClient.setQueryData(batchKeys.detail(batch.id), batch);
       void queryClient.invalidateQueries({ queryKey: batchKeys.items(batch.id) });
       void queryClient.invalidateQueries({ queryKey: batchKeys.list() });
-      void queryClient.invalidateQueries({ queryKey: accountQueryRoot });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.all });
     },
   });
 }

@@ -2,9 +2,9 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClasses } from "@/components/ui/text-field";
+import type { ImageModel } from "@/data/image-models/get-image-models";
 import { useBatchAction } from "@/features/batch/api/batch-action";
 import { useCreateBatch } from "@/features/batch/api/create-batch";
-import type { BatchModel } from "@/features/batch/api/get-image-models";
 import { usePreviewBatch, type BatchReport, type BatchRequest } from "@/features/batch/api/preview-batch";
 import { CsvDropZone } from "@/features/batch/components/csv-drop-zone";
 import { PreviewReport } from "@/features/batch/components/preview-report";
@@ -22,7 +22,7 @@ import clsx from "clsx";
 const fieldClasses = clsx(inputClasses, "border-line focus:border-violet-500 focus:ring-violet-500/20");
 
 /** Upload, map, preview and start: everything before a batch exists on the server. */
-export function BatchSetup({ models, onStarted }: { models: BatchModel[]; onStarted: (batchId: string) => void }) {
+export function BatchSetup({ models, onStarted }: { models: ImageModel[]; onStarted: (batchId: string) => void }) {
   const promptId = useId();
   const modelId = useId();
   const [csv, setCsv] = useState<CsvFile>();

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
+import { imageModelKeys } from "@/data/image-models/image-model-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 
 const modelSettingSchema = z.object({
@@ -39,7 +39,7 @@ export async function getImageModels({ signal }: { signal?: AbortSignal } = {}) 
 
 export function useImageModels() {
   return useQuery({
-    queryKey: aiImageKeys.models(),
+    queryKey: imageModelKeys.list(),
     queryFn: ({ signal }) => getImageModels({ signal }),
     // The catalog changes with a deploy, not while someone is on the page.
     staleTime: 10 * 60_000,

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
+import { accountKeys } from "@/data/account/account-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 
 const balanceResponseSchema = z.object({ credits: z.object({ balance: z.number() }) });
@@ -18,5 +18,5 @@ export async function getCreditBalance({ signal }: { signal?: AbortSignal } = {}
 }
 
 export function useCreditBalance() {
-  return useQuery({ queryKey: aiImageKeys.creditBalance(), queryFn: ({ signal }) => getCreditBalance({ signal }) });
+  return useQuery({ queryKey: accountKeys.creditBalance(), queryFn: ({ signal }) => getCreditBalance({ signal }) });
 }

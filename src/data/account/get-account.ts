@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { accountKeys } from "@/features/account/api/account-keys";
+import { accountKeys } from "@/data/account/account-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 
 export const profileSchema = z.object({
