@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { GalleryImage } from "@/features/gallery/api/gallery-schemas";
+import type { GalleryImage } from "@domain/contracts/gallery";
 import GalleryPage from "@/features/gallery/gallery-page";
 import { ServerError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";

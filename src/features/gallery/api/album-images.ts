@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import * as z from "zod/mini";
+import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import type { Album } from "@/features/gallery/api/gallery-schemas";
+import type { Album } from "@/features/gallery/api/get-albums";
 import {
   applyOptimistically,
   removeImages,
@@ -42,7 +43,7 @@ export function useAddAlbumImages() {
     onError: (error, _variables, rollback) => rollBackWithToast(error, rollback, "album-add"),
     onSettled: (_added, _error, { albumId }) => {
       void queryClient.invalidateQueries({ queryKey: galleryKeys.albums() });
-      void queryClient.invalidateQueries({ queryKey: galleryKeys.albumLists(albumId) });
+      void queryClient.invalidateQueries({ queryKey: galleryImageKeys.albumLists(albumId) });
     },
   });
 }
@@ -53,7 +54,7 @@ export function useRemoveAlbumImages() {
     mutationFn: removeAlbumImages,
     onMutate: async ({ albumId, imageIds }) => {
       const ids = new Set(imageIds);
-      const undoList = await applyOptimistically<GalleryPages>(queryClient, galleryKeys.albumLists(albumId), (data) =>
+      const undoList = await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.albumLists(albumId), (data) =>
         removeImages(data, ids),
       );
       const undoCount = await applyOptimistically<Album[]>(queryClient, galleryKeys.albums(), (albums) =>
@@ -67,8 +68,8 @@ export function useRemoveAlbumImages() {
     onError: (error, _variables, rollback) => rollBackWithToast(error, rollback, "album-remove"),
     onSettled: (_removed, _error, { albumId }) => {
       void queryClient.invalidateQueries({ queryKey: galleryKeys.albums() });
-      void queryClient.invalidateQueries({ queryKey: galleryKeys.albumLists(albumId) });
-      void queryClient.invalidateQueries({ queryKey: galleryKeys.details() });
+      void queryClient.invalidateQueries({ queryKey: galleryImageKeys.albumLists(albumId) });
+      void queryClient.invalidateQueries({ queryKey: galleryImageKeys.details() });
     },
   });
 }

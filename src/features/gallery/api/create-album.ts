@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { albumResponseSchema } from "@/features/gallery/api/gallery-schemas";
+import { albumResponseSchema } from "@/features/gallery/api/get-albums";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** POST /functions/v1/albums { title, description? }. */

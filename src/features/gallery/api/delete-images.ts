@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import * as gallery from "@domain/contracts/gallery";
+import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
 import { applyOptimistically, removeImages, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const deletedSchema = z.object({ deleted: z.array(z.string()) });
 
 /** The server takes at most this many ids per call. */
 const deleteBatchSize = 100;
@@ -16,7 +15,7 @@ export async function deleteImages(imageIds: string[]) {
     const result = await invokeFunction({
       name: "gallery/delete",
       body: { ids: imageIds.slice(start, start + deleteBatchSize) },
-      schema: deletedSchema,
+      schema: gallery.deleted,
     });
     deleted.push(...result.deleted);
   }
@@ -29,11 +28,11 @@ export function useDeleteImages() {
     mutationFn: deleteImages,
     onMutate: async (imageIds) => {
       const ids = new Set(imageIds);
-      return await applyOptimistically<GalleryPages>(queryClient, galleryKeys.lists(), (data) => removeImages(data, ids));
+      return await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.lists(), (data) => removeImages(data, ids));
     },
     onError: (error, _imageIds, rollback) => rollBackWithToast(error, rollback, "delete"),
     onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: galleryKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: galleryImageKeys.lists() });
       void queryClient.invalidateQueries({ queryKey: galleryKeys.albums() });
       void queryClient.invalidateQueries({ queryKey: galleryKeys.facets() });
     },

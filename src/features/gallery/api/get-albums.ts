@@ -1,8 +1,21 @@
 import { useQuery } from "@tanstack/react-query";
 import * as z from "zod/mini";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { albumSchema } from "@/features/gallery/api/gallery-schemas";
 import { invokeFunction } from "@/lib/invoke-function";
+
+export const albumSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.nullish(z.string()),
+  source: z.string(),
+  imageCount: z.number(),
+  coverThumbnailUrl: z.nullish(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Album = z.infer<typeof albumSchema>;
+
+export const albumResponseSchema = z.object({ album: albumSchema });
 
 const albumsSchema = z.object({ albums: z.array(albumSchema) });
 

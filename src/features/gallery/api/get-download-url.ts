@@ -1,11 +1,9 @@
-import * as z from "zod/mini";
+import * as gallery from "@domain/contracts/gallery";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const downloadSchema = z.object({ url: z.string(), fileName: z.string() });
 
 /** GET /functions/v1/gallery/:id/download: a signed URL that saves the original under its file name. */
 export async function getDownloadUrl(imageId: string) {
-  return await invokeFunction({ name: `gallery/${imageId}/download`, method: "GET", schema: downloadSchema });
+  return await invokeFunction({ name: `gallery/${imageId}/download`, method: "GET", schema: gallery.download });
 }
 
 /** Starts the browser's download of the original; the URL's disposition names the file. */

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { galleryKeys } from "@/features/gallery/api/gallery-keys";
+import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { applyOptimistically, moveImage, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
@@ -29,7 +29,7 @@ export function useMoveAlbumImage() {
   return useMutation({
     mutationFn: moveAlbumImage,
     onMutate: async ({ albumId, imageId, afterImageId }) =>
-      await applyOptimistically<GalleryPages>(queryClient, galleryKeys.albumLists(albumId), (data) =>
+      await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.albumLists(albumId), (data) =>
         moveImage(data, imageId, afterImageId),
       ),
     onError: (error, _move, rollback) => rollBackWithToast(error, rollback, "album-move"),

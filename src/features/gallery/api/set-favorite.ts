@@ -1,8 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
-import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { galleryImageSchema } from "@/features/gallery/api/gallery-schemas";
-import type { GalleryImageDetail } from "@/features/gallery/api/get-gallery-image";
+import * as gallery from "@domain/contracts/gallery";
+import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import {
   applyOptimistically,
   patchImages,
@@ -11,15 +9,13 @@ import {
 } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
-const imageResponseSchema = z.object({ image: galleryImageSchema });
-
 /** PATCH /functions/v1/gallery/:id { isFavorite }. */
 export async function setFavorite({ imageId, isFavorite }: { imageId: string; isFavorite: boolean }) {
   const { image } = await invokeFunction({
     name: `gallery/${imageId}`,
     method: "PATCH",
     body: { isFavorite },
-    schema: imageResponseSchema,
+    schema: gallery.imageResponse,
   });
   return image;
 }
@@ -32,10 +28,10 @@ export function useSetFavorites() {
       await Promise.all(imageIds.map((imageId) => setFavorite({ imageId, isFavorite }))),
     onMutate: async ({ imageIds, isFavorite }) => {
       const ids = new Set(imageIds);
-      const undoLists = await applyOptimistically<GalleryPages>(queryClient, galleryKeys.lists(), (data) =>
+      const undoLists = await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.lists(), (data) =>
         patchImages(data, ids, { isFavorite }),
       );
-      const undoDetails = await applyOptimistically<GalleryImageDetail>(queryClient, galleryKeys.details(), (image) =>
+      const undoDetails = await applyOptimistically<gallery.GalleryImageDetail>(queryClient, galleryImageKeys.details(), (image) =>
         ids.has(image.id) ? { ...image, isFavorite } : image,
       );
       return () => {
@@ -44,6 +40,6 @@ export function useSetFavorites() {
       };
     },
     onError: (error, _variables, rollback) => rollBackWithToast(error, rollback, "favourite"),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: galleryKeys.lists() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: galleryImageKeys.lists() }),
   });
 }

@@ -1,14 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import * as gallery from "@domain/contracts/gallery";
+import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { galleryImageSchema } from "@/features/gallery/api/gallery-schemas";
 import { invokeFunction } from "@/lib/invoke-function";
 import { supabase } from "@/lib/supabase";
 
 export type UploadStage = "preparing" | "uploading" | "processing";
-
-const uploadTicketSchema = z.object({ uploadId: z.string(), path: z.string(), signedUrl: z.string(), token: z.string() });
-const completedSchema = z.object({ image: galleryImageSchema });
 
 /**
  * One photo into the gallery: POST /gallery/uploads for a signed upload URL, the bytes straight
@@ -19,7 +16,7 @@ export async function uploadPhoto(file: File, onStage: (stage: UploadStage) => v
   const ticket = await invokeFunction({
     name: "gallery/uploads",
     body: { fileName: file.name, contentType: file.type, size: file.size },
-    schema: uploadTicketSchema,
+    schema: gallery.uploadTicket,
   });
   onStage("uploading");
   const { error } = await supabase.storage.from("uploads").uploadToSignedUrl(ticket.path, ticket.token, file, {
@@ -30,7 +27,7 @@ export async function uploadPhoto(file: File, onStage: (stage: UploadStage) => v
   const { image } = await invokeFunction({
     name: "gallery/uploads/complete",
     body: { path: ticket.path },
-    schema: completedSchema,
+    schema: gallery.imageResponse,
     timeoutMs: 60_000,
   });
   return image;
@@ -40,7 +37,7 @@ export async function uploadPhoto(file: File, onStage: (stage: UploadStage) => v
 export function useRefreshAfterUpload() {
   const queryClient = useQueryClient();
   return () => {
-    void queryClient.invalidateQueries({ queryKey: galleryKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: galleryImageKeys.lists() });
     void queryClient.invalidateQueries({ queryKey: galleryKeys.facets() });
   };
 }

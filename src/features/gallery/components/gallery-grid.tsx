@@ -1,7 +1,7 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { GalleryImage } from "@/features/gallery/api/gallery-schemas";
+import type { GalleryImage } from "@domain/contracts/gallery";
 import { GalleryTile, type TileReorder } from "@/features/gallery/components/gallery-tile";
 import { gridLayout, indexAfterArrow, type GridLayout } from "@/features/gallery/lib/grid-layout";
 

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { memo, useCallback, useState, type CSSProperties, type ReactNode } from "react";
 import { useDrag, useDrop } from "react-dnd";
-import type { GalleryImage } from "@/features/gallery/api/gallery-schemas";
+import type { GalleryImage } from "@domain/contracts/gallery";
 
 export interface TileReorder {
   onDrop: (draggedId: string, targetId: string) => void;

@@ -1,3 +1,5 @@
+import type { GalleryImagesQuery } from "@/data/gallery-images/get-gallery-images";
+
 /** What the grid shows; lives in the URL's search params so a view can be shared and survives a reload. */
 export interface GalleryFilters {
   q: string;
@@ -58,7 +60,7 @@ export function serializeFilters(filters: GalleryFilters, base = new URLSearchPa
 }
 
 /** The gallery function's query for these filters; a one-letter search is not sent. */
-export function filtersToQuery(filters: GalleryFilters): Record<string, string | undefined> {
+export function filtersToQuery(filters: GalleryFilters): GalleryImagesQuery {
   const q = filters.q.trim();
   return {
     q: q.length >= minimumSearchLength ? q : undefined,

@@ -1,6 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import type { GalleryImage } from "@/features/gallery/api/gallery-schemas";
+import type { GalleryImage } from "@domain/contracts/gallery";
 import {
   applyOptimistically,
   moveImage,

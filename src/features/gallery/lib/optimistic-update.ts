@@ -1,6 +1,6 @@
 import type { InfiniteData, QueryClient, QueryKey } from "@tanstack/react-query";
 import { showErrorToast } from "@/lib/error-toast";
-import type { GalleryImage, GalleryPage } from "@/features/gallery/api/gallery-schemas";
+import type { GalleryImage, GalleryPage } from "@domain/contracts/gallery";
 
 export type GalleryPages = InfiniteData<GalleryPage, string | null>;
 

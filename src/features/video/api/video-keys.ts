@@ -3,6 +3,4 @@ export const videoKeys = {
   all: ["video"] as const,
   list: () => [...videoKeys.all, "list"] as const,
   status: (videoId: string) => [...videoKeys.all, "status", videoId] as const,
-  sourceImage: (imageId: string) => [...videoKeys.all, "source-image", imageId] as const,
-  recentImages: () => [...videoKeys.all, "recent-images"] as const,
 };

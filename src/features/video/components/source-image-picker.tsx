@@ -5,9 +5,13 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ImagesIcon, SparklesIcon } from "@/components/ui/icons";
 import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useRecentImages } from "@/features/video/api/get-recent-images";
-import { useSourceImage, type SourceImage } from "@/features/video/api/get-source-image";
+import { useGalleryImage } from "@/data/gallery-images/get-gallery-image";
+import { useRecentGalleryImages } from "@/data/gallery-images/get-gallery-images";
 import { describeError } from "@/lib/describe-error";
+import type { GalleryImage } from "@domain/contracts/gallery";
+
+/** How many of the newest images are offered to pick from. */
+const recentImageLimit = 24;
 
 /**
  * The image to animate: the one the page was opened with (?imageId=), or one picked from the
@@ -40,7 +44,7 @@ export function SourceImagePicker({
 }
 
 function ChosenImage({ imageId, onChangeImage }: { imageId: string; onChangeImage: () => void }) {
-  const image = useSourceImage(imageId);
+  const image = useGalleryImage(imageId);
   return (
     <div className="flex items-center gap-4 rounded-xl border border-line bg-sunken/50 p-3">
       {image.isPending ? (
@@ -69,7 +73,7 @@ function ChosenImage({ imageId, onChangeImage }: { imageId: string; onChangeImag
 }
 
 function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
-  const images = useRecentImages({ enabled: true });
+  const images = useRecentGalleryImages(recentImageLimit);
   if (images.isPending) {
     return (
       <div className="grid grid-cols-4 gap-2 sm:grid-cols-6">
@@ -118,7 +122,7 @@ function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
   );
 }
 
-function Thumbnail({ image, className }: { image: SourceImage; className?: string }) {
+function Thumbnail({ image, className }: { image: GalleryImage; className?: string }) {
   return image.thumbnailUrl ? (
     <img
       src={image.thumbnailUrl}
