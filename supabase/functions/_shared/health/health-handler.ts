@@ -1,16 +1,8 @@
+/** The `health` function: whether the database and Storage answer, and which AI providers are configured. */
+import type { HealthReport } from "../domain/contracts/health.ts";
+import { withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import type { Runtime } from "../runtime.ts";
-
-type CheckStatus = "up" | "down";
-
-export interface HealthReport {
-  status: "healthy" | "degraded";
-  timestamp: string;
-  checks: {
-    database: { status: CheckStatus; latencyMs: number; error?: string };
-    storage: { status: CheckStatus; latencyMs: number; error?: string };
-    aiServices: { status: CheckStatus; providers: Record<string, "configured" | "not configured"> };
-  };
-}
 
 const timeoutMs = 3000;
 
@@ -38,7 +30,7 @@ const providerKeys: Record<string, string> = {
   replicate: "REPLICATE_API_TOKEN",
 };
 
-export async function checkHealth(runtime: Runtime): Promise<HealthReport> {
+async function checkHealth(runtime: Runtime): Promise<HealthReport> {
   const [database, storage] = await Promise.all([
     timed(async () => {
       await runtime.db.asService((tx) => tx.query("select 1"));
@@ -54,7 +46,7 @@ export async function checkHealth(runtime: Runtime): Promise<HealthReport> {
       if (!response.ok) throw new Error(`storage answered ${response.status}`);
     }),
   ]);
-  const providers: Record<string, "configured" | "not configured"> = { local: "configured" };
+  const providers: HealthReport["checks"]["aiServices"]["providers"] = { local: "configured" };
   for (const [provider, variable] of Object.entries(providerKeys)) {
     providers[provider] = runtime.env(variable) ? "configured" : "not configured";
   }
@@ -63,4 +55,16 @@ export async function checkHealth(runtime: Runtime): Promise<HealthReport> {
     timestamp: new Date().toISOString(),
     checks: { database, storage, aiServices: { status: "up", providers } },
   };
+}
+
+export function createHealthHandler(getRuntime: () => Runtime) {
+  const report = async ({ runtime }: { runtime: Runtime }) => {
+    const health = await checkHealth(runtime);
+    return Response.json(health, { status: health.status === "healthy" ? 200 : 503 });
+  };
+  return createRouter({ basePath: "/health" })
+    .use(withRuntime(getRuntime))
+    .get("/", { handle: report })
+    .post("/", { handle: report })
+    .fetch;
 }
