@@ -1,11 +1,11 @@
 /**
  * The hosted `job-worker` function: kicked by pg_cron (through pg_net) and by requests that
  * enqueue, it answers at once and works the queues in the background until its time budget is
- * spent. Only the service role may call it.
+ * spent (routes in domain/contracts/job-worker.ts).
  */
-import { bearerToken, verifyAccessToken } from "../http/auth.ts";
-import { ApiError, unauthorized } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
+import type { WorkerStarted } from "../domain/contracts/job-worker.ts";
+import { serviceRoleOnly, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 import { runJobsFor } from "./job-handlers.ts";
@@ -18,25 +18,22 @@ interface EdgeRuntimeGlobal {
 }
 
 export function createJobWorkerHandler(getRuntime: () => Runtime) {
-  return async (request: Request): Promise<Response> => {
-    if (request.method !== "POST") throw methodNotAllowed(["POST"]);
-    const runtime = getRuntime();
-    const url = runtime.env("SUPABASE_URL");
-    if (!url) throw new Error("SUPABASE_URL is not set");
-    const token = bearerToken(request);
-    if (!token) throw unauthorized();
-    const claims = await verifyAccessToken(token, url);
-    if (claims.role !== "service_role") {
-      throw new ApiError(403, "FORBIDDEN", "Only the service role may run the job worker.");
-    }
-    await request.body?.cancel();
-    const budgetMs = Number(runtime.env("JOB_WORKER_BUDGET_MS")) || defaultBudgetMs;
-    const run = runJobsFor(runtime, { budgetMs }).catch((error) =>
-      log.error("job worker run failed", { error: String((error as Error)?.stack ?? error) })
-    );
-    const edgeRuntime = (globalThis as { EdgeRuntime?: EdgeRuntimeGlobal }).EdgeRuntime;
-    if (edgeRuntime) edgeRuntime.waitUntil(run);
-    else await run;
-    return Response.json({ started: true, budgetMs }, { status: 202 });
-  };
+  return createRouter({ basePath: "/job-worker" })
+    .use(withRuntime(getRuntime))
+    .use(serviceRoleOnly)
+    .post("/", {
+      handle: async ({ runtime, request }) => {
+        await request.body?.cancel();
+        const budgetMs = Number(runtime.env("JOB_WORKER_BUDGET_MS")) || defaultBudgetMs;
+        const run = runJobsFor(runtime, { budgetMs }).catch((error) =>
+          log.error("job worker run failed", { error: String((error as Error)?.stack ?? error) })
+        );
+        const edgeRuntime = (globalThis as { EdgeRuntime?: EdgeRuntimeGlobal }).EdgeRuntime;
+        if (edgeRuntime) edgeRuntime.waitUntil(run);
+        else await run;
+        const started: WorkerStarted = { started: true, budgetMs };
+        return Response.json(started, { status: 202 });
+      },
+    })
+    .fetch;
 }
