@@ -1,5 +1,5 @@
 import type { Tx } from "../db/db.ts";
-import type { ProfilePatch } from "./account-schemas.ts";
+import type { ProfilePatch } from "../domain/contracts/account.ts";
 import { encodeLedgerCursor, type LedgerPosition } from "./ledger-cursor.ts";
 
 export interface AccountProfile {
