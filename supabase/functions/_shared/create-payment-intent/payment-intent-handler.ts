@@ -1,20 +1,12 @@
-/**
- * The `create-payment-intent` function (for the signed-in user's own videos):
- *   POST /              { videoId } -> { paymentIntentId, clientSecret, amount, currency, testMode,
- *                       publishableKeyRequired }
- *   POST /test-confirm  { paymentIntentId } -> { status: "succeeded" }   (test-payment mode only)
- *
- * It only quotes and records a pending payment; the video becomes paid solely through the
- * signature-verified webhook (stripe-webhook.ts), whatever the client says.
- */
+/** The `create-payment-intent` function (routes in domain/contracts/create-payment-intent.ts). */
 import Stripe from "stripe";
-import { z } from "zod";
-import { requireUser, type UserClaims } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
+import * as contract from "../domain/contracts/create-payment-intent.ts";
+import type { UserClaims } from "../http/auth.ts";
 import { ApiError, notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import { log } from "../log.ts";
-import { type Runtime, supabaseUrl } from "../runtime.ts";
+import type { Runtime } from "../runtime.ts";
 import { paymentsMode, stripeClient } from "../payments/stripe-config.ts";
 import {
   deliverTestEvent,
@@ -31,25 +23,6 @@ import {
   type VideoPaymentRow,
 } from "../image-to-video/video-payment-store.ts";
 import { videoPrice } from "../image-to-video/video-prices.ts";
-
-export const createPaymentSchema = z.strictObject({
-  videoId: z.uuid("videoId must be a video id (a UUID)."),
-});
-
-export const confirmTestPaymentSchema = z.strictObject({
-  paymentIntentId: z.string().min(1).max(255),
-});
-
-export interface PaymentIntentResponse {
-  paymentIntentId: string;
-  clientSecret: string;
-  amount: number;
-  currency: string;
-  /** A local test payment: no card is taken, /test-confirm settles it. */
-  testMode: boolean;
-  /** The SPA needs VITE_STRIPE_PUBLISHABLE_KEY to show Stripe Elements for this intent. */
-  publishableKeyRequired: boolean;
-}
 
 /** An intent in these states can still be paid, so a repeated call hands it out again. */
 const payableIntentStatuses = new Set([
@@ -106,7 +79,7 @@ async function retrieveIntent(stripe: Stripe, id: string) {
  * secret retrieved from Stripe, never stored). Otherwise a new one is created under an idempotency
  * key made from the video, the price and the intent it replaces, so a double click makes one.
  */
-async function createStripePayment(runtime: Runtime, video: VideoPaymentRow): Promise<PaymentIntentResponse> {
+async function createStripePayment(runtime: Runtime, video: VideoPaymentRow): Promise<contract.PaymentIntent> {
   const stripe = stripeClient(runtime.env);
   const price = videoPrice(video.resolution);
   let replaces: string | undefined;
@@ -173,7 +146,7 @@ async function createTestPayment(
   runtime: Runtime,
   videoId: string,
   userId: string,
-): Promise<PaymentIntentResponse> {
+): Promise<contract.PaymentIntent> {
   const payment = await runtime.db.asService(async (tx) => {
     const video = await lockVideo(tx, videoId);
     if (!video || video.userId !== userId) throw videoNotFound();
@@ -204,7 +177,7 @@ async function createPayment(
   runtime: Runtime,
   user: UserClaims,
   videoId: string,
-): Promise<PaymentIntentResponse> {
+): Promise<contract.PaymentIntent> {
   const video = await runtime.db.withClaims(user, (tx) => findOwnVideo(tx, videoId, user.sub));
   if (!video) throw videoNotFound();
   assertPayable(video);
@@ -214,7 +187,11 @@ async function createPayment(
 }
 
 /** Settles a local test payment through the webhook's own handler, with a signed event. */
-async function confirmTestPayment(runtime: Runtime, user: UserClaims, paymentIntentId: string) {
+async function confirmTestPayment(
+  runtime: Runtime,
+  user: UserClaims,
+  paymentIntentId: string,
+): Promise<contract.TestPaymentConfirmed> {
   if (paymentsMode(runtime.env) === "stripe") {
     throw notFound("Test payments are off: this server takes real payments through Stripe.");
   }
@@ -222,7 +199,7 @@ async function confirmTestPayment(runtime: Runtime, user: UserClaims, paymentInt
     ? await runtime.db.withClaims(user, (tx) => findOwnVideoByIntent(tx, paymentIntentId, user.sub))
     : undefined;
   if (!video) throw notFound("No test payment with this id is yours.");
-  if (video.paymentStatus === "paid") return { status: "succeeded" as const };
+  if (video.paymentStatus === "paid") return { status: "succeeded" };
   const result = await deliverTestEvent(
     runtime,
     succeededEvent({
@@ -238,25 +215,20 @@ async function confirmTestPayment(runtime: Runtime, user: UserClaims, paymentInt
       reason: result.detail ?? null,
     });
   }
-  return { status: "succeeded" as const };
+  return { status: "succeeded" };
 }
 
 export function createPaymentIntentHandler(getRuntime: () => Runtime) {
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const url = new URL(request.url);
-    const parts = url.pathname.replace(/^\/create-payment-intent/, "").split("/").filter(Boolean);
-    const route = parts.join("/");
-    if (route !== "" && route !== "test-confirm") {
-      throw notFound(`create-payment-intent has no route ${url.pathname}.`);
-    }
-    if (request.method !== "POST") throw methodNotAllowed(["POST"]);
-    const user = await requireUser(request, supabaseUrl(runtime));
-    if (route === "test-confirm") {
-      const body = await readJson(request, confirmTestPaymentSchema);
-      return Response.json(await confirmTestPayment(runtime, user, body.paymentIntentId));
-    }
-    const body = await readJson(request, createPaymentSchema);
-    return Response.json(await createPayment(runtime, user, body.videoId));
-  };
+  return createRouter({ basePath: "/create-payment-intent" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .post("/", {
+      body: contract.createBody,
+      handle: async ({ runtime, user, body }) => await createPayment(runtime, user, body.videoId),
+    })
+    .post("/test-confirm", {
+      body: contract.testConfirmBody,
+      handle: async ({ runtime, user, body }) => await confirmTestPayment(runtime, user, body.paymentIntentId),
+    })
+    .fetch;
 }
