@@ -5,48 +5,28 @@
  * deliveries at once, settle a video once and enqueue its full render once.
  */
 import Stripe from "stripe";
-import { z } from "zod";
+import {
+  maxWebhookBytes,
+  stripeEvent,
+  type StripeEvent,
+  stripePaymentIntent,
+  type StripePaymentIntent,
+  type WebhookOutcome,
+  type WebhookReceipt,
+} from "../domain/contracts/stripe-webhook.ts";
 import type { Tx } from "../db/db.ts";
 import { readBodyText } from "../http/body.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
+import { withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 import { enqueueRender } from "../image-to-video/video-store.ts";
 import { stripeCrypto, webhookSecret } from "../payments/stripe-config.ts";
 import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "../image-to-video/video-payment-store.ts";
 
-/** Stripe's payment_intent events are a few kilobytes; anything near this is not one of them. */
-export const maxWebhookBytes = 256 * 1024;
-
-const eventSchema = z.object({
-  id: z.string().regex(/^evt_[A-Za-z0-9_]+$/).max(255),
-  object: z.literal("event"),
-  type: z.string().min(1).max(100),
-  livemode: z.boolean().optional(),
-  data: z.object({ object: z.record(z.string(), z.unknown()) }),
-});
-
-const paymentIntentSchema = z.object({
-  id: z.string().min(1).max(255),
-  object: z.literal("payment_intent"),
-  amount: z.number().int(),
-  currency: z.string(),
-  status: z.string(),
-  metadata: z.record(z.string(), z.string()).default({}),
-});
-
-type StripeEvent = z.infer<typeof eventSchema>;
-type PaymentIntent = z.infer<typeof paymentIntentSchema>;
-
-export type WebhookOutcome = "settled" | "marked_failed" | "ignored";
-
-export interface WebhookResult {
-  received: true;
-  duplicate?: true;
-  outcome?: WebhookOutcome;
-  detail?: string;
-}
+/** What a test payment's event did (payments/test-payments.ts settles through this handler). */
+export type WebhookResult = WebhookReceipt;
 
 interface Decision {
   outcome: WebhookOutcome;
@@ -76,7 +56,7 @@ async function verifiedEvent(runtime: Runtime, request: Request): Promise<Stripe
     }
     throw new ApiError(400, "INVALID_JSON", "The signed body is not a JSON event.");
   }
-  const event = eventSchema.safeParse(parsed);
+  const event = stripeEvent.safeParse(parsed);
   if (!event.success) throw badRequest("The signed body is not a Stripe event.");
   return event.data;
 }
@@ -91,7 +71,7 @@ const ignored = (detail: string, videoId: string | null = null): Decision => ({
  * Only an event naming the video's owner and the intent recorded on the video may touch the video:
  * a valid event for someone else's payment (or an old intent) unlocks nothing.
  */
-async function matchingVideo(tx: Tx, intent: PaymentIntent): Promise<Decision | VideoPaymentRow> {
+async function matchingVideo(tx: Tx, intent: StripePaymentIntent): Promise<Decision | VideoPaymentRow> {
   const videoId = intent.metadata.videoId ?? "";
   if (!uuidPattern.test(videoId)) return ignored("no_video_in_metadata");
   const video = await lockVideo(tx, videoId);
@@ -107,7 +87,7 @@ async function matchingVideo(tx: Tx, intent: PaymentIntent): Promise<Decision | 
 async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
   const isSuccess = event.type === "payment_intent.succeeded";
   if (!isSuccess && !failureTypes.has(event.type)) return ignored("unhandled_type");
-  const intent = paymentIntentSchema.safeParse(event.data.object);
+  const intent = stripePaymentIntent.safeParse(event.data.object);
   if (!intent.success) return ignored("malformed_payment_intent");
   const video = await matchingVideo(tx, intent.data);
   if ("outcome" in video) return video;
@@ -129,7 +109,7 @@ async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
 }
 
 /** Records the event (once) and acts on it, in one service transaction. */
-export async function processEvent(runtime: Runtime, event: StripeEvent): Promise<WebhookResult> {
+export async function processEvent(runtime: Runtime, event: StripeEvent): Promise<WebhookReceipt> {
   const intentId = typeof event.data.object.id === "string" && event.type.startsWith("payment_intent.")
     ? event.data.object.id
     : null;
@@ -159,11 +139,14 @@ export async function processEvent(runtime: Runtime, event: StripeEvent): Promis
 }
 
 export async function handleStripeWebhook(runtime: Runtime, request: Request): Promise<Response> {
-  if (request.method !== "POST") throw methodNotAllowed(["POST"]);
   const event = await verifiedEvent(runtime, request);
   return Response.json(await processEvent(runtime, event));
 }
 
 export function createStripeWebhookHandler(getRuntime: () => Runtime) {
-  return (request: Request) => handleStripeWebhook(getRuntime(), request);
+  // No signedInUser: the signature over the raw body is the only proof taken (verifiedEvent).
+  return createRouter({ basePath: "/stripe-webhook" })
+    .use(withRuntime(getRuntime))
+    .post("/", { handle: async ({ runtime, request }) => await handleStripeWebhook(runtime, request) })
+    .fetch;
 }
