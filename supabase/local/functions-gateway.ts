@@ -13,6 +13,7 @@ interface FunctionsConfig {
   functions?: Record<string, { verify_jwt?: boolean; enabled?: boolean }>;
 }
 
+const gatewayPrefix = "/functions/v1";
 const functionName = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 
 /** `EdgeRuntime.waitUntil` as Supabase's edge runtime provides it; the platform awaits these on close. */
@@ -51,8 +52,10 @@ export async function createFunctionsGateway(
     return module;
   };
 
-  return async (request, path) => {
+  return async (request) => {
     if (request.method === "OPTIONS") return preflightResponse();
+    const incoming = new URL(request.url);
+    const path = incoming.pathname.slice(gatewayPrefix.length) || "/";
     const [, name = ""] = path.split("/");
     const settings = config.functions?.[name];
     if (!functionName.test(name) || !settings || settings.enabled === false) {
@@ -68,7 +71,6 @@ export async function createFunctionsGateway(
         return errorResponse(unauthorized("Missing or invalid authorization header (a valid JWT is required)."), corsHeaders);
       }
     }
-    const incoming = new URL(request.url);
     const forwarded = new Request(new URL(`${path}${incoming.search}`, incoming.origin), request);
     try {
       const module = await load(name);

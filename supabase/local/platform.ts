@@ -6,6 +6,7 @@ import { startMediaWorker } from "../functions/_shared/image-to-video/media-work
 import { corsHeaders, preflightResponse, withCors } from "../functions/_shared/http/cors.ts";
 import { ApiError, errorResponse, notFound } from "../functions/_shared/http/errors.ts";
 import { log } from "../functions/_shared/log.ts";
+import { createRouter, type RequestContext } from "../functions/_shared/http/router.ts";
 import { setRuntime } from "../functions/_shared/runtime.ts";
 import { createAuthService } from "./auth/auth-service.ts";
 import { createPgliteDb } from "./db/pglite-db.ts";
@@ -79,25 +80,17 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
   setRuntime(runtime);
   const edgeRuntime = installEdgeRuntimeShim();
 
-  const services: Record<string, ServiceHandler> = {
-    "/auth/v1": createAuthService(context),
-    "/storage/v1": createStorageService(context),
-    "/functions/v1": await createFunctionsGateway(supabaseDir, keys),
-  };
-
-  const handle = async (request: Request): Promise<Response> => {
-    const { pathname } = new URL(request.url);
-    for (const [prefix, service] of Object.entries(services)) {
-      if (pathname === prefix || pathname.startsWith(`${prefix}/`)) {
-        if (request.method === "OPTIONS") return preflightResponse();
-        return withCors(await service(request, pathname.slice(prefix.length) || "/"));
-      }
-    }
-    if (pathname === "/") {
-      return withCors(Response.json({ name: "Personify local platform", status: "up" }));
-    }
-    return errorResponse(notFound(`Nothing is served at ${pathname}.`), corsHeaders);
-  };
+  // Each service answers in its own wire format; only what none of them serves gets the project's 404.
+  const service = (handler: ServiceHandler) => async ({ request }: RequestContext) =>
+    request.method === "OPTIONS" ? preflightResponse() : withCors(await handler(request));
+  const router = createRouter({
+    basePath: "/",
+    notFound: ({ url }) => notFound(`Nothing is served at ${url.pathname}.`),
+  })
+    .mount("/auth/v1", service(createAuthService(context)))
+    .mount("/storage/v1", service(createStorageService(context)))
+    .mount("/functions/v1", service(await createFunctionsGateway(supabaseDir, keys)))
+    .get("/", { handle: () => withCors(Response.json({ name: "Personify local platform", status: "up" })) });
 
   const worker: Worker | undefined = options.jobWorker === false ? undefined : startWorker({
     db,
@@ -112,8 +105,9 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   const server = Deno.serve({ hostname, port, onListen: () => {} }, async (request) => {
     try {
-      return await handle(request);
+      return await router.fetch(request);
     } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error, corsHeaders);
       log.error("platform request failed", { url: request.url, error: String((error as Error)?.stack ?? error) });
       return errorResponse(new ApiError(500, "INTERNAL_ERROR", "The local platform failed on this request."), corsHeaders);
     }

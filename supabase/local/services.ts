@@ -11,8 +11,5 @@ export interface ServiceContext {
   dataDir: string;
 }
 
-/**
- * A service mounted under a prefix: `path` is what follows it, starting with "/"
- * (for `/auth/v1/token?grant_type=password` the auth service sees "/token").
- */
-export type ServiceHandler = (request: Request, path: string) => Promise<Response>;
+/** A service mounted under its prefix (`/auth/v1`, …): it sees the request with its whole path. */
+export type ServiceHandler = (request: Request) => Promise<Response>;

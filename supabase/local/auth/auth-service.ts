@@ -1,3 +1,4 @@
+import { createRouter, type RequestContext } from "../../functions/_shared/http/router.ts";
 import { log } from "../../functions/_shared/log.ts";
 import type { ServiceContext, ServiceHandler } from "../services.ts";
 import { type AuthConfig, type AuthDeps, loadAuthConfig } from "./auth-config.ts";
@@ -29,29 +30,6 @@ function settings(config: AuthConfig) {
   };
 }
 
-const routes: Record<string, Record<string, Endpoint>> = {
-  "/signup": { POST: signup },
-  "/token": { POST: token },
-  "/user": { GET: getUser, PUT: updateUser },
-  "/logout": { POST: logout },
-  "/recover": { POST: recover },
-  "/settings": { GET: ({ config }) => Promise.resolve(Response.json(settings(config))) },
-  "/health": {
-    GET: () =>
-      Promise.resolve(Response.json({
-        version: "personify-local",
-        name: "GoTrue",
-        description: "The Personify local platform's stand-in for Supabase Auth",
-      })),
-  },
-  "/.well-known/jwks.json": {
-    GET: ({ context }) =>
-      Promise.resolve(
-        Response.json(context.keys.jwks, { headers: { "cache-control": "public, max-age=600" } }),
-      ),
-  },
-};
-
 /**
  * `/auth/v1`: the part of Supabase Auth (GoTrue) the app uses — email sign-up and password
  * sign-in, refresh-token rotation, the user, sign-out, password-reset requests and the JWKS —
@@ -59,24 +37,42 @@ const routes: Record<string, Record<string, Endpoint>> = {
  */
 export function createAuthService(context: ServiceContext): ServiceHandler {
   const deps: AuthDeps = { context, config: loadAuthConfig() };
-  return async (request, path) => {
-    const url = new URL(request.url);
+  const endpoint = (run: Endpoint) => ({ handle: ({ request, url }: RequestContext) => run(deps, request, url) });
+  const router = createRouter({
+    basePath: "/auth/v1",
+    notFound: ({ url }) => new AuthError(404, "not_found", `Nothing is served at ${url.pathname}`),
+    methodNotAllowed: ({ url }, allowed) =>
+      new AuthError(405, "method_not_allowed", `Use ${allowed.join(", ")} for ${url.pathname}`, {
+        headers: { allow: allowed.join(", ") },
+      }),
+  })
+    .post("/signup", endpoint(signup))
+    .post("/token", endpoint(token))
+    .get("/user", endpoint(getUser))
+    .put("/user", endpoint(updateUser))
+    .post("/logout", endpoint(logout))
+    .post("/recover", endpoint(recover))
+    .get("/settings", { handle: () => settings(deps.config) })
+    .get("/health", {
+      handle: () => ({
+        version: "personify-local",
+        name: "GoTrue",
+        description: "The Personify local platform's stand-in for Supabase Auth",
+      }),
+    })
+    .get("/.well-known/jwks.json", {
+      handle: () => Response.json(context.keys.jwks, { headers: { "cache-control": "public, max-age=600" } }),
+    });
+
+  return async (request) => {
     try {
-      const route = path.length > 1 ? path.replace(/\/$/, "") : path;
-      if (!Object.hasOwn(routes, route)) {
-        throw new AuthError(404, "not_found", `Nothing is served at /auth/v1${path}`);
-      }
-      const methods = routes[route];
-      if (!Object.hasOwn(methods, request.method)) {
-        const allowed = Object.keys(methods).join(", ");
-        throw new AuthError(405, "method_not_allowed", `Use ${allowed} for /auth/v1${path}`, {
-          headers: { allow: allowed },
-        });
-      }
-      return await methods[request.method](deps, request, url);
+      return await router.fetch(request);
     } catch (error) {
       if (error instanceof AuthError) return authErrorResponse(error, request);
-      log.error("auth request failed", { path, error: String((error as Error)?.stack ?? error) });
+      log.error("auth request failed", {
+        path: new URL(request.url).pathname,
+        error: String((error as Error)?.stack ?? error),
+      });
       return authErrorResponse(unexpectedFailure(), request);
     }
   };

@@ -22,7 +22,25 @@ export function rawServicePath(request: Request): string {
   return target.slice(servicePrefix.length) || "/";
 }
 
-function decodeComponent(raw: string): string {
+/**
+ * The raw path as the storage router matches it. URLPattern, like every URL parser, resolves `.`
+ * and `..` segments (`%2e` ones too) and reads `\` as `/`; with each `%`, `.` and `\` escaped one
+ * level deeper (`%25` and its code) nothing is left for it to resolve, and the params it hands
+ * back are the raw segments once `fromRoutedPath` undoes the escape.
+ */
+export function routablePath(request: Request): string {
+  const escaped = rawServicePath(request).replace(
+    /[%.\\]/g,
+    (char) => `%25${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${servicePrefix}${escaped}`;
+}
+
+const fromRoutedPath = (routed: string) =>
+  routed.replace(/%25(25|2E|5C)/g, (_, code: string) => String.fromCharCode(parseInt(code, 16)));
+
+function decodeComponent(routed: string): string {
+  const raw = fromRoutedPath(routed);
   try {
     return decodeURIComponent(raw);
   } catch {
@@ -41,19 +59,19 @@ export function assertValidKey(key: string): void {
   if (unsafe) throw storageErrors.invalidKey(key);
 }
 
-export function parseBucketName(rawBucket: string): string {
-  const bucket = decodeComponent(rawBucket);
+/** A bucket name from the route's (still escaped and percent-encoded) `:bucket` param. */
+export function parseBucketName(routedBucket: string): string {
+  const bucket = decodeComponent(routedBucket);
   if (!validBucketName.test(bucket) || bucket === "." || bucket === ".." || bucket.length > 100) {
     throw storageErrors.invalidBucketName();
   }
   return bucket;
 }
 
-/** `<bucket>/<key…>` from raw (still percent-encoded) path segments. */
-export function parseBucketAndKey(rawSegments: string[]): { bucket: string; key: string } {
-  const [rawBucket = "", ...rawKey] = rawSegments;
-  const bucket = parseBucketName(rawBucket);
-  const key = rawKey.map(decodeComponent).join("/");
+/** `<bucket>/<key…>` from the route's `:bucket` and `:key(.*)` params, each segment decoded once. */
+export function parseBucketAndKey(routed: { bucket: string; key: string }): { bucket: string; key: string } {
+  const bucket = parseBucketName(routed.bucket);
+  const key = routed.key.split("/").map(decodeComponent).join("/");
   assertValidKey(key);
   return { bucket, key };
 }

@@ -1,8 +1,10 @@
+import { z } from "zod";
+import { createRouter, type RequestContext } from "../../functions/_shared/http/router.ts";
 import { log } from "../../functions/_shared/log.ts";
 import type { ServiceContext, ServiceHandler } from "../services.ts";
-import { identifyCaller } from "./caller.ts";
+import { type Caller, identifyCaller } from "./caller.ts";
 import { ObjectFiles } from "./object-files.ts";
-import { parseBucketAndKey, parseBucketName, rawServicePath } from "./object-key.ts";
+import { parseBucketAndKey, parseBucketName, rawServicePath, routablePath } from "./object-key.ts";
 import { deleteObjects, downloadObject, listObjects, uploadObject } from "./object-routes.ts";
 import type { StorageDeps } from "./object-store.ts";
 import {
@@ -29,54 +31,6 @@ async function listBuckets(deps: StorageDeps, request: Request): Promise<Respons
   return Response.json(buckets);
 }
 
-/** Routes `/object/…`; `segments` are still percent-encoded, so keys are decoded exactly once. */
-async function routeObject(
-  deps: StorageDeps,
-  request: Request,
-  segments: string[],
-): Promise<Response | undefined> {
-  const url = new URL(request.url);
-  const method = request.method;
-  const [first, ...rest] = segments;
-  const caller = (allowInvalidToken = false) => identifyCaller(request, deps.keys, { allowInvalidToken });
-
-  if (first === "list" && rest.length === 1 && method === "POST") {
-    return listObjects(deps, await caller(), request, parseBucketName(rest[0]));
-  }
-  if (first === "sign" && rest.length === 1 && method === "POST") {
-    return signObjectUrls(deps, await caller(), request, parseBucketName(rest[0]));
-  }
-  if (first === "sign" && rest.length > 1) {
-    const { bucket, key } = parseBucketAndKey(rest);
-    if (method === "POST") return signObjectUrl(deps, await caller(), request, bucket, key);
-    if (method === "GET") return downloadSignedObject(deps, url, bucket, key);
-    return undefined;
-  }
-  if (first === "upload" && rest[0] === "sign" && rest.length > 2) {
-    const { bucket, key } = parseBucketAndKey(rest.slice(1));
-    if (method === "POST") return createSignedUploadUrl(deps, await caller(), request, bucket, key);
-    if (method === "PUT") return uploadToSignedUrl(deps, request, url, bucket, key);
-    return undefined;
-  }
-  if (first === "authenticated" && rest.length > 1 && method === "GET") {
-    const { bucket, key } = parseBucketAndKey(rest);
-    return downloadObject(deps, await caller(), bucket, key, url.searchParams.get("download"));
-  }
-  if (rest.length === 0 && method === "DELETE") {
-    return deleteObjects(deps, await caller(), request, parseBucketName(first));
-  }
-  if (rest.length > 0) {
-    const { bucket, key } = parseBucketAndKey(segments);
-    if (method === "GET") {
-      return downloadObject(deps, await caller(true), bucket, key, url.searchParams.get("download"));
-    }
-    if (method === "POST" || method === "PUT") {
-      return uploadObject(deps, await caller(), request, bucket, key);
-    }
-  }
-  return undefined;
-}
-
 function toStorageError(error: unknown, request: Request): StorageError {
   if (error instanceof StorageError) return error;
   const fromDatabase = fromDatabaseError(error);
@@ -89,10 +43,14 @@ function toStorageError(error: unknown, request: Request): StorageError {
   return storageErrors.internal();
 }
 
+const bucketParams = z.object({ bucket: z.string() });
+const objectParams = z.object({ bucket: z.string(), key: z.string() });
+
 /**
  * `/storage/v1`: the part of Supabase Storage's HTTP API that storage-js uses for objects —
  * bytes on the local disk, metadata in `storage.objects`, every metadata read and write run
  * under the caller's claims so the storage.objects policies decide, as hosted Storage does.
+ * Routes are matched on the path as sent (see `routablePath`), the more specific ones first.
  */
 export function createStorageService(context: ServiceContext): ServiceHandler {
   let globalLimit: Promise<number> | undefined;
@@ -102,19 +60,74 @@ export function createStorageService(context: ServiceContext): ServiceHandler {
     files: new ObjectFiles(context.dataDir),
     globalFileSizeLimit: () => globalLimit ??= loadGlobalFileSizeLimit(configFile),
   };
+  const caller = (request: Request, allowInvalidToken = false) =>
+    identifyCaller(request, deps.keys, { allowInvalidToken });
+
+  /** `/…/:bucket`: the caller is identified before the name is checked. */
+  const onBucket = (run: (context: RequestContext, caller: Caller, bucket: string) => Promise<Response>) => ({
+    params: bucketParams,
+    handle: async (context: RequestContext & { params: z.infer<typeof bucketParams> }) =>
+      run(context, await caller(context.request), parseBucketName(context.params.bucket)),
+  });
+  /** `/…/:bucket/:key(.*)`: a bad key is refused before anyone is asked who is calling. */
+  const onObject = (run: (context: RequestContext, bucket: string, key: string) => Promise<Response>) => ({
+    params: objectParams,
+    handle: (context: RequestContext & { params: z.infer<typeof objectParams> }) => {
+      const { bucket, key } = parseBucketAndKey(context.params);
+      return run(context, bucket, key);
+    },
+  });
+  const upload = onObject(async ({ request }, bucket, key) =>
+    uploadObject(deps, await caller(request), request, bucket, key)
+  );
+  // Storage has no 405: a path served with other methods is an unknown route, as in fastify.
+  const routeNotFound = ({ request }: RequestContext) =>
+    storageErrors.routeNotFound(request.method, rawServicePath(request));
+
+  const router = createRouter({
+    basePath: "/storage/v1",
+    pathname: routablePath,
+    notFound: routeNotFound,
+    methodNotAllowed: routeNotFound,
+  })
+    .get("/bucket", { handle: ({ request }) => listBuckets(deps, request) })
+    .post("/object/list/:bucket", onBucket(({ request }, who, bucket) => listObjects(deps, who, request, bucket)))
+    .post("/object/sign/:bucket", onBucket(({ request }, who, bucket) => signObjectUrls(deps, who, request, bucket)))
+    .post(
+      "/object/sign/:bucket/:key(.*)",
+      onObject(async ({ request }, bucket, key) => signObjectUrl(deps, await caller(request), request, bucket, key)),
+    )
+    .get("/object/sign/:bucket/:key(.*)", onObject(({ url }, bucket, key) => downloadSignedObject(deps, url, bucket, key)))
+    .post(
+      "/object/upload/sign/:bucket/:key(.*)",
+      onObject(async ({ request }, bucket, key) =>
+        createSignedUploadUrl(deps, await caller(request), request, bucket, key)
+      ),
+    )
+    .put(
+      "/object/upload/sign/:bucket/:key(.*)",
+      onObject(({ request, url }, bucket, key) => uploadToSignedUrl(deps, request, url, bucket, key)),
+    )
+    .get(
+      "/object/authenticated/:bucket/:key(.*)",
+      onObject(async ({ request, url }, bucket, key) =>
+        downloadObject(deps, await caller(request), bucket, key, url.searchParams.get("download"))
+      ),
+    )
+    .delete("/object/:bucket", onBucket(({ request }, who, bucket) => deleteObjects(deps, who, request, bucket)))
+    .get(
+      "/object/:bucket/:key(.*)",
+      // Without a valid token, a public bucket still answers.
+      onObject(async ({ request, url }, bucket, key) =>
+        downloadObject(deps, await caller(request, true), bucket, key, url.searchParams.get("download"))
+      ),
+    )
+    .post("/object/:bucket/:key(.*)", upload)
+    .put("/object/:bucket/:key(.*)", upload);
 
   return async (request) => {
     try {
-      const path = rawServicePath(request);
-      const [area, ...segments] = path.split("/").slice(1);
-      let response: Response | undefined;
-      if (area === "bucket" && segments.length === 0 && request.method === "GET") {
-        response = await listBuckets(deps, request);
-      } else if (area === "object" && segments.length > 0) {
-        response = await routeObject(deps, request, segments);
-      }
-      if (!response) throw storageErrors.routeNotFound(request.method, path);
-      return response;
+      return await router.fetch(request);
     } catch (error) {
       await request.body?.cancel().catch(() => {});
       return storageErrorResponse(toStorageError(error, request));
