@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { processEnv } from "../functions/_shared/runtime.ts";
 import { startPlatform } from "./platform.ts";
 
 const usage = `Usage: npm run platform -- [--port 54321] [--data .data] [--env-file .env.local]
@@ -9,7 +10,7 @@ server in DATABASE_URL when it is set. Prints "ready <url>" once it serves.`;
 const { values } = parseArgs({
   args: Deno.args,
   options: {
-    port: { type: "string", default: Deno.env.get("PLATFORM_PORT") ?? "54321" },
+    port: { type: "string", default: processEnv("PLATFORM_PORT") ?? "54321" },
     data: { type: "string", default: ".data" },
     "env-file": { type: "string" },
     help: { type: "boolean", default: false },
@@ -27,13 +28,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   Deno.exit(2);
 }
 
-const databaseUrl = Deno.env.get("DATABASE_URL") || undefined;
+const databaseUrl = processEnv("DATABASE_URL") || undefined;
 const platform = await startPlatform({
   port,
   dataDir: values.data,
   databaseUrl,
   // MEDIA_WORKER=external: renders are left to `npm run media-worker` processes on DATABASE_URL.
-  mediaWorker: Deno.env.get("MEDIA_WORKER") === "external" ? false : undefined,
+  mediaWorker: processEnv("MEDIA_WORKER") === "external" ? false : undefined,
 });
 
 if (values["env-file"]) {

@@ -7,7 +7,7 @@ import { corsHeaders, preflightResponse, withCors } from "../functions/_shared/h
 import { ApiError, errorResponse, notFound } from "../functions/_shared/http/errors.ts";
 import { log } from "../functions/_shared/log.ts";
 import { createRouter, type RequestContext } from "../functions/_shared/http/router.ts";
-import { setRuntime } from "../functions/_shared/runtime.ts";
+import { processEnv, setRuntime } from "../functions/_shared/runtime.ts";
 import { createAuthService } from "./auth/auth-service.ts";
 import { createPgliteDb } from "./db/pglite-db.ts";
 import { migrate, type MigrationReport } from "./db/migrate.ts";
@@ -76,7 +76,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
     // Jobs are worked here, so functions that enqueue have no job-worker function to kick.
     ...(options.jobWorker === false ? {} : { JOB_WORKER_EMBEDDED: "true" }),
   };
-  const runtime = { db, env: (name: string) => functionEnv[name] ?? Deno.env.get(name) };
+  const runtime = { db, env: (name: string) => functionEnv[name] ?? processEnv(name) };
   setRuntime(runtime);
   const edgeRuntime = installEdgeRuntimeShim();
 

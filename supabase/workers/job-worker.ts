@@ -3,6 +3,7 @@ import { createJobHandlers } from "../functions/_shared/job-worker/job-handlers.
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
 import { startWorker } from "../functions/_shared/jobs/worker.ts";
 import { log } from "../functions/_shared/log.ts";
+import { processEnv } from "../functions/_shared/runtime.ts";
 
 const usage = `Usage: DATABASE_URL=… SUPABASE_URL=… SUPABASE_SERVICE_ROLE_KEY=… \\
   deno run --allow-all supabase/workers/job-worker.ts [--concurrency 8] [--lease-seconds 30]
@@ -20,9 +21,8 @@ const { values } = parseArgs({
   },
 });
 
-const env = (name: string) => Deno.env.get(name);
-const databaseUrl = env("DATABASE_URL");
-if (values.help || !databaseUrl || !env("SUPABASE_URL") || !env("SUPABASE_SERVICE_ROLE_KEY")) {
+const databaseUrl = processEnv("DATABASE_URL");
+if (values.help || !databaseUrl || !processEnv("SUPABASE_URL") || !processEnv("SUPABASE_SERVICE_ROLE_KEY")) {
   console.error(usage);
   Deno.exit(values.help ? 0 : 2);
 }
@@ -30,7 +30,7 @@ if (values.help || !databaseUrl || !env("SUPABASE_URL") || !env("SUPABASE_SERVIC
 const db = createPostgresDb(databaseUrl, { max: 4 });
 const worker = startWorker({
   db,
-  handlers: createJobHandlers({ db, env }),
+  handlers: createJobHandlers({ db, env: processEnv }),
   concurrency: Number(values.concurrency),
   leaseSeconds: Number(values["lease-seconds"]),
   pollIntervalMs: 100,

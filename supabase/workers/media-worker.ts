@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
 import { log } from "../functions/_shared/log.ts";
+import { processEnv } from "../functions/_shared/runtime.ts";
 import { locateFfmpeg } from "../functions/_shared/image-to-video/ffmpeg.ts";
 import { mediaWorkerConcurrency, startMediaWorker } from "../functions/_shared/image-to-video/media-worker.ts";
 
@@ -22,22 +23,21 @@ const { values } = parseArgs({
   },
 });
 
-const env = (name: string) => Deno.env.get(name);
-const databaseUrl = env("DATABASE_URL") || env("SUPABASE_DB_URL");
-if (values.help || !databaseUrl || !env("SUPABASE_URL") || !env("SUPABASE_SERVICE_ROLE_KEY")) {
+const databaseUrl = processEnv("DATABASE_URL") || processEnv("SUPABASE_DB_URL");
+if (values.help || !databaseUrl || !processEnv("SUPABASE_URL") || !processEnv("SUPABASE_SERVICE_ROLE_KEY")) {
   console.error(usage);
   Deno.exit(values.help ? 0 : 2);
 }
 
 const concurrency = values.concurrency
   ? mediaWorkerConcurrency((name) => (name === "MEDIA_WORKER_CONCURRENCY" ? values.concurrency : undefined))
-  : mediaWorkerConcurrency(env);
+  : mediaWorkerConcurrency(processEnv);
 const db = createPostgresDb(databaseUrl, { max: 3 });
-const worker = startMediaWorker({ db, env }, {
+const worker = startMediaWorker({ db, env: processEnv }, {
   concurrency,
   leaseSeconds: Number(values["lease-seconds"]),
 });
-log.info("media worker started", { workerId: worker.workerId, concurrency, ffmpeg: locateFfmpeg(env) });
+log.info("media worker started", { workerId: worker.workerId, concurrency, ffmpeg: locateFfmpeg(processEnv) });
 console.info("media worker ready");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -14,6 +14,12 @@ export function supabaseUrl(runtime: Runtime): string {
   return url;
 }
 
+/**
+ * The process's environment: the one place that reads it, so everything else takes its settings
+ * from a Runtime (the local platform gives functions its own) or from an entry point passing this.
+ */
+export const processEnv = (name: string): string | undefined => Deno.env.get(name);
+
 let current: Runtime | undefined;
 
 /** The local platform hands functions its own database (PGlite is in-process). */
@@ -24,10 +30,9 @@ export function setRuntime(runtime: Runtime): void {
 /** On hosted Supabase: the project's Postgres from `SUPABASE_DB_URL`, made on first use. */
 export function getRuntime(): Runtime {
   if (!current) {
-    const env = (name: string) => Deno.env.get(name);
-    const url = env("SUPABASE_DB_URL");
+    const url = processEnv("SUPABASE_DB_URL");
     if (!url) throw new Error("SUPABASE_DB_URL is not set");
-    current = { db: createPostgresDb(url, { max: 3 }), env };
+    current = { db: createPostgresDb(url, { max: 3 }), env: processEnv };
   }
   return current;
 }
