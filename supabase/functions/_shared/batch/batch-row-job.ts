@@ -1,15 +1,14 @@
 /**
  * The `batch-row` job: one CSV row to one image. Any step may be cut short by a crash and run
- * again, so each is idempotent: the debit is looked up by the row's id under the credit lock, the
- * objects are written to paths made from the row's id, and the image takes the row's id as its
- * own, inserted in the same transaction that marks the row done and only while the job still
- * holds its lease.
+ * again, so each is idempotent: the row's id is the debit's reference (debited once), the name of
+ * its objects (overwritten, never added) and the image's own id, recorded in the same transaction
+ * that marks the row done and only while the job still holds its lease.
  */
-import { creditBalance, lockUserCredits } from "../credits/credits.ts";
+import { debitOnce, InsufficientCreditsError, refundOutstanding } from "../credits/credits.ts";
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
-import { imageExtensions } from "../images/image-info.ts";
-import { makeWebpThumbnail } from "../images/thumbnail.ts";
+import { recordImage } from "../images/image-records.ts";
+import { produceImage } from "../image-generation/produce-image.ts";
 import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
@@ -61,22 +60,25 @@ async function claimRow(db: Db, job: Job, itemId: string): Promise<ClaimedRow | 
 }
 
 /**
- * Takes the row's credits once: a debit already outstanding for the row (an earlier attempt
- * that crashed) is reused. Short of credits, the batch pauses with the reason and the row goes
- * back to the queue, to run again on resume.
+ * Takes the row's credits once: a debit an earlier attempt left outstanding (it crashed) counts.
+ * Short of credits, the batch pauses with the reason and the row goes back to the queue, to run
+ * again on resume.
  */
 async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reserved" | "paused"> {
   return await db.asService(async (tx) => {
-    await lockUserCredits(tx, row.userId);
-    const [{ outstanding }] = await tx.query<{ outstanding: number }>(
-      `select (-coalesce(sum(amount), 0))::int8 as outstanding from public.credit_ledger
-        where user_id = $1 and reference_id = $2`,
-      [row.userId, row.id],
-    );
-    const needed = cost - outstanding;
-    if (needed <= 0) return "reserved";
-    const balance = await creditBalance(tx, row.userId);
-    if (balance < needed) {
+    try {
+      await debitOnce(tx, {
+        userId: row.userId,
+        amount: cost,
+        reason: "batch_row",
+        referenceId: row.id,
+        description: `Batch row ${row.rowNumber}`,
+        metadata: { batchId: row.batchId, rowNumber: row.rowNumber },
+      });
+      return "reserved";
+    } catch (error) {
+      if (!(error instanceof InsufficientCreditsError)) throw error;
+      // The refusal wrote nothing, so the transaction goes on to pause the batch.
       await tx.query(
         `update public.batch_jobs
             set status = 'paused',
@@ -84,7 +86,7 @@ async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reser
           where id = $1 and status = 'running'`,
         [
           row.batchId,
-          `Out of credits: row ${row.rowNumber} needs ${needed} and the balance is ${balance}. Add credits, then resume.`,
+          `Out of credits: row ${row.rowNumber} needs ${error.required} and the balance is ${error.balance}. Add credits, then resume.`,
         ],
       );
       await tx.query(
@@ -94,18 +96,6 @@ async function reserveRow(db: Db, row: ClaimedRow, cost: number): Promise<"reser
       await withdrawQueuedJobs(tx, row.batchId);
       return "paused";
     }
-    await tx.query(
-      `insert into public.credit_ledger (user_id, amount, reason, reference_id, description, metadata)
-       values ($1, $2, 'batch_row', $3, $4, $5::text::jsonb)`,
-      [
-        row.userId,
-        -needed,
-        row.id,
-        `Batch row ${row.rowNumber}`,
-        JSON.stringify({ batchId: row.batchId, rowNumber: row.rowNumber }),
-      ],
-    );
-    return "reserved";
   });
 }
 
@@ -124,19 +114,11 @@ export async function closeRow(
     [item.id, outcome.status, outcome.status === "failed" ? outcome.error.slice(0, 2000) : null],
   );
   if (updated.length === 0) return;
-  await lockUserCredits(tx, item.userId);
-  const [{ outstanding }] = await tx.query<{ outstanding: number }>(
-    `select (-coalesce(sum(amount), 0))::int8 as outstanding from public.credit_ledger
-      where user_id = $1 and reference_id = $2`,
-    [item.userId, item.id],
-  );
-  if (outstanding > 0) {
-    await tx.query(
-      `insert into public.credit_ledger (user_id, amount, reason, reference_id, description)
-       values ($1, $2, 'refund', $3, $4)`,
-      [item.userId, outstanding, item.id, `Refund: batch row ${outcome.status}`],
-    );
-  }
+  await refundOutstanding(tx, {
+    userId: item.userId,
+    referenceId: item.id,
+    description: `Refund: batch row ${outcome.status}`,
+  });
   await countRowOutcome(tx, item.batchId, {
     succeeded: 0,
     failed: outcome.status === "failed" ? 1 : 0,
@@ -194,47 +176,37 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
       const plan = generator.plan({ model: row.model, settings: row.settings });
       if (await reserveRow(db, row, plan.credits) === "paused") return { paused: true };
 
-      const result = await generator.run(plan, { prompt: row.resolvedPrompt, signal: context.signal });
-      const image = result.images[0];
-      const thumbnail = await makeWebpThumbnail(image.bytes);
-      const imagePath = `${row.userId}/${row.id}.${imageExtensions[image.mimeType] ?? "png"}`;
-      const thumbnailPath = `${row.userId}/${row.id}.thumb.webp`;
-      // Upserts to paths of the row's own: a second attempt overwrites, never adds.
-      await Promise.all([
-        storage.upload("images", imagePath, image.bytes, image.mimeType),
-        storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType),
-      ]);
+      const { result, image, storagePath, thumbnailPath } = await produceImage({ generator, storage }, {
+        plan,
+        userId: row.userId,
+        imageId: row.id,
+        prompt: row.resolvedPrompt,
+        signal: context.signal,
+      });
 
       // The batch row is locked last (by the counter update), so rows finishing together wait
       // on each other only for that statement and the commit.
       const recorded = await db.asService(async (tx) => {
         if (!await holdsLease(tx, job, context.workerId)) return false;
-        await tx.query(
-          `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
-              provider_model, storage_path, thumbnail_path, width, height, cost, generation_time_ms,
-              provider_metadata, feature)
-           values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-              $16::text::jsonb, 'batch')
-           on conflict (id) do nothing`,
-          [
-            row.id,
-            row.userId,
-            row.prompt,
-            row.resolvedPrompt,
-            JSON.stringify(usedTokens(row)),
-            JSON.stringify(result.settings),
-            result.model,
-            result.provider,
-            result.providerModel,
-            imagePath,
-            thumbnailPath,
-            image.width,
-            image.height,
-            result.credits,
-            Math.round(result.durationMs),
-            JSON.stringify({ ...result.metadata, batchId: row.batchId, rowNumber: row.rowNumber }),
-          ],
-        );
+        await recordImage(tx, {
+          id: row.id,
+          userId: row.userId,
+          prompt: row.prompt,
+          resolvedPrompt: row.resolvedPrompt,
+          tokens: usedTokens(row),
+          settings: result.settings,
+          model: result.model,
+          provider: result.provider,
+          providerModel: result.providerModel,
+          storagePath,
+          thumbnailPath,
+          width: image.width,
+          height: image.height,
+          cost: result.credits,
+          generationTimeMs: Math.round(result.durationMs),
+          providerMetadata: { ...result.metadata, batchId: row.batchId, rowNumber: row.rowNumber },
+          feature: "batch",
+        });
         const finished = await tx.query(
           `update public.batch_items
               set status = 'succeeded', image_id = $2, cost = $3, error = null, completed_at = now()

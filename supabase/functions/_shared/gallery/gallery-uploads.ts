@@ -8,6 +8,7 @@ import type { Db } from "../db/db.ts";
 import type { uploadContentTypes } from "../domain/contracts/gallery.ts";
 import { ApiError, badRequest, notFound } from "../http/errors.ts";
 import { imageExtensions, readImageInfo } from "../images/image-info.ts";
+import { recordImage } from "../images/image-records.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { imageColumns, type ImageRow } from "./gallery-store.ts";
@@ -115,24 +116,26 @@ export async function completeUpload(
   await storage.upload("images", storagePath, bytes, upload.contentType);
   await storage.upload("images", thumbnailPath, thumbnail!.bytes, thumbnail!.mimeType);
   const { image, entries } = await db.asService(async (tx) => {
-    const inserted = await tx.query<ImageRow>(
-      `insert into public.images as i (id, user_id, prompt, resolved_prompt, model, provider, feature,
-         storage_path, thumbnail_path, width, height, cost, provider_metadata)
-       values ($1, $2, $3, $3, 'upload', 'upload', 'upload', $4, $5, $6, $7, 0, $8::text::jsonb)
-       returning ${imageColumns}`,
-      [
-        upload.id,
-        userId,
-        upload.fileName,
-        storagePath,
-        thumbnailPath,
-        info!.width,
-        info!.height,
-        JSON.stringify({ contentType: upload.contentType, size: bytes.length }),
-      ],
-    );
+    await recordImage(tx, {
+      id: upload.id,
+      userId,
+      prompt: upload.fileName,
+      resolvedPrompt: upload.fileName,
+      model: "upload",
+      provider: "upload",
+      storagePath,
+      thumbnailPath,
+      width: info!.width,
+      height: info!.height,
+      cost: 0,
+      providerMetadata: { contentType: upload.contentType, size: bytes.length },
+      feature: "upload",
+    });
+    const [image] = await tx.query<ImageRow>(`select ${imageColumns} from public.images i where i.id = $1`, [
+      upload.id,
+    ]);
     await tx.query("delete from private.gallery_uploads where id = $1", [upload.id]);
-    return { image: inserted[0], entries: await queueForSweep(tx, "uploads", [path]) };
+    return { image, entries: await queueForSweep(tx, "uploads", [path]) };
   });
   await removeListed(db, storage, entries);
   return image;

@@ -1,36 +1,18 @@
 import { refundCredits, reserveCredits } from "../credits/credits.ts";
 import type { JwtClaims } from "../db/db.ts";
+import type { GeneratedImage, GenerationRequest, GenerationStage } from "../domain/contracts/image-generation.ts";
 import { ApiError } from "../http/errors.ts";
-import { imageExtensions } from "../images/image-info.ts";
-import { makeWebpThumbnail } from "../images/thumbnail.ts";
+import { recordImage } from "../images/image-records.ts";
 import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
 import { enforceRateLimit } from "../rate-limit/rate-limit.ts";
 import type { Runtime } from "../runtime.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
-import { type GenerationRequest, parseReferenceImage, preparePrompt } from "./generation-request.ts";
-
-export type GenerationStage = "validating" | "generating" | "storing" | "done";
-
-export interface GenerationResponse {
-  imageId: string;
-  imageUrl: string;
-  thumbnailUrl: string;
-  generationTime: number;
-  model: string;
-  requestedModel: string;
-  provider: string;
-  cost: number;
-  balance: number;
-  width: number;
-  height: number;
-  prompt: string;
-  resolvedPrompt: string;
-  revisedPrompt?: string;
-}
+import { parseReferenceImage, preparePrompt } from "./generation-request.ts";
+import { produceImage } from "./produce-image.ts";
 
 const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
-export const signedUrlSeconds = 3600;
+const signedUrlSeconds = 3600;
 
 export interface GenerationDeps {
   runtime: Runtime;
@@ -73,67 +55,54 @@ export async function runGeneration(
   user: JwtClaims & { sub: string },
   started: Awaited<ReturnType<typeof startGeneration>>,
   onStage: (stage: GenerationStage) => void = () => {},
-): Promise<GenerationResponse> {
-  const { runtime, generator, storage } = deps;
+): Promise<GeneratedImage> {
+  const { runtime, storage } = deps;
   const { imageId, balanceAfter, prepared, referenceImage, plan, feature } = started;
   const stored: string[] = [];
   const startedAt = performance.now();
   try {
-    onStage("generating");
-    const result = await generator.run(plan, { prompt: prepared.resolvedPrompt, referenceImage });
-    const image = result.images[0];
-    onStage("storing");
-    const thumbnail = await makeWebpThumbnail(image.bytes);
-    const imagePath = `${user.sub}/${imageId}.${imageExtensions[image.mimeType] ?? "png"}`;
-    const thumbnailPath = `${user.sub}/${imageId}.thumb.webp`;
-    await Promise.all([
-      storage.upload("images", imagePath, image.bytes, image.mimeType).then(() => stored.push(imagePath)),
-      storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType).then(() =>
-        stored.push(thumbnailPath)
-      ),
-    ]);
+    const { result, image, storagePath, thumbnailPath } = await produceImage(deps, {
+      plan,
+      userId: user.sub,
+      imageId,
+      prompt: prepared.resolvedPrompt,
+      referenceImage,
+      onStage,
+      onStored: (path) => stored.push(path),
+    });
     const generationTime = Math.round(performance.now() - startedAt);
-    const providerMetadata = {
-      ...result.metadata,
-      ...(result.revisedPrompt ? { revisedPrompt: result.revisedPrompt } : {}),
-      ...(result.seed !== undefined ? { seed: result.seed } : {}),
-      requestedModel: result.requestedModel,
-    };
     await runtime.db.withClaims(user, async (tx) => {
-      await tx.query(
-        `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
-            provider_model, storage_path, thumbnail_path, width, height, cost, generation_time_ms,
-            provider_metadata, feature)
-         values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-            $16::text::jsonb, $17)`,
-        [
-          imageId,
-          user.sub,
-          prepared.prompt,
-          prepared.resolvedPrompt,
-          JSON.stringify(prepared.tokens),
-          JSON.stringify(result.settings),
-          result.model,
-          result.provider,
-          result.providerModel,
-          imagePath,
-          thumbnailPath,
-          image.width,
-          image.height,
-          result.credits,
-          generationTime,
-          JSON.stringify(providerMetadata),
-          feature,
-        ],
-      );
+      await recordImage(tx, {
+        id: imageId,
+        userId: user.sub,
+        prompt: prepared.prompt,
+        resolvedPrompt: prepared.resolvedPrompt,
+        tokens: prepared.tokens,
+        settings: result.settings,
+        model: result.model,
+        provider: result.provider,
+        providerModel: result.providerModel,
+        storagePath,
+        thumbnailPath,
+        width: image.width,
+        height: image.height,
+        cost: result.credits,
+        generationTimeMs: generationTime,
+        providerMetadata: {
+          ...result.metadata,
+          ...(result.revisedPrompt ? { revisedPrompt: result.revisedPrompt } : {}),
+          ...(result.seed !== undefined ? { seed: result.seed } : {}),
+          requestedModel: result.requestedModel,
+        },
+        feature,
+      });
       await tx.query(
         `insert into public.usage_analytics (user_id, event_type, feature, model, provider, credits, duration_ms, success, metadata)
          values ($1, 'image.generated', $2, $3, $4, $5, $6, true, $7::text::jsonb)`,
         [user.sub, feature, result.model, result.provider, result.credits, generationTime, JSON.stringify({ imageId })],
       );
     });
-    const [imageUrl, thumbnailUrl] = await storage.signedUrls("images", [imagePath, thumbnailPath], signedUrlSeconds);
-    onStage("done");
+    const [imageUrl, thumbnailUrl] = await storage.signedUrls("images", [storagePath, thumbnailPath], signedUrlSeconds);
     return {
       imageId,
       imageUrl,

@@ -1,24 +1,17 @@
-import { requireUser } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
-import { ApiError, errorBody, notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
+/** The `image-generation` function (routes in domain/contracts/image-generation.ts). */
+import * as contract from "../domain/contracts/image-generation.ts";
+import { ApiError, errorBody } from "../http/errors.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import { log } from "../log.ts";
-import { createImageGenerator, type ImageGenerator } from "../providers/image-generator.ts";
-import { type Runtime, supabaseUrl } from "../runtime.ts";
+import { imageGeneratorFor } from "../providers/image-generator.ts";
+import type { Runtime } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
-import { type GenerationDeps, type GenerationStage, runGeneration, startGeneration } from "./generate-image.ts";
-import { generationRequestSchema, maxRequestBytes } from "./generation-request.ts";
+import { type GenerationDeps, runGeneration, startGeneration } from "./generate-image.ts";
+import { maxRequestBytes } from "./generation-request.ts";
 
-const generators = new WeakMap<Runtime, ImageGenerator>();
-
-/** One generator per process, so the per-provider concurrency limits hold across requests. */
 function depsFor(runtime: Runtime): GenerationDeps {
-  let generator = generators.get(runtime);
-  if (!generator) {
-    generator = createImageGenerator({ env: (name) => runtime.env(name) });
-    generators.set(runtime, generator);
-  }
-  return { runtime, generator, storage: objectStorage(runtime) };
+  return { runtime, generator: imageGeneratorFor(runtime), storage: objectStorage(runtime) };
 }
 
 function sse(event: string, data: unknown): Uint8Array {
@@ -26,7 +19,9 @@ function sse(event: string, data: unknown): Uint8Array {
 }
 
 /** The same generation, its stages streamed as server-sent events; the last event is done or error. */
-function streamGeneration(run: (onStage: (stage: GenerationStage) => void) => Promise<unknown>): Response {
+function streamGeneration(
+  run: (onStage: (stage: contract.GenerationStage) => void) => Promise<contract.GeneratedImage>,
+): Response {
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (event: string, data: unknown) => {
@@ -36,18 +31,16 @@ function streamGeneration(run: (onStage: (stage: GenerationStage) => void) => Pr
           // The client went away; the generation still finishes and is kept.
         }
       };
-      send("stage", { stage: "validating" });
+      send("stage", { stage: "validating" } satisfies contract.StageEvent);
       try {
-        const result = await run((stage) => {
-          if (stage !== "done") send("stage", { stage });
-        });
+        const result = await run((stage) => send("stage", { stage } satisfies contract.StageEvent));
         send("done", result);
       } catch (error) {
         const apiError = error instanceof ApiError
           ? error
           : new ApiError(500, "INTERNAL_ERROR", "Something went wrong on our side. Your credits were refunded.");
         if (!(error instanceof ApiError)) log.error("streamed generation failed", { error: String(error) });
-        send("error", { status: apiError.status, ...errorBody(apiError) });
+        send("error", { status: apiError.status, ...errorBody(apiError) } satisfies contract.StreamError);
       }
       controller.close();
     },
@@ -58,24 +51,24 @@ function streamGeneration(run: (onStage: (stage: GenerationStage) => void) => Pr
 }
 
 export function createGenerationHandler(getRuntime: () => Runtime) {
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const route = new URL(request.url).pathname.replace(/^\/image-generation/, "").replace(/\/$/, "");
-    if (route === "/models") {
-      if (request.method !== "GET") throw methodNotAllowed(["GET"]);
-      await requireUser(request, supabaseUrl(runtime));
-      return Response.json({ models: depsFor(runtime).generator.describeModels() });
-    }
-    if (route !== "") throw notFound(`image-generation has no route ${route}.`);
-    if (request.method !== "POST") throw methodNotAllowed(["POST"]);
-
-    const user = await requireUser(request, supabaseUrl(runtime));
-    const body = await readJson(request, generationRequestSchema, maxRequestBytes);
-    const deps = depsFor(runtime);
-    const started = await startGeneration(deps, user, body);
-    if ((request.headers.get("accept") ?? "").includes("text/event-stream")) {
-      return streamGeneration((onStage) => runGeneration(deps, user, started, onStage));
-    }
-    return Response.json(await runGeneration(deps, user, started));
-  };
+  return createRouter({ basePath: "/image-generation" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .post("/", {
+      body: contract.generationRequest,
+      maxBodyBytes: maxRequestBytes,
+      handle: async ({ runtime, user, body, request }) => {
+        const deps = depsFor(runtime);
+        // Everything that can refuse happens here, so a refusal is a plain HTTP error, not a stream.
+        const started = await startGeneration(deps, user, body);
+        if ((request.headers.get("accept") ?? "").includes("text/event-stream")) {
+          return streamGeneration((onStage) => runGeneration(deps, user, started, onStage));
+        }
+        return await runGeneration(deps, user, started);
+      },
+    })
+    .get("/models", {
+      handle: ({ runtime }) => ({ models: imageGeneratorFor(runtime).describeModels() }),
+    })
+    .fetch;
 }

@@ -5,8 +5,7 @@
  */
 import { type JobHandler, startWorker } from "../jobs/worker.ts";
 import { log } from "../log.ts";
-import { createImageGenerator, DEFAULT_CONCURRENCY } from "../providers/image-generator.ts";
-import { createPostgresLimiter } from "../providers/postgres-limiter.ts";
+import { imageGeneratorFor } from "../providers/image-generator.ts";
 import type { Runtime } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import { createAlbumOrganiseHandler } from "../album-organiser/organise-job.ts";
@@ -18,25 +17,11 @@ import { batchRowQueueName } from "../batch/batch-store.ts";
 import { createVideoRefundHandler } from "../image-to-video/video-refund-job.ts";
 import { videoRefundQueue } from "../image-to-video/video-refund-store.ts";
 
-/** PROVIDER_CONCURRENCY_LOCAL=10 and the like override a provider's default cap. */
-function providerLimits(env: Runtime["env"]): Record<string, number> {
-  const limits: Record<string, number> = { ...DEFAULT_CONCURRENCY };
-  for (const provider of Object.keys(limits)) {
-    const override = Number(env(`PROVIDER_CONCURRENCY_${provider.toUpperCase()}`));
-    if (Number.isInteger(override) && override >= 1) limits[provider] = override;
-  }
-  return limits;
-}
-
 export function createJobHandlers(runtime: Runtime): Record<string, JobHandler> {
-  const generator = createImageGenerator({
-    env: (name) => runtime.env(name),
-    limiter: createPostgresLimiter({ db: runtime.db, limits: providerLimits(runtime.env) }),
-  });
   return {
     [batchRowQueueName]: createBatchRowHandler({
       db: runtime.db,
-      generator,
+      generator: imageGeneratorFor(runtime, { limits: "postgres" }),
       storage: objectStorage(runtime),
     }),
     [albumOrganiseQueueName]: createAlbumOrganiseHandler({

@@ -1,7 +1,8 @@
 /**
  * The entry point for image generation: plan a call (resolve the model, validate settings,
  * price it) before any credits move, then run it through the provider's adapter under that
- * provider's concurrency limit. Create one generator per worker so the limits are shared.
+ * provider's concurrency limit. Take the runtime's one generator (imageGeneratorFor) so that the
+ * limits are shared by everything that runs there.
  */
 import { badRequest } from "../http/errors.ts";
 import { log } from "../log.ts";
@@ -15,6 +16,7 @@ import {
   validateImageSettings,
 } from "./catalog.ts";
 import { type ConcurrencyLimiter, createInProcessLimiter } from "./concurrency.ts";
+import { createPostgresLimiter } from "./postgres-limiter.ts";
 import { classifyGoogleFailure } from "./google-errors.ts";
 import { generateWithGemini } from "./gemini-images.ts";
 import { generateWithImagen } from "./imagen-images.ts";
@@ -32,6 +34,7 @@ import {
   sleep as realSleep,
 } from "./provider-http.ts";
 import { classifyReplicateFailure, generateWithReplicate } from "./replicate-images.ts";
+import type { Runtime } from "../runtime.ts";
 import type {
   Env,
   FetchFn,
@@ -59,7 +62,7 @@ const CLASSIFIERS: Readonly<Record<ProviderName, FailureClassifier>> = {
   local: (status) => failureFromStatus(status),
 };
 
-export const DEFAULT_CONCURRENCY: Readonly<Record<ProviderName, number>> = {
+const DEFAULT_CONCURRENCY: Readonly<Record<ProviderName, number>> = {
   openai: 8,
   google: 8,
   replicate: 8,
@@ -237,4 +240,42 @@ export function createImageGenerator(options: ImageGeneratorOptions): ImageGener
       await run(plan({ ...request, hasReferenceImage: Boolean(request.referenceImage) }), request),
     describeModels: () => describeImageModels(env, new Date(now())),
   };
+}
+
+/** PROVIDER_CONCURRENCY_LOCAL=10 and the like override a provider's default cap. */
+function providerLimits(env: Env): Record<ProviderName, number> {
+  const limits = { ...DEFAULT_CONCURRENCY };
+  for (const provider of Object.keys(limits) as ProviderName[]) {
+    const override = Number(env(`PROVIDER_CONCURRENCY_${provider.toUpperCase()}`));
+    if (Number.isInteger(override) && override >= 1) limits[provider] = override;
+  }
+  return limits;
+}
+
+export interface GeneratorScope {
+  /**
+   * "postgres": the limits are slots leased from Postgres, held by every worker process together
+   * (the job workers, whose rows would otherwise multiply a provider's load by the worker count).
+   * "in-process" (the default): they hold within this process, which is all a request needs.
+   */
+  limits?: "in-process" | "postgres";
+}
+
+const generators = { "in-process": new WeakMap<Runtime, ImageGenerator>(), postgres: new WeakMap<Runtime, ImageGenerator>() };
+
+/** The runtime's one generator of its kind, so that its limits hold across requests and jobs. */
+export function imageGeneratorFor(runtime: Runtime, scope: GeneratorScope = {}): ImageGenerator {
+  const kind = scope.limits ?? "in-process";
+  let generator = generators[kind].get(runtime);
+  if (!generator) {
+    const env: Env = (name) => runtime.env(name);
+    const limits = providerLimits(env);
+    generator = createImageGenerator(
+      kind === "postgres"
+        ? { env, limiter: createPostgresLimiter({ db: runtime.db, limits }) }
+        : { env, concurrency: limits },
+    );
+    generators[kind].set(runtime, generator);
+  }
+  return generator;
 }
