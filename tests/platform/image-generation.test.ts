@@ -139,6 +139,23 @@ Deno.test("bad input gets a clear 4xx and writes nothing", async (t) => {
   assert.deepEqual(await footprint(user.id), before);
 });
 
+Deno.test("a NUL in the prompt is a 400 that reserves no credit and writes no ledger row", async () => {
+  const user = await signedInUser();
+  const before = await footprint(user.id);
+  for (const headers of [{}, { accept: "text/event-stream" }] as Record<string, string>[]) {
+    const error = await expectError(await generate(user, { prompt: "A cat\u0000 on a mat" }, headers), 400, "VALIDATION_ERROR");
+    assert.match(error.error, /prompt/);
+  }
+  assert.deepEqual(await footprint(user.id), before);
+  const [{ rows }] = await platform.db.asOwner((tx) =>
+    tx.query<{ rows: number }>(
+      "select count(*)::int as rows from public.credit_ledger where user_id = $1 and reason in ('generation', 'refund')",
+      [user.id],
+    )
+  );
+  assert.equal(rows, 0);
+});
+
 Deno.test("no auth is a 401", async () => {
   await expectError(await generate(undefined, { prompt: "x" }), 401, "UNAUTHORIZED");
 });

@@ -1,21 +1,12 @@
-/**
- * The `batch` function's routes (all for the signed-in user's own batches):
- *   POST /preview                 validate a CSV + prompt, preview rows, estimate cost (writes nothing)
- *   POST /                        the same, then create a draft batch (or { dryRun: true } = preview)
- *   GET  /                        the caller's batches, newest first (keyset: ?before=<createdAt>,<id>)
- *   GET  /:id                     status with counts and ETA
- *   GET  /:id/items               per-row results (keyset: ?after=<row>&limit=&status=)
- *   POST /:id/start|pause|resume|cancel|retry-failed
- *   GET  /:id/results.csv         the results CSV; GET /:id/images.zip: the images named by row
- */
-import { z } from "zod";
+/** The `batch` function: the signed-in caller's own batches (routes in domain/contracts/batch.ts). */
+import * as contract from "../domain/contracts/batch.ts";
 import { creditBalance } from "../credits/credits.ts";
-import { requireUser, type UserClaims } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
-import { badRequest, notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
-import { createImageGenerator, type ImageGenerator } from "../providers/image-generator.ts";
-import { type Runtime, supabaseUrl } from "../runtime.ts";
+import type { UserClaims } from "../http/auth.ts";
+import { badRequest } from "../http/errors.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
+import { imageGeneratorFor } from "../providers/image-generator.ts";
+import type { Runtime } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
 import { imagesZip, resultsCsv } from "./batch-downloads.ts";
 import {
@@ -37,51 +28,21 @@ import { checkBatch, previewRows } from "./batch-validation.ts";
 import { kickJobWorker } from "../jobs/kick-job-worker.ts";
 import { maxCsvBytes, parseBatchCsv } from "./csv.ts";
 
-const tokenNameSchema = z.string().regex(
-  /^[A-Za-z][A-Za-z0-9_]{0,63}$/,
-  "token names are letters, digits and _",
-);
-
-const createBatchSchema = z.strictObject({
-  csv: z.string().min(1, "Upload a CSV first."),
-  name: z.string().trim().min(1).max(200).optional(),
-  filename: z.string().trim().min(1).max(255).optional(),
-  prompt: z.string().trim().min(1, "Write a prompt first.").max(4000),
-  model: z.string().trim().min(1).max(100).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-  globalTokens: z.record(tokenNameSchema, z.string({ error: "token values must be strings" }).max(2000))
-    .optional(),
-  /** CSV column → token name; "" leaves the column out. Unlisted columns feed their own name. */
-  columnMapping: z.record(z.string().max(200), z.union([tokenNameSchema, z.literal("")])).optional(),
-  dryRun: z.boolean().optional(),
-});
-
-export type CreateBatchRequest = z.infer<typeof createBatchSchema>;
-
 /** JSON escaping can double a CSV's size (quotes, newlines); the CSV itself is held to 5 MB. */
 const maxCreateBodyBytes = maxCsvBytes * 2 + 64 * 1024;
 const signedUrlSeconds = 3600;
-
-const generators = new WeakMap<Runtime, ImageGenerator>();
-
-/** Plans only (model and settings, price): nothing here calls a provider. */
-function plannerFor(runtime: Runtime): ImageGenerator {
-  let generator = generators.get(runtime);
-  if (!generator) {
-    generator = createImageGenerator({ env: (name) => runtime.env(name) });
-    generators.set(runtime, generator);
-  }
-  return generator;
-}
 
 async function balanceOf(runtime: Runtime, userId: string): Promise<number> {
   return await runtime.db.asService((tx) => creditBalance(tx, userId));
 }
 
-/** Validation, preview and estimate; throws only for input that cannot be read at all. */
-async function prepare(runtime: Runtime, user: UserClaims, body: CreateBatchRequest) {
+/**
+ * Validation, preview and estimate; throws only for input that cannot be read at all. Plans only
+ * (model and settings, price): nothing here calls a provider.
+ */
+async function prepare(runtime: Runtime, user: UserClaims, body: contract.BatchPreviewRequest) {
   const csv = parseBatchCsv(body.csv);
-  const plan = plannerFor(runtime).plan({ model: body.model, settings: body.settings ?? {} });
+  const plan = imageGeneratorFor(runtime).plan({ model: body.model, settings: body.settings ?? {} });
   const unknownColumns = Object.keys(body.columnMapping ?? {}).filter((column) =>
     !csv.headers.includes(column)
   );
@@ -100,7 +61,7 @@ async function prepare(runtime: Runtime, user: UserClaims, body: CreateBatchRequ
   });
   const balance = await balanceOf(runtime, user.sub);
   const total = plan.credits * csv.rows.length;
-  const report = {
+  const report: contract.BatchPreview = {
     valid: check.issueCount === 0,
     headers: csv.headers,
     delimiter: csv.delimiter,
@@ -156,25 +117,17 @@ async function describe(runtime: Runtime, batch: BatchRow) {
   };
 }
 
-function positiveInteger(value: string | null, fallback: number, max: number): number {
-  if (value === null || value === "") return fallback;
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw badRequest(`"${value}" is not a whole number.`);
-  return Math.min(number, max);
+/** A page size from the query: `fallback` when not asked, at least 1, at most `max`. */
+function pageSize(value: string | undefined, fallback: number, max: number): number {
+  return value === undefined ? fallback : Math.max(1, Math.min(Number(value), max));
 }
 
-const itemStatuses = new Set(["queued", "running", "succeeded", "failed", "cancelled"]);
-
-async function items(runtime: Runtime, user: UserClaims, batchId: string, url: URL) {
-  const afterRow = positiveInteger(url.searchParams.get("after"), 0, 10_000);
-  const limit = Math.max(1, positiveInteger(url.searchParams.get("limit"), 100, 500));
-  const status = url.searchParams.get("status") ?? undefined;
-  if (status && !itemStatuses.has(status)) {
-    throw badRequest(`status must be one of ${[...itemStatuses].join(", ")}.`);
-  }
+async function items(runtime: Runtime, user: UserClaims, batchId: string, query: contract.ItemsQuery) {
+  const afterRow = Math.min(Number(query.after ?? 0), 10_000);
+  const limit = pageSize(query.limit, 100, contract.maxItemsPageSize);
   const rows = await runtime.db.asService(async (tx) => {
     await findOwnBatch(tx, batchId, user.sub);
-    return await listItems(tx, batchId, { afterRow, limit, status });
+    return await listItems(tx, batchId, { afterRow, limit, status: query.status });
   });
   const paths = rows.flatMap((row) =>
     row.storagePath && row.thumbnailPath ? [row.storagePath, row.thumbnailPath] : []
@@ -191,22 +144,16 @@ async function items(runtime: Runtime, user: UserClaims, batchId: string, url: U
   };
 }
 
-async function listBatches(runtime: Runtime, user: UserClaims, url: URL) {
-  const limit = Math.max(1, positiveInteger(url.searchParams.get("limit"), 20, 100));
-  const before = url.searchParams.get("before");
-  let cursor: [string, string] | undefined;
-  if (before) {
-    const [createdAt, id] = before.split(",");
-    if (!id || Number.isNaN(Date.parse(createdAt))) throw badRequest("before must be <createdAt>,<id>.");
-    cursor = [createdAt, id];
-  }
+async function listBatches(runtime: Runtime, user: UserClaims, query: contract.ListQuery) {
+  const limit = pageSize(query.limit, 20, contract.maxBatchesPageSize);
+  const [createdAt, id] = query.before?.split(",") ?? [null, null];
   // As the user: RLS alone decides what is listed.
   const rows = await runtime.db.withClaims(user, (tx) =>
     tx.query<BatchRow>(
       `select ${batchColumns} from public.batch_jobs
         where user_id = $1 and ($2::timestamptz is null or (created_at, id) < ($2::timestamptz, $3::uuid))
         order by created_at desc, id desc limit $4`,
-      [user.sub, cursor?.[0] ?? null, cursor?.[1] ?? null, limit],
+      [user.sub, createdAt, id, limit],
     ));
   const last = rows.at(-1);
   return {
@@ -215,86 +162,105 @@ async function listBatches(runtime: Runtime, user: UserClaims, url: URL) {
   };
 }
 
+async function create(runtime: Runtime, user: UserClaims, body: contract.CreateBatchRequest) {
+  const { csv, plan, check, report } = await prepare(runtime, user, body);
+  if (body.dryRun) return report;
+  if (!report.valid) {
+    throw badRequest(report.summary ?? "The batch has problems.", {
+      issues: report.issues,
+      issueCount: report.issueCount,
+    });
+  }
+  const batch = await insertBatch(runtime.db, {
+    userId: user.sub,
+    name: body.name ?? body.filename ?? `Batch of ${csv.rows.length} rows`,
+    prompt: body.prompt,
+    model: plan.model.id,
+    settings: plan.settings,
+    globalTokens: body.globalTokens ?? {},
+    columnMapping: check.mapping,
+    headers: csv.headers,
+    filename: body.filename ?? null,
+    costPerRow: plan.credits,
+    rows: check.rows,
+  });
+  return Response.json({ batch: await describe(runtime, batch), ...report }, { status: 201 });
+}
+
+type Context = { runtime: Runtime; user: UserClaims };
+
+/** Each action moves the batch (409 when it cannot) and answers with it as it now is. */
+const actions: Record<
+  contract.BatchAction,
+  (context: Context, batchId: string) => Promise<{ batch: BatchRow; retried?: number }>
+> = {
+  start: async ({ runtime, user }, batchId) => {
+    const batch = await startBatch(runtime.db, batchId, user.sub);
+    kickJobWorker(runtime);
+    return { batch };
+  },
+  pause: async ({ runtime, user }, batchId) => ({ batch: await pauseBatch(runtime.db, batchId, user.sub) }),
+  resume: async ({ runtime, user }, batchId) => {
+    const batch = await resumeBatch(runtime.db, batchId, user.sub, await balanceOf(runtime, user.sub));
+    kickJobWorker(runtime);
+    return { batch };
+  },
+  cancel: async ({ runtime, user }, batchId) => ({ batch: await cancelBatch(runtime.db, batchId, user.sub) }),
+  "retry-failed": async ({ runtime, user }, batchId) => {
+    const retried = await retryFailedRows(runtime.db, batchId, user.sub);
+    if (retried.retried > 0) kickJobWorker(runtime);
+    return retried;
+  },
+};
+
 export function createBatchHandler(getRuntime: () => Runtime) {
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const url = new URL(request.url);
-    const parts = url.pathname.replace(/^\/batch/, "").split("/").filter(Boolean);
-    const user = await requireUser(request, supabaseUrl(runtime));
-    const method = request.method;
-
-    if (parts.length === 0 || (parts.length === 1 && parts[0] === "preview")) {
-      if (parts.length === 0 && method === "GET") return Response.json(await listBatches(runtime, user, url));
-      if (method !== "POST") throw methodNotAllowed(parts.length === 0 ? ["GET", "POST"] : ["POST"]);
-      const body = await readJson(request, createBatchSchema, maxCreateBodyBytes);
-      const { csv, plan, check, report } = await prepare(runtime, user, body);
-      if (parts[0] === "preview" || body.dryRun) return Response.json(report);
-      if (!report.valid) {
-        throw badRequest(report.summary ?? "The batch has problems.", {
-          issues: report.issues,
-          issueCount: report.issueCount,
-        });
-      }
-      const batch = await insertBatch(runtime.db, {
-        userId: user.sub,
-        name: body.name ?? body.filename ?? `Batch of ${csv.rows.length} rows`,
-        prompt: body.prompt,
-        model: plan.model.id,
-        settings: plan.settings,
-        globalTokens: body.globalTokens ?? {},
-        columnMapping: check.mapping,
-        headers: csv.headers,
-        filename: body.filename ?? null,
-        costPerRow: plan.credits,
-        rows: check.rows,
-      });
-      return Response.json({ batch: await describe(runtime, batch), ...report }, { status: 201 });
-    }
-
-    const [batchId, action, ...rest] = parts;
-    if (rest.length > 0) throw notFound(`batch has no route ${url.pathname}.`);
-    if (action === undefined) {
-      if (method !== "GET") throw methodNotAllowed(["GET"]);
-      const batch = await runtime.db.asService((tx) => findOwnBatch(tx, batchId, user.sub));
-      return Response.json({ batch: await describe(runtime, batch) });
-    }
-    if (action === "items") {
-      if (method !== "GET") throw methodNotAllowed(["GET"]);
-      return Response.json(await items(runtime, user, batchId, url));
-    }
-    if (action === "results.csv" || action === "images.zip") {
-      if (method !== "GET") throw methodNotAllowed(["GET"]);
-      const batch = await runtime.db.asService((tx) => findOwnBatch(tx, batchId, user.sub));
-      return action === "results.csv" ? resultsCsv(runtime, batch) : imagesZip(runtime, batch);
-    }
-    if (method !== "POST") throw methodNotAllowed(["POST"]);
-    let batch: BatchRow;
-    let extra: Record<string, unknown> = {};
-    switch (action) {
-      case "start":
-        batch = await startBatch(runtime.db, batchId, user.sub);
-        kickJobWorker(runtime);
-        break;
-      case "pause":
-        batch = await pauseBatch(runtime.db, batchId, user.sub);
-        break;
-      case "resume":
-        batch = await resumeBatch(runtime.db, batchId, user.sub, await balanceOf(runtime, user.sub));
-        kickJobWorker(runtime);
-        break;
-      case "cancel":
-        batch = await cancelBatch(runtime.db, batchId, user.sub);
-        break;
-      case "retry-failed": {
-        const retried = await retryFailedRows(runtime.db, batchId, user.sub);
-        batch = retried.batch;
-        extra = { retried: retried.retried };
-        if (retried.retried > 0) kickJobWorker(runtime);
-        break;
-      }
-      default:
-        throw notFound(`batch has no action "${action}".`);
-    }
-    return Response.json({ batch: await describe(runtime, batch), ...extra });
-  };
+  const router = createRouter({ basePath: "/batch" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .post("/preview", {
+      body: contract.batchPreviewRequest,
+      maxBodyBytes: maxCreateBodyBytes,
+      handle: async ({ runtime, user, body }) => (await prepare(runtime, user, body)).report,
+    })
+    .post("/", {
+      body: contract.createBatchRequest,
+      maxBodyBytes: maxCreateBodyBytes,
+      handle: async ({ runtime, user, body }) => await create(runtime, user, body),
+    })
+    .get("/", {
+      query: contract.listQuery,
+      handle: async ({ runtime, user, query }) => await listBatches(runtime, user, query),
+    })
+    .get("/:id", {
+      params: contract.batchParams,
+      handle: async ({ runtime, user, params }) => {
+        const batch = await runtime.db.asService((tx) => findOwnBatch(tx, params.id, user.sub));
+        return { batch: await describe(runtime, batch) };
+      },
+    })
+    .get("/:id/items", {
+      params: contract.batchParams,
+      query: contract.itemsQuery,
+      handle: async ({ runtime, user, params, query }) => await items(runtime, user, params.id, query),
+    })
+    .get("/:id/results.csv", {
+      params: contract.batchParams,
+      handle: async ({ runtime, user, params }) =>
+        resultsCsv(runtime, await runtime.db.asService((tx) => findOwnBatch(tx, params.id, user.sub))),
+    })
+    .get("/:id/images.zip", {
+      params: contract.batchParams,
+      handle: async ({ runtime, user, params }) =>
+        imagesZip(runtime, await runtime.db.asService((tx) => findOwnBatch(tx, params.id, user.sub))),
+    });
+  for (const action of contract.batchActions) {
+    router.post(`/:id/${action}`, {
+      params: contract.batchParams,
+      handle: async ({ runtime, user, params }) => {
+        const { batch, ...extra } = await actions[action]({ runtime, user }, params.id);
+        return { batch: await describe(runtime, batch), ...extra };
+      },
+    });
+  }
+  return router.fetch;
 }

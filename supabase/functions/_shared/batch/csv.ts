@@ -4,6 +4,7 @@
  * cannot mistake for formulas.
  */
 import Papa from "papaparse";
+import { isPlainText } from "../domain/contracts/text.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
 
 const maxBatchRows = 10_000;
@@ -40,6 +41,29 @@ function uniqueHeaders(raw: string[]): { headers: string[]; warnings: string[] }
     return name;
   });
   return { headers, warnings };
+}
+
+function codePoint(character: string): string {
+  return `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * Postgres cannot store U+0000 and the other control characters make no sense in a prompt, so a
+ * cell holding one (tabs and line breaks aside) is refused before anything is written: a 400
+ * naming the row (0 for the header row) and the column.
+ */
+function refuseControlCharacters(cells: string[], row: number, headers: string[]) {
+  cells.forEach((cell, index) => {
+    if (isPlainText(cell)) return;
+    const character = codePoint([...cell].find((char) => !isPlainText(char))!);
+    const column = headers[index] ?? `column_${index + 1}`;
+    const where = row === 0 ? `The header of column ${index + 1}` : `Row ${row}, column "${column}"`;
+    throw badRequest(`${where} has a control character (${character}); a cell may hold only text, tabs and line breaks.`, {
+      row,
+      column: row === 0 ? index + 1 : column,
+      character,
+    });
+  });
 }
 
 /** Parses an uploaded CSV; anything that cannot make a batch is a 4xx naming the row. */
@@ -83,9 +107,11 @@ export function parseBatchCsv(text: string): ParsedCsv {
       { rows: dataCells.length, maxRows: maxBatchRows },
     );
   }
+  refuseControlCharacters(headerCells, 0, []);
   const { headers, warnings } = uniqueHeaders(headerCells);
   const overfull: number[] = [];
   const rows = dataCells.map((cells, index) => {
+    refuseControlCharacters(cells, index + 1, headers);
     if (cells.slice(headers.length).some((cell) => cell.trim() !== "")) overfull.push(index + 1);
     return Object.fromEntries(headers.map((header, column) => [header, (cells[column] ?? "").trim()]));
   });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { GenerationRequest } from "../domain/contracts/image-generation.ts";
 import { detectImageType } from "../images/image-info.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
 import { findTokens, maxResolvedPromptLength, mergeTokenValues, resolvePrompt } from "../domain/personalization-tokens.ts";
@@ -7,20 +7,6 @@ import type { ReferenceImage } from "../providers/types.ts";
 export const maxReferenceImageBytes = 10 * 1024 * 1024;
 /** A 10 MB image as a base64 data URL, plus room for the rest of the request. */
 export const maxRequestBytes = Math.ceil((maxReferenceImageBytes * 4) / 3) + 256 * 1024;
-
-export const generationRequestSchema = z.strictObject({
-  prompt: z.string().trim().min(1, "Write a prompt first.").max(4000),
-  model: z.string().trim().min(1).max(100).optional(),
-  tokens: z.record(
-    z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, "token names are letters, digits and _"),
-    z.string({ error: "token values must be strings" }).max(2000),
-  ).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-  referenceImage: z.string().optional(),
-  feature: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/).optional(),
-});
-
-export type GenerationRequest = z.infer<typeof generationRequestSchema>;
 
 export interface PreparedPrompt {
   prompt: string;

@@ -48,8 +48,8 @@ export const generationRequest = z.strictObject({
   tokens: z.optional(tokenValues()),
   /** Only settings the person chose; the server fills in the model's defaults. */
   settings: z.optional(imageSettings()),
-  /** `data:image/…;base64,…`, at most 10 MB of image (413 above). */
-  referenceImage: z.optional(line()),
+  /** `data:image/…;base64,…` (the base64 may be wrapped), at most 10 MB of image (413 above). */
+  referenceImage: z.optional(text()),
   /** The style feature the call is for (its seed function's name); "ai-image" when absent. */
   feature: z.optional(line().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, "must be a feature name"))),
 });
