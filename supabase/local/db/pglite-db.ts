@@ -1,12 +1,6 @@
 import { PGlite, type Transaction } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import {
-  type JwtClaims,
-  type OwnerTx,
-  type PlatformDb,
-  requestContext,
-  serviceClaims,
-} from "../../functions/_shared/db/db.ts";
+import { createDb, type OwnerTx, type PlatformDb } from "../../functions/_shared/db/db.ts";
 
 function wrap(tx: Transaction): OwnerTx {
   return {
@@ -31,19 +25,9 @@ export async function createPgliteDb(dataDir: string | undefined): Promise<Platf
     queue = run.catch(() => {});
     return run;
   };
-  const transaction = <T>(fn: (tx: OwnerTx) => Promise<T>) =>
-    serialized(() => pg.transaction((tx) => fn(wrap(tx))));
-  const withClaims = <T>(claims: JwtClaims, fn: (tx: OwnerTx) => Promise<T>) =>
-    transaction(async (tx) => {
-      const context = requestContext(claims);
-      await tx.query(context.text, context.params);
-      return fn(tx);
-    });
-  return {
+  return createDb({
     kind: "pglite",
-    withClaims,
-    asService: (fn) => withClaims(serviceClaims, fn),
-    asOwner: transaction,
+    transaction: (fn) => serialized(() => pg.transaction((tx) => fn(wrap(tx)))),
     close: () => serialized(() => pg.close()),
-  };
+  });
 }

@@ -37,17 +37,39 @@ export interface PlatformDb extends Db {
   asOwner<T>(fn: (tx: OwnerTx) => Promise<T>): Promise<T>;
 }
 
+export const serviceClaims: JwtClaims = { role: "service_role" };
+
 const requestRoles = new Set(["anon", "authenticated", "service_role"]);
 
-/** The statement that opens a request transaction; the role is checked against the API roles. */
-export function requestContext(claims: JwtClaims): { text: string; params: unknown[] } {
-  if (!requestRoles.has(claims.role)) {
-    throw new Error(`refusing to run as database role "${claims.role}"`);
-  }
-  return {
-    text: "select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)",
-    params: [JSON.stringify(claims), claims.role],
-  };
+/** What a back end supplies: a transaction as the table owner, and how to let go of it all. */
+export interface Backend {
+  readonly kind: PlatformDb["kind"];
+  transaction<T>(fn: (tx: OwnerTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
-export const serviceClaims: JwtClaims = { role: "service_role" };
+/**
+ * The one place request context is set, as PostgREST sets it: `request.jwt.claims` and the role,
+ * transaction-local, before anything else runs in the transaction, so it never outlives it.
+ */
+export function createDb(backend: Backend): PlatformDb {
+  const withClaims = async <T>(claims: JwtClaims, fn: (tx: Tx) => Promise<T>): Promise<T> => {
+    if (!requestRoles.has(claims.role)) {
+      throw new Error(`refusing to run as database role "${claims.role}"`);
+    }
+    return await backend.transaction(async (tx) => {
+      await tx.query("select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)", [
+        JSON.stringify(claims),
+        claims.role,
+      ]);
+      return await fn(tx);
+    });
+  };
+  return {
+    kind: backend.kind,
+    withClaims,
+    asService: (fn) => withClaims(serviceClaims, fn),
+    asOwner: (fn) => backend.transaction(fn),
+    close: () => backend.close(),
+  };
+}

@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { type JwtClaims, type OwnerTx, type PlatformDb, requestContext, serviceClaims } from "./db.ts";
+import { createDb, type OwnerTx, type PlatformDb } from "./db.ts";
 
 function wrap(sql: postgres.TransactionSql): OwnerTx {
   return {
@@ -20,19 +20,9 @@ export function createPostgresDb(url: string, options: { max?: number } = {}): P
     // int8 as a JS number, as PGlite returns it, so both back ends hand out the same shapes.
     types: { int8: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number } },
   });
-  const transaction = <T>(fn: (tx: OwnerTx) => Promise<T>) =>
-    sql.begin((tx) => fn(wrap(tx))) as Promise<T>;
-  const withClaims = <T>(claims: JwtClaims, fn: (tx: OwnerTx) => Promise<T>) =>
-    transaction(async (tx) => {
-      const context = requestContext(claims);
-      await tx.query(context.text, context.params);
-      return fn(tx);
-    });
-  return {
+  return createDb({
     kind: "postgres",
-    withClaims,
-    asService: (fn) => withClaims(serviceClaims, fn),
-    asOwner: transaction,
+    transaction: <T>(fn: (tx: OwnerTx) => Promise<T>) => sql.begin((tx) => fn(wrap(tx))) as Promise<T>,
     close: () => sql.end({ timeout: 5 }),
-  };
+  });
 }
