@@ -1,25 +1,14 @@
-/**
- * The `image-to-video` function's routes (the signed-in user's own videos only):
- *   POST /                  { imageId | imageUrl, effect, duration, resolution, fit?, includeAudio? }
- *                           → 202 { videoId, status: "processing", estimatedTime }
- *   GET  /                  → { videos: [...] } newest first (?limit=, at most 100)
- *   GET  /:videoId/status   → the video's status; another user's id is a 404
- * The full video's URL is issued only from the row: paid and rendered. Nothing the client sends
- * (query, headers, body) takes part in that decision.
- */
-import { requireUser, type UserClaims } from "../http/auth.ts";
-import { readJson } from "../http/body.ts";
+/** The `image-to-video` function: the signed-in user's own videos (routes in domain/contracts/image-to-video.ts). */
+import * as contract from "../domain/contracts/image-to-video.ts";
+import { uuidPattern } from "../domain/contracts/text.ts";
+import type { UserClaims } from "../http/auth.ts";
 import { notFound } from "../http/errors.ts";
-import { methodNotAllowed } from "../http/handler.ts";
+import { signedInUser, withRuntime } from "../http/middleware.ts";
+import { createRouter } from "../http/router.ts";
 import { videoCurrency, videoPriceCents } from "./video-prices.ts";
 import { type Runtime, supabaseUrl } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
-import {
-  checkEffectAvailable,
-  createVideoSchema,
-  estimatePreviewSeconds,
-  resolveSource,
-} from "./video-request.ts";
+import { checkEffectAvailable, estimatePreviewSeconds, resolveSource } from "./video-request.ts";
 import {
   failLostRender,
   findVisibleVideo,
@@ -29,7 +18,6 @@ import {
 } from "./video-store.ts";
 
 const signedUrlSeconds = 3600;
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The full video may be fetched only when it was paid for and exists. */
 function fullVideoPath(video: VideoRow): string | null {
@@ -37,7 +25,11 @@ function fullVideoPath(video: VideoRow): string | null {
 }
 
 /** `withThumbnails: false` for the status poll, which shows no thumbnail and need not sign one. */
-async function describe(runtime: Runtime, videos: VideoRow[], { withThumbnails = true } = {}) {
+async function describe(
+  runtime: Runtime,
+  videos: VideoRow[],
+  { withThumbnails = true } = {},
+): Promise<contract.VideoSummary[]> {
   const storage = objectStorage(runtime);
   const sign = async (bucket: "videos" | "images", paths: (string | null)[]) => {
     const present = paths.filter((path): path is string => path !== null);
@@ -73,8 +65,7 @@ async function describe(runtime: Runtime, videos: VideoRow[], { withThumbnails =
   }));
 }
 
-async function createVideo(runtime: Runtime, user: UserClaims, request: Request): Promise<Response> {
-  const body = await readJson(request, createVideoSchema);
+async function createVideo(runtime: Runtime, user: UserClaims, body: contract.CreateVideoBody): Promise<Response> {
   checkEffectAvailable(body.effect, runtime.env);
   const source = await runtime.db.withClaims(
     user,
@@ -99,7 +90,8 @@ async function createVideo(runtime: Runtime, user: UserClaims, request: Request)
       sourceHeight: source.height,
     })
   );
-  return Response.json({ videoId, status: "processing", estimatedTime }, { status: 202 });
+  const created: contract.VideoCreated = { videoId, status: "processing", estimatedTime };
+  return Response.json(created, { status: 202 });
 }
 
 async function videoStatus(runtime: Runtime, user: UserClaims, videoId: string): Promise<Response> {
@@ -130,8 +122,8 @@ async function settleLostRenders(runtime: Runtime, user: UserClaims, videos: Vid
   return settled;
 }
 
-async function listVideos(runtime: Runtime, user: UserClaims, url: URL): Promise<Response> {
-  const asked = Number(url.searchParams.get("limit") ?? "50");
+async function listVideos(runtime: Runtime, user: UserClaims, query: contract.ListQuery): Promise<Response> {
+  const asked = Number(query.limit ?? "50");
   const limit = Number.isInteger(asked) ? Math.min(100, Math.max(1, asked)) : 50;
   const videos = await runtime.db.withClaims(user, (tx) => listVisibleVideos(tx, user.sub, limit));
   return Response.json({ videos: await describe(runtime, await settleLostRenders(runtime, user, videos)) }, {
@@ -140,20 +132,20 @@ async function listVideos(runtime: Runtime, user: UserClaims, url: URL): Promise
 }
 
 export function createImageToVideoHandler(getRuntime: () => Runtime) {
-  return async (request: Request): Promise<Response> => {
-    const runtime = getRuntime();
-    const user = await requireUser(request, supabaseUrl(runtime));
-    const url = new URL(request.url);
-    const parts = url.pathname.replace(/^\/image-to-video/, "").split("/").filter(Boolean);
-    if (parts.length === 0) {
-      if (request.method === "POST") return await createVideo(runtime, user, request);
-      if (request.method === "GET") return await listVideos(runtime, user, url);
-      throw methodNotAllowed(["GET", "POST"]);
-    }
-    if (parts.length === 2 && parts[1] === "status") {
-      if (request.method !== "GET") throw methodNotAllowed(["GET"]);
-      return await videoStatus(runtime, user, parts[0]);
-    }
-    throw notFound(`image-to-video has no route ${url.pathname}.`);
-  };
+  return createRouter({ basePath: "/image-to-video" })
+    .use(withRuntime(getRuntime))
+    .use(signedInUser)
+    .post("/", {
+      body: contract.createBody,
+      handle: async ({ runtime, user, body }) => await createVideo(runtime, user, body),
+    })
+    .get("/", {
+      query: contract.listQuery,
+      handle: async ({ runtime, user, query }) => await listVideos(runtime, user, query),
+    })
+    .get("/:videoId/status", {
+      params: contract.videoParams,
+      handle: async ({ runtime, user, params }) => await videoStatus(runtime, user, params.videoId),
+    })
+    .fetch;
 }

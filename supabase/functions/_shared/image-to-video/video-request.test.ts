@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
+import { createBody as createVideoSchema } from "../domain/contracts/image-to-video.ts";
 import { ApiError } from "../http/errors.ts";
-import { createVideoSchema, parseOwnSignedUrl } from "./video-request.ts";
+import { parseOwnSignedUrl } from "./video-request.ts";
 
 const project = "https://abc.supabase.co";
 const user = "6f1c2a9e-0000-4000-8000-000000000001";

@@ -1,44 +1,15 @@
 /**
- * A render request: its body, and the source it names, which must be the caller's own image.
- * An imageUrl is never fetched: it is read as a signed URL of our Storage and reduced to the
+ * The source a render request names (its body is in domain/contracts/image-to-video.ts), which
+ * must be the caller's own image. An imageUrl is never fetched: it is read as a signed URL of our Storage and reduced to the
  * bucket and key it signs, which must sit in the caller's folder (no server-side request to
  * wherever a client points).
  */
-import { z } from "zod";
 import type { Tx } from "../db/db.ts";
-import {
-  maxDurationSeconds,
-  minDurationSeconds,
-  videoEffects,
-  videoFits,
-  videoResolutions,
-} from "../domain/video-options.ts";
+import type { CreateVideoBody } from "../domain/contracts/image-to-video.ts";
 import { ApiError, badRequest, notFound } from "../http/errors.ts";
 import { isProviderLive, PROVIDERS } from "../providers/provider-config.ts";
 import type { Env } from "../providers/types.ts";
 import { frameCount } from "./render.ts";
-
-const oneDecimal = (value: number) => Math.abs(Math.round(value * 10) - value * 10) < 1e-6;
-
-export const createVideoSchema = z.strictObject({
-  imageId: z.uuid("imageId must be an image id").optional(),
-  imageUrl: z.url("imageUrl must be a signed URL of one of your images").max(4000).optional(),
-  effect: z.enum(videoEffects, { error: `effect must be one of: ${videoEffects.join(", ")}` }),
-  duration: z.number({ error: "duration must be a number of seconds" })
-    .min(minDurationSeconds, `duration must be at least ${minDurationSeconds} second`)
-    .max(maxDurationSeconds, `duration must be at most ${maxDurationSeconds} seconds`)
-    .refine(oneDecimal, "duration takes at most one decimal"),
-  resolution: z.enum(videoResolutions, {
-    error: `resolution must be one of: ${videoResolutions.join(", ")}`,
-  }),
-  fit: z.enum(videoFits, { error: `fit must be ${videoFits.join(" or ")}` }).default("crop"),
-  includeAudio: z.boolean().default(false),
-}).refine((body) => (body.imageId === undefined) !== (body.imageUrl === undefined), {
-  message: "Send exactly one of imageId and imageUrl.",
-  path: ["imageId"],
-});
-
-export type CreateVideoRequest = z.infer<typeof createVideoSchema>;
 
 export interface VideoSource {
   bucket: "images" | "uploads";
@@ -98,7 +69,7 @@ export function parseOwnSignedUrl(
 /** Finds the source under the caller's claims: RLS hides other users' images and objects. */
 export async function resolveSource(
   tx: Tx,
-  body: CreateVideoRequest,
+  body: CreateVideoBody,
   context: { userId: string; supabaseUrl: string },
 ): Promise<VideoSource> {
   if (body.imageId) {

@@ -5,7 +5,7 @@
 import type { Tx } from "../db/db.ts";
 import { enqueue } from "../jobs/queue.ts";
 import { enqueueVideoRefund } from "./video-refund-store.ts";
-import type { VideoFit, VideoResolution } from "../domain/video-options.ts";
+import type { VideoEffect, VideoFit, VideoResolution } from "../domain/video-options.ts";
 
 export const videoRenderQueue = "video-render";
 export type RenderKind = "preview" | "full";
@@ -20,7 +20,7 @@ interface RequestedVideo {
   imageId: string | null;
   sourceBucket: "images" | "uploads";
   sourcePath: string;
-  effect: string;
+  effect: VideoEffect;
   durationSeconds: number;
   resolution: VideoResolution;
   fit: VideoFit;
