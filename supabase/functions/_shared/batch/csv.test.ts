@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { ApiError } from "../http/errors.ts";
 import { checkBatch } from "./batch-validation.ts";
 import { csvLine, neutralizeFormula, parseBatchCsv } from "./csv.ts";
-import { crc32, zipStream } from "./zip.ts";
 
 function failure(run: () => unknown): ApiError {
   try {
@@ -121,32 +120,4 @@ Deno.test("cells that a spreadsheet would run as formulas are exported with a le
   );
   const roundTrip = parseBatchCsv("a,b\n" + csvLine(['=HYPERLINK("x")', "-5"]));
   assert.deepEqual(roundTrip.rows[0], { a: `'=HYPERLINK("x")`, b: "'-5" });
-});
-
-Deno.test("the ZIP writer produces a store-only archive with correct CRCs and offsets", async () => {
-  assert.equal(crc32(new TextEncoder().encode("123456789")), 0xcbf43926);
-  const files = [{ name: "row-1.txt", bytes: new TextEncoder().encode("hello") }, {
-    name: "row-2.txt",
-    bytes: new Uint8Array(1000).fill(7),
-  }];
-  async function* source() {
-    yield* files;
-  }
-  const zip = new Uint8Array(await new Response(zipStream(source())).arrayBuffer());
-  const view = new DataView(zip.buffer);
-  const end = zip.length - 22;
-  assert.equal(view.getUint32(end, true), 0x06054b50);
-  assert.equal(view.getUint16(end + 10, true), 2);
-  let central = view.getUint32(end + 16, true);
-  for (const file of files) {
-    assert.equal(view.getUint32(central, true), 0x02014b50);
-    const size = view.getUint32(central + 24, true);
-    const nameLength = view.getUint16(central + 28, true);
-    const local = view.getUint32(central + 42, true);
-    assert.equal(new TextDecoder().decode(zip.slice(central + 46, central + 46 + nameLength)), file.name);
-    assert.equal(view.getUint32(central + 16, true), crc32(file.bytes));
-    const dataStart = local + 30 + view.getUint16(local + 26, true);
-    assert.deepEqual(zip.slice(dataStart, dataStart + size), file.bytes);
-    central += 46 + nameLength;
-  }
 });

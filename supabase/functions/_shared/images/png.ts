@@ -17,6 +17,7 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
+/** CRC-32 (ISO-HDLC), the checksum PNG chunks and ZIP entries (batch/zip.ts) both carry. */
 export function crc32(bytes: Uint8Array, initial = 0): number {
   let crc = ~initial >>> 0;
   for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
