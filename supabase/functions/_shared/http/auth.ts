@@ -19,10 +19,29 @@ export function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** Verifies the caller's access token against the project's JWKS and returns its claims. */
+/** Hosted Supabase issues its anon and service_role keys as "supabase", the CLI's demo keys as "supabase-demo". */
+const apiKeyIssuers = ["supabase", "supabase-demo"];
+const apiKeyRoles = new Set(["anon", "service_role"]);
+
+/**
+ * The issuer and audience the token must carry. The role read here is not yet verified: it only
+ * picks the rules, and a token that lies about it fails them or its signature. API keys carry
+ * no audience; everything else is a session from the project's Auth (`<SUPABASE_URL>/auth/v1`,
+ * audience "authenticated").
+ */
+function expectedClaims(token: string, supabaseUrl: string): jose.JWTVerifyOptions {
+  const { role } = jose.decodeJwt(token);
+  if (typeof role === "string" && apiKeyRoles.has(role)) return { issuer: apiKeyIssuers };
+  return { issuer: new URL("/auth/v1", supabaseUrl).href, audience: "authenticated" };
+}
+
+/**
+ * Verifies the caller's access token against the project's JWKS, with its issuer and audience,
+ * and returns its claims.
+ */
 export async function verifyAccessToken(token: string, supabaseUrl: string): Promise<JwtClaims> {
   try {
-    const { payload } = await jose.jwtVerify(token, keySetFor(supabaseUrl));
+    const { payload } = await jose.jwtVerify(token, keySetFor(supabaseUrl), expectedClaims(token, supabaseUrl));
     if (typeof payload.role !== "string") throw new Error("token has no role");
     return payload as JwtClaims;
   } catch {
