@@ -53,7 +53,8 @@ export default defineConfig({
   },
   build: {
     target: "es2022",
-    sourcemap: true,
+    // Published source maps hand out the readable source: only when asked (an error tracker's upload).
+    sourcemap: process.env.SOURCEMAP === "true",
   },
   preview: { host: "127.0.0.1" },
   server: { host: "127.0.0.1" },
