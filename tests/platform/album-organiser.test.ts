@@ -371,7 +371,11 @@ Deno.test({
     const gemini = startFakeGemini();
     try {
       await withPlatform(
-        { GOOGLE_AI_API_KEY: "AIza-test-key", GOOGLE_AI_BASE_URL: gemini.origin },
+        {
+          GOOGLE_AI_API_KEY: "AIza-test-key",
+          GOOGLE_AI_BASE_URL: gemini.origin,
+          GOOGLE_AI_VISION_MODEL: "gemini-2.5-flash",
+        },
         async (platform) => {
           const user = await signedInUser(platform);
           const images = [

@@ -29,7 +29,11 @@ function fakeGoogle(answers: ((request: Seen) => Response)[]) {
     return await Promise.resolve(answer(request));
   };
   const client = createVeoClient({
-    env: (name) => ({ GOOGLE_AI_API_KEY: key, GOOGLE_AI_BASE_URL: base } as Record<string, string>)[name],
+    env: (name) =>
+      ({ GOOGLE_AI_API_KEY: key, GOOGLE_AI_BASE_URL: base, VEO_MODEL: "veo-2.0-generate-001" } as Record<
+        string,
+        string
+      >)[name],
     fetch,
     sleep: () => Promise.resolve(),
     pollIntervalMs: 1,

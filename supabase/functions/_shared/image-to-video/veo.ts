@@ -19,7 +19,12 @@ import {
 } from "../providers/provider-http.ts";
 import type { Env, FetchFn } from "../providers/types.ts";
 
-export const defaultVeoModel = "veo-2.0-generate-001";
+/**
+ * Google's migration target for the discontinued veo-2.0-generate-001 (checked 2026-12-04):
+ * https://docs.cloud.google.com/gemini-enterprise-agent-platform/models/veo/2-0-generate,
+ * https://ai.google.dev/gemini-api/docs/video
+ */
+export const defaultVeoModel = "veo-3.1-generate-001";
 
 /** An operation that ended without a video: retrying the same request would end the same way. */
 export class VeoOperationFailed extends Error {

@@ -77,6 +77,7 @@ export const IMAGE_MODELS: readonly ImageModel[] = [
     supportsReferenceImage: true,
   },
   {
+    // Shut down 2026-12-01: https://developers.openai.com/api/docs/deprecations (checked 2026-12-04).
     id: "gpt-image-1.5",
     label: "GPT Image 1.5",
     provider: "openai",
@@ -115,6 +116,8 @@ export const IMAGE_MODELS: readonly ImageModel[] = [
     retirement: { on: "2026-05-12", successor: "gpt-image-2" },
   },
   {
+    // Nano Banana 2, stable, no shutdown date (checked 2026-12-04):
+    // https://ai.google.dev/gemini-api/docs/models, https://ai.google.dev/gemini-api/docs/deprecations
     id: "gemini-3.1-flash-image",
     label: "Nano Banana 2 (Gemini 3.1 Flash Image)",
     provider: "google",
@@ -125,6 +128,7 @@ export const IMAGE_MODELS: readonly ImageModel[] = [
     supportsReferenceImage: true,
   },
   {
+    // Nano Banana 2 Lite, stable: https://ai.google.dev/gemini-api/docs/models (checked 2026-12-04).
     id: "gemini-3.1-flash-lite-image",
     label: "Nano Banana 2 Lite (Gemini 3.1 Flash Lite Image)",
     provider: "google",
@@ -135,6 +139,8 @@ export const IMAGE_MODELS: readonly ImageModel[] = [
     supportsReferenceImage: true,
   },
   {
+    // Nano Banana Pro, stable, no shutdown date (checked 2026-12-04):
+    // https://ai.google.dev/gemini-api/docs/models, https://ai.google.dev/gemini-api/docs/deprecations
     id: "gemini-3-pro-image",
     label: "Nano Banana Pro (Gemini 3 Pro Image)",
     provider: "google",
@@ -201,6 +207,8 @@ export const MODEL_ALIASES: Readonly<Record<string, string>> = {
   "openai": "gpt-image-2",
   "gpt-image-1": "gpt-image-2",
   "gemini": "gemini-3.1-flash-image",
+  // The architecture's Gemini Flash image model; Google serves it today as Nano Banana 2 Lite,
+  // https://ai.google.dev/gemini-api/docs/models (checked 2026-12-04).
   "gemini2flash": "gemini-3.1-flash-lite-image",
   // Points at Imagen 4 on purpose: the retirement chain carries it to Imagen's successor.
   "imagen": "imagen-4.0-generate-001",

@@ -18,8 +18,13 @@ import {
   type VisionOrganiser,
 } from "./vision.ts";
 
-/** A fast multimodal model; GOOGLE_AI_VISION_MODEL picks another. */
-export const DEFAULT_GEMINI_VISION_MODEL = "gemini-2.5-flash";
+/**
+ * A fast multimodal model with structured output; GOOGLE_AI_VISION_MODEL picks another. Google's
+ * replacement for the retired gemini-2.5-flash, stable with no shutdown date (checked 2026-12-04):
+ * https://ai.google.dev/gemini-api/docs/models/gemini-3.5-flash-lite,
+ * https://ai.google.dev/gemini-api/docs/deprecations
+ */
+export const DEFAULT_GEMINI_VISION_MODEL = "gemini-3.5-flash-lite";
 
 interface GeminiPart {
   text?: string;
