@@ -1,11 +1,13 @@
+import { paths } from "@/config/paths";
+
 /** The header's links; later features add theirs here. `signedIn` limits a link to one audience. */
 export const navigationLinks: { to: string; label: string; signedIn?: boolean }[] = [
-  { to: "/how-it-works", label: "How it works" },
-  { to: "/features/ai-image", label: "AI Image", signedIn: true },
-  { to: "/batch-generation", label: "Batch", signedIn: true },
-  { to: "/features/image-to-video", label: "Video", signedIn: true },
-  { to: "/gallery", label: "Gallery", signedIn: true },
-  { to: "/account", label: "Account", signedIn: true },
+  { to: paths.howItWorks.href(), label: "How it works" },
+  { to: paths.aiImage.href(), label: "AI Image", signedIn: true },
+  { to: paths.batch.href(), label: "Batch", signedIn: true },
+  { to: paths.video.href(), label: "Video", signedIn: true },
+  { to: paths.gallery.href(), label: "Gallery", signedIn: true },
+  { to: paths.account.href(), label: "Account", signedIn: true },
 ];
 
 export function linksFor(signedIn: boolean) {

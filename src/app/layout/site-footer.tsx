@@ -1,5 +1,6 @@
 import { Link } from "react-router-dom";
 import { Logo } from "@/components/ui/logo";
+import { paths } from "@/config/paths";
 
 export function SiteFooter() {
   return (
@@ -12,17 +13,17 @@ export function SiteFooter() {
         <nav aria-label="Footer">
           <ul className="flex flex-wrap gap-x-6 gap-y-2">
             <li>
-              <Link to="/how-it-works" className="hover:text-ink">
+              <Link to={paths.howItWorks.href()} className="hover:text-ink">
                 How it works
               </Link>
             </li>
             <li>
-              <Link to="/account" className="hover:text-ink">
+              <Link to={paths.account.href()} className="hover:text-ink">
                 Account
               </Link>
             </li>
             <li>
-              <Link to="/sign-up" className="hover:text-ink">
+              <Link to={paths.signUp.href()} className="hover:text-ink">
                 Create an account
               </Link>
             </li>

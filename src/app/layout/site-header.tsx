@@ -9,6 +9,7 @@ import { preloadPageFor } from "@/app/routes/lazy-pages";
 import { buttonStyles } from "@/components/ui/button";
 import { CloseIcon, MenuIcon } from "@/components/ui/icons";
 import { Logo } from "@/components/ui/logo";
+import { paths } from "@/config/paths";
 import { useAuthSession } from "@/lib/auth-session";
 
 const preloadProps = (to: string) => ({
@@ -44,7 +45,7 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-line/70 bg-canvas/95">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
-        <Link to="/" className="-m-1 rounded-lg p-1" aria-label="Personify home" {...preloadProps("/")}>
+        <Link to={paths.home.href()} className="-m-1 rounded-lg p-1" aria-label="Personify home" {...preloadProps(paths.home.href())}>
           <Logo />
         </Link>
 
@@ -75,10 +76,10 @@ export function SiteHeader() {
             <UserMenu user={auth.user} />
           ) : auth.status === "signed-out" ? (
             <div className="hidden items-center gap-2 sm:flex">
-              <Link to="/sign-in" className={buttonStyles({ variant: "ghost", size: "sm" })} {...preloadProps("/sign-in")}>
+              <Link to={paths.signIn.href()} className={buttonStyles({ variant: "ghost", size: "sm" })} {...preloadProps(paths.signIn.href())}>
                 Sign in
               </Link>
-              <Link to="/sign-up" className={buttonStyles({ size: "sm" })} {...preloadProps("/sign-up")}>
+              <Link to={paths.signUp.href()} className={buttonStyles({ size: "sm" })} {...preloadProps(paths.signUp.href())}>
                 Get started
               </Link>
             </div>
@@ -131,17 +132,17 @@ export function SiteHeader() {
               ))}
               {auth.status === "signed-out" ? (
                 <li className="grid grid-cols-2 gap-3 pt-3">
-                  <Link to="/sign-in" className={buttonStyles({ variant: "secondary" })}>
+                  <Link to={paths.signIn.href()} className={buttonStyles({ variant: "secondary" })}>
                     Sign in
                   </Link>
-                  <Link to="/sign-up" className={buttonStyles()}>
+                  <Link to={paths.signUp.href()} className={buttonStyles()}>
                     Get started
                   </Link>
                 </li>
               ) : null}
               {signedIn ? (
                 <li>
-                  <Link to="/sign-out" className="block rounded-xl px-4 py-3 text-base font-medium text-ink hover:bg-sunken">
+                  <Link to={paths.signOut.href()} className="block rounded-xl px-4 py-3 text-base font-medium text-ink hover:bg-sunken">
                     Sign out
                   </Link>
                 </li>

@@ -5,6 +5,7 @@ import { preloadPageFor } from "@/app/routes/lazy-pages";
 import { Avatar } from "@/components/ui/avatar";
 import { DropdownMenu, menuItemClasses } from "@/components/ui/dropdown-menu";
 import { ChevronDownIcon, DownloadIcon, SignOutIcon, UserIcon } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 import { greetingName } from "@/lib/auth-session";
 
 export function UserMenu({ user }: { user: User }) {
@@ -29,12 +30,12 @@ export function UserMenu({ user }: { user: User }) {
           </div>
           <div className="pt-1.5" role="none">
             <Link
-              to="/account"
+              to={paths.account.href()}
               role="menuitem"
               tabIndex={-1}
               className={menuItemClasses}
               onClick={() => close()}
-              onFocus={() => preloadPageFor("/account")}
+              onFocus={() => preloadPageFor(paths.account.href())}
             >
               <UserIcon className="size-4" /> Account and credits
             </Link>
@@ -52,7 +53,7 @@ export function UserMenu({ user }: { user: User }) {
                 <DownloadIcon className="size-4" /> Install the app
               </button>
             ) : null}
-            <Link to="/sign-out" role="menuitem" tabIndex={-1} className={menuItemClasses} onClick={() => close(false)}>
+            <Link to={paths.signOut.href()} role="menuitem" tabIndex={-1} className={menuItemClasses} onClick={() => close(false)}>
               <SignOutIcon className="size-4" /> Sign out
             </Link>
           </div>

@@ -5,6 +5,7 @@ import { NotFoundPage } from "@/app/routes/not-found-page";
 import { Page } from "@/app/routes/page";
 import { ContentPageSkeleton, FormPageSkeleton } from "@/app/routes/page-skeletons";
 import { RequireAuth } from "@/app/routes/require-auth";
+import { paths } from "@/config/paths";
 import { AccountSkeleton } from "@/features/account/components/account-skeleton";
 import { AiImagePageSkeleton } from "@/features/ai-image/components/studio-skeleton";
 
@@ -24,39 +25,39 @@ export function AppRoutes() {
       <Route element={<AppLayout />}>
         <Route index element={<Page title="Personify" component={pages.home} skeleton={<ContentPageSkeleton />} />} />
         <Route
-          path="how-it-works"
+          path={paths.howItWorks.path}
           element={<Page title="How it works" component={pages.howItWorks} skeleton={<ContentPageSkeleton />} />}
         />
-        <Route path="sign-in" element={<Page title="Sign in" component={pages.signIn} skeleton={<FormPageSkeleton />} />} />
+        <Route path={paths.signIn.path} element={<Page title="Sign in" component={pages.signIn} skeleton={<FormPageSkeleton />} />} />
         <Route
-          path="sign-up"
+          path={paths.signUp.path}
           element={<Page title="Create your account" component={pages.signUp} skeleton={<FormPageSkeleton />} />}
         />
-        <Route path="sign-out" element={<Page title="Sign out" component={pages.signOut} skeleton={<FormPageSkeleton />} />} />
+        <Route path={paths.signOut.path} element={<Page title="Sign out" component={pages.signOut} skeleton={<FormPageSkeleton />} />} />
         <Route
-          path="reset-password"
+          path={paths.resetPassword.path}
           element={<Page title="Reset your password" component={pages.resetPassword} skeleton={<FormPageSkeleton />} />}
         />
         <Route element={<RequireAuth />}>
-          <Route path="account" element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />} />
+          <Route path={paths.account.path} element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />} />
           <Route
-            path="features/ai-image"
+            path={paths.aiImage.path}
             element={<Page title="AI Image" component={pages.aiImage} skeleton={<AiImagePageSkeleton />} />}
           />
           <Route
-            path="batch-generation"
+            path={paths.batch.path}
             element={<Page title="Batch generation" component={pages.batch} skeleton={<ContentPageSkeleton />} />}
           />
           <Route
-            path="features/image-to-video"
+            path={paths.video.path}
             element={<Page title="Image to video" component={pages.video} skeleton={<ContentPageSkeleton />} />}
           />
           <Route
-            path="gallery"
+            path={paths.gallery.path}
             element={<Page title="Gallery" component={pages.gallery} skeleton={<ContentPageSkeleton />} />}
           />
           <Route
-            path="update-password"
+            path={paths.updatePassword.path}
             element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}
           />
         </Route>

@@ -1,4 +1,5 @@
 import { lazy, type ComponentType } from "react";
+import { paths } from "@/config/paths";
 
 type PageModule = { default: ComponentType };
 
@@ -25,17 +26,17 @@ export const pages = {
 };
 
 const pagesByPath: Record<string, { preload: () => void }> = {
-  "/": pages.home,
-  "/how-it-works": pages.howItWorks,
-  "/sign-in": pages.signIn,
-  "/sign-up": pages.signUp,
-  "/sign-out": pages.signOut,
-  "/reset-password": pages.resetPassword,
-  "/account": pages.account,
-  "/features/ai-image": pages.aiImage,
-  "/batch-generation": pages.batch,
-  "/features/image-to-video": pages.video,
-  "/gallery": pages.gallery,
+  [paths.home.path]: pages.home,
+  [paths.howItWorks.path]: pages.howItWorks,
+  [paths.signIn.path]: pages.signIn,
+  [paths.signUp.path]: pages.signUp,
+  [paths.signOut.path]: pages.signOut,
+  [paths.resetPassword.path]: pages.resetPassword,
+  [paths.account.path]: pages.account,
+  [paths.aiImage.path]: pages.aiImage,
+  [paths.batch.path]: pages.batch,
+  [paths.video.path]: pages.video,
+  [paths.gallery.path]: pages.gallery,
 };
 
 /** Starts loading the page behind a link, so the click finds it ready. */

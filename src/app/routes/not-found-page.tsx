@@ -1,5 +1,6 @@
 import { Link, useLocation } from "react-router-dom";
 import { buttonStyles } from "@/components/ui/button";
+import { paths } from "@/config/paths";
 
 export function NotFoundPage() {
   const location = useLocation();
@@ -15,10 +16,10 @@ export function NotFoundPage() {
         The link may be old, or the address mistyped.
       </p>
       <div className="mt-8 flex flex-col gap-3 sm:flex-row">
-        <Link to="/" className={buttonStyles({ size: "lg" })}>
+        <Link to={paths.home.href()} className={buttonStyles({ size: "lg" })}>
           Back to the home page
         </Link>
-        <Link to="/how-it-works" className={buttonStyles({ size: "lg", variant: "secondary" })}>
+        <Link to={paths.howItWorks.href()} className={buttonStyles({ size: "lg", variant: "secondary" })}>
           See how Personify works
         </Link>
       </div>

@@ -1,7 +1,7 @@
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { FormPageSkeleton } from "@/app/routes/page-skeletons";
+import { paths } from "@/config/paths";
 import { useAuthSession } from "@/lib/auth-session";
-import { signInPathReturningTo } from "@/lib/return-to";
 
 /** Routes under this one need a signed-in person; anyone else goes to sign in and comes back after. */
 export function RequireAuth() {
@@ -10,7 +10,7 @@ export function RequireAuth() {
 
   if (auth.status === "loading") return <FormPageSkeleton />;
   if (auth.status === "signed-out") {
-    return <Navigate to={signInPathReturningTo(`${location.pathname}${location.search}${location.hash}`)} replace />;
+    return <Navigate to={paths.signIn.href({ returnTo: `${location.pathname}${location.search}${location.hash}` })} replace />;
   }
   return <Outlet />;
 }

@@ -3,6 +3,7 @@ import { Button, buttonStyles } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertIcon, OfflineIcon, RefreshIcon } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 import { describeError } from "@/lib/describe-error";
 import { NetworkError, UnauthorizedError } from "@/lib/function-errors";
 
@@ -32,7 +33,7 @@ export function LoadErrorCard({
         description={description}
         action={
           error instanceof UnauthorizedError ? (
-            <Link to="/sign-out" className={buttonStyles()}>
+            <Link to={paths.signOut.href()} className={buttonStyles()}>
               Sign in again
             </Link>
           ) : (

@@ -2,6 +2,7 @@ import { Link } from "react-router-dom";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { paths } from "@/config/paths";
 import { authErrorMessage } from "@/features/auth/api/auth-error-message";
 import { passwordResetRequestSchema, useRequestPasswordReset } from "@/features/auth/api/request-password-reset";
 import { AuthLayout } from "@/features/auth/components/auth-layout";
@@ -12,7 +13,7 @@ export default function ResetPasswordPage() {
   const form = useValidatedForm(passwordResetRequestSchema, { email: "" });
 
   const backToSignIn = (
-    <Link to="/sign-in" className="font-semibold text-violet-700 hover:underline dark:text-violet-300">
+    <Link to={paths.signIn.href()} className="font-semibold text-violet-700 hover:underline dark:text-violet-300">
       Back to sign in
     </Link>
   );

@@ -2,30 +2,30 @@ import { Link, Navigate, useSearchParams } from "react-router-dom";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { paths } from "@/config/paths";
 import { authErrorMessage } from "@/features/auth/api/auth-error-message";
 import { signInSchema, useSignIn } from "@/features/auth/api/sign-in";
 import { AuthLayout } from "@/features/auth/components/auth-layout";
 import { useAuthSession } from "@/lib/auth-session";
-import { returnToParam, safeReturnPath } from "@/lib/return-to";
 import { useValidatedForm } from "@/lib/use-validated-form";
 
 export default function SignInPage() {
   const auth = useAuthSession();
   const [searchParams] = useSearchParams();
-  const returnTo = safeReturnPath(searchParams.get(returnToParam));
+  const { returnTo, returning } = paths.signIn.parse(searchParams);
   const signIn = useSignIn();
   const form = useValidatedForm(signInSchema, { email: "", password: "" });
 
   // Signing in updates the session, which lands here and sends the person on.
   if (auth.status === "signed-in") return <Navigate to={returnTo} replace />;
 
-  const signUpLink = returnTo === "/account" ? "/sign-up" : `/sign-up?${returnToParam}=${encodeURIComponent(returnTo)}`;
+  const signUpLink = paths.signUp.href({ returnTo: returnTo === paths.account.href() ? undefined : returnTo });
 
   return (
     <AuthLayout
       title="Welcome back"
       description={
-        searchParams.has(returnToParam)
+        returning
           ? "Sign in to continue where you were."
           : "Sign in to your Personify account."
       }
@@ -48,7 +48,7 @@ export default function SignInPage() {
           type="password"
           autoComplete="current-password"
           labelAside={
-            <Link to="/reset-password" className="text-sm font-medium text-violet-700 hover:underline dark:text-violet-300">
+            <Link to={paths.resetPassword.href()} className="text-sm font-medium text-violet-700 hover:underline dark:text-violet-300">
               Forgot password?
             </Link>
           }

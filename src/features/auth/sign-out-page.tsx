@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
+import { paths } from "@/config/paths";
 import { authErrorMessage } from "@/features/auth/api/auth-error-message";
 import { useSignOut } from "@/features/auth/api/sign-out";
 import { AuthLayout } from "@/features/auth/components/auth-layout";
@@ -48,10 +49,10 @@ export default function SignOutPage() {
   return (
     <AuthLayout title="You're signed out" description="Thanks for stopping by. Your images will be here when you're back.">
       <div className="grid gap-3 sm:grid-cols-2">
-        <Link to="/sign-in" className={buttonStyles({ size: "lg" })}>
+        <Link to={paths.signIn.href()} className={buttonStyles({ size: "lg" })}>
           Sign in again
         </Link>
-        <Link to="/" className={buttonStyles({ size: "lg", variant: "secondary" })}>
+        <Link to={paths.home.href()} className={buttonStyles({ size: "lg", variant: "secondary" })}>
           Go home
         </Link>
       </div>

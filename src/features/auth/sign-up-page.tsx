@@ -4,17 +4,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { MailIcon } from "@/components/ui/icons";
 import { TextField } from "@/components/ui/text-field";
+import { paths } from "@/config/paths";
 import { authErrorMessage } from "@/features/auth/api/auth-error-message";
 import { signUpSchema, useSignUp } from "@/features/auth/api/sign-up";
 import { AuthLayout } from "@/features/auth/components/auth-layout";
 import { useAuthSession } from "@/lib/auth-session";
-import { returnToParam, safeReturnPath } from "@/lib/return-to";
 import { useValidatedForm } from "@/lib/use-validated-form";
 
 export default function SignUpPage() {
   const auth = useAuthSession();
   const [searchParams] = useSearchParams();
-  const returnTo = safeReturnPath(searchParams.get(returnToParam));
+  const { returnTo } = paths.signUp.parse(searchParams);
   const signUp = useSignUp();
   const form = useValidatedForm(signUpSchema, { displayName: "", email: "", password: "" });
 
@@ -47,7 +47,7 @@ export default function SignUpPage() {
         <>
           Already have an account?{" "}
           <Link
-            to={`/sign-in?${returnToParam}=${encodeURIComponent(returnTo)}`}
+            to={paths.signIn.href({ returnTo })}
             className="font-semibold text-violet-700 hover:underline dark:text-violet-300"
           >
             Sign in

@@ -2,6 +2,7 @@ import { Link } from "react-router-dom";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
+import { paths } from "@/config/paths";
 import { authErrorMessage } from "@/features/auth/api/auth-error-message";
 import { updatePasswordSchema, useUpdatePassword } from "@/features/auth/api/update-password";
 import { AuthLayout } from "@/features/auth/components/auth-layout";
@@ -15,7 +16,7 @@ export default function UpdatePasswordPage() {
   if (updatePassword.isSuccess) {
     return (
       <AuthLayout title="Password changed" description="Use your new password the next time you sign in.">
-        <Link to="/account" className={buttonStyles({ size: "lg", className: "w-full" })}>
+        <Link to={paths.account.href()} className={buttonStyles({ size: "lg", className: "w-full" })}>
           Go to your account
         </Link>
       </AuthLayout>

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
+import { paths } from "@/config/paths";
 import { accountKeys } from "@/data/account/account-keys";
 import { useImageModels } from "@/data/image-models/get-image-models";
 import { activeBatchPollMs, useBatch } from "@/features/batch/api/get-batch";
@@ -24,7 +25,7 @@ import { describeError } from "@/lib/describe-error";
  */
 export default function BatchPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const batchId = searchParams.get("batch");
+  const { batchId } = paths.batch.parse(searchParams);
 
   return (
     <div className="mx-auto w-full max-w-5xl space-y-6 px-4 py-8 sm:px-6 sm:py-10">
@@ -36,12 +37,12 @@ export default function BatchPage() {
           </p>
         </div>
         {batchId ? (
-          <Link to="/batch-generation" className={buttonStyles({ variant: "secondary" })}>
+          <Link to={paths.batch.href()} className={buttonStyles({ variant: "secondary" })}>
             New batch
           </Link>
         ) : null}
       </header>
-      {batchId ? <OpenBatch batchId={batchId} /> : <NewBatch onStarted={(id) => setSearchParams({ batch: id })} />}
+      {batchId ? <OpenBatch batchId={batchId} /> : <NewBatch onStarted={(id) => setSearchParams(paths.batch.search({ batchId: id }))} />}
       <BatchList />
     </div>
   );

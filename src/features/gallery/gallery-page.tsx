@@ -7,6 +7,7 @@ import { Button, buttonStyles } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { AlertIcon, ImagesIcon, RefreshIcon, SparklesIcon } from "@/components/ui/icons";
+import { emptyGalleryFilters, paths, type GalleryFilters } from "@/config/paths";
 import { useGalleryImages } from "@/data/gallery-images/get-gallery-images";
 import { useRemoveAlbumImages } from "@/features/gallery/api/album-images";
 import { useDeleteImages } from "@/features/gallery/api/delete-images";
@@ -24,7 +25,7 @@ import { Lightbox } from "@/features/gallery/components/lightbox";
 import { OrganisePanel } from "@/features/gallery/components/organise-panel";
 import { UploadPanel } from "@/features/gallery/components/upload-panel";
 import { afterImageIdForDrop, afterImageIdForStep } from "@/features/gallery/lib/album-order";
-import { filtersToQuery, isNarrowed, parseFilters, serializeFilters, type GalleryFilters } from "@/features/gallery/lib/gallery-filters";
+import { filtersToQuery, isNarrowed } from "@/features/gallery/lib/gallery-filters";
 import { keepLoaded, selectWithClick } from "@/features/gallery/lib/selection";
 import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
@@ -50,7 +51,7 @@ function Gallery() {
   const [searchParams, setSearchParams] = useSearchParams();
   const navigate = useNavigate();
   const search = searchParams.toString();
-  const filters = useMemo(() => parseFilters(new URLSearchParams(search)), [search]);
+  const filters = useMemo(() => paths.gallery.parse(new URLSearchParams(search)), [search]);
   const filtersKey = JSON.stringify(filters);
 
   const list = useGalleryImages(filtersToQuery(filters));
@@ -85,11 +86,11 @@ function Gallery() {
   const setFilters = useCallback(
     (next: GalleryFilters) => {
       // Each debounced search replaces the entry, so Back leaves the search rather than undoing letters.
-      setSearchParams((current) => serializeFilters(next, current), { replace: next.q !== filters.q });
+      setSearchParams((current) => paths.gallery.search(next, current), { replace: next.q !== filters.q });
     },
     [setSearchParams, filters.q],
   );
-  const albumHref = (albumId: string) => `/gallery?${serializeFilters({ ...filters, album: albumId }).toString()}`;
+  const albumHref = (albumId: string) => paths.gallery.href({ ...filters, album: albumId });
 
   // Read at click time, so the handler (and every tile given it) stays the same while pages load.
   const loadedIds = useRef(imageIds);
@@ -159,7 +160,7 @@ function Gallery() {
           <h1 className="text-3xl font-bold tracking-tight text-ink sm:text-4xl">Gallery</h1>
           <p className="mt-2 max-w-xl text-muted">Every image you made or uploaded. Search, favourite, and sort them into albums.</p>
         </div>
-        <Link to="/features/ai-image" className={buttonStyles({ variant: "secondary" })}>
+        <Link to={paths.aiImage.href()} className={buttonStyles({ variant: "secondary" })}>
           <SparklesIcon className="size-4" />
           Generate
         </Link>
@@ -201,7 +202,7 @@ function Gallery() {
           ) : list.isError ? (
             <ListError error={list.error} retrying={list.isFetching} onRetry={() => void list.refetch()} allHref={albumHref("")} />
           ) : images.length === 0 ? (
-            <EmptyGallery filters={filters} onClear={() => setFilters({ ...parseFilters(new URLSearchParams()), album: filters.album })} />
+            <EmptyGallery filters={filters} onClear={() => setFilters({ ...emptyGalleryFilters, album: filters.album })} />
           ) : (
             <GalleryGrid
               images={images}
@@ -335,7 +336,7 @@ function EmptyGallery({ filters, onClear }: { filters: GalleryFilters; onClear: 
         title="No images yet"
         description="Images you generate land here, and you can upload your own photos above."
         action={
-          <Link to="/features/ai-image" className={buttonStyles()}>
+          <Link to={paths.aiImage.href()} className={buttonStyles()}>
             <SparklesIcon className="size-4" />
             Generate an image
           </Link>

@@ -10,6 +10,7 @@ import {
   TokenIcon,
   VideoIcon,
 } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 import { PersonalizationDemo } from "@/features/marketing/components/personalization-demo";
 import { useAuthSession } from "@/lib/auth-session";
 
@@ -76,15 +77,15 @@ export default function HomePage() {
             </p>
             <div className="mt-8 flex flex-col gap-3 sm:flex-row">
               {signedIn ? (
-                <Link to="/account" className={buttonStyles({ size: "lg" })}>
+                <Link to={paths.account.href()} className={buttonStyles({ size: "lg" })}>
                   Go to your account <ArrowRightIcon />
                 </Link>
               ) : (
-                <Link to="/sign-up" className={buttonStyles({ size: "lg" })}>
+                <Link to={paths.signUp.href()} className={buttonStyles({ size: "lg" })}>
                   Start free with 100 credits <ArrowRightIcon />
                 </Link>
               )}
-              <Link to="/how-it-works" className={buttonStyles({ size: "lg", variant: "secondary" })}>
+              <Link to={paths.howItWorks.href()} className={buttonStyles({ size: "lg", variant: "secondary" })}>
                 See how it works
               </Link>
             </div>
@@ -126,13 +127,13 @@ export default function HomePage() {
             </p>
             <div className="mt-8 flex flex-col gap-3 sm:flex-row">
               <Link
-                to={signedIn ? "/account" : "/sign-up"}
+                to={signedIn ? paths.account.href() : paths.signUp.href()}
                 className={buttonStyles({ size: "lg", variant: "secondary", className: "border-transparent" })}
               >
                 {signedIn ? "Open your account" : "Create your free account"}
               </Link>
               <Link
-                to="/how-it-works"
+                to={paths.howItWorks.href()}
                 className={buttonStyles({ size: "lg", variant: "ghost", className: "text-white hover:bg-white/15" })}
               >
                 How it works <ArrowRightIcon />

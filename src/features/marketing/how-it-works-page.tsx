@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { buttonStyles } from "@/components/ui/button";
 import { ArrowRightIcon, CompareIcon, DownloadIcon, RefreshIcon, TableIcon, TokenIcon } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 import { useAuthSession } from "@/lib/auth-session";
 
 const steps: { icon: ReactNode; title: string; body: ReactNode }[] = [
@@ -111,7 +112,7 @@ export default function HowItWorksPage() {
       </section>
 
       <div className="mt-16 text-center">
-        <Link to={auth.status === "signed-in" ? "/account" : "/sign-up"} className={buttonStyles({ size: "lg" })}>
+        <Link to={auth.status === "signed-in" ? paths.account.href() : paths.signUp.href()} className={buttonStyles({ size: "lg" })}>
           {auth.status === "signed-in" ? "Go to your account" : "Try it with 100 free credits"} <ArrowRightIcon />
         </Link>
       </div>

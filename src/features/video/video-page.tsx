@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router-dom";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { VideoIcon } from "@/components/ui/icons";
+import { paths, type VideoSearch } from "@/config/paths";
 import { isProviderUnavailable, useCreateVideo } from "@/features/video/api/create-video";
 import { OpenVideoCard } from "@/features/video/components/open-video";
 import { SourceImagePicker } from "@/features/video/components/source-image-picker";
@@ -20,23 +21,14 @@ import { showErrorToast } from "@/lib/error-toast";
  */
 export default function VideoPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const imageId = searchParams.get("imageId");
-  const videoId = searchParams.get("video");
+  const { imageId, videoId } = paths.video.parse(searchParams);
   const [draft, setDraft] = useState<SettingsDraft>(defaultVideoSettings);
   const [errors, setErrors] = useState<Partial<Record<keyof VideoSettings, string>>>({});
   const [aiMotionUnavailable, setAiMotionUnavailable] = useState<string | null>(null);
   const [createdVideoId, setCreatedVideoId] = useState<string | null>(null);
   const create = useCreateVideo();
 
-  const changeParams = (changes: Record<string, string | null>) =>
-    setSearchParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value === null) next.delete(key);
-        else next.set(key, value);
-      }
-      return next;
-    });
+  const changeParams = (changes: VideoSearch) => setSearchParams((current) => paths.video.search(changes, current));
 
   const submit = () => {
     const result = validateVideoSettings({ imageId: imageId ?? "", ...draft }, { aiMotionUnavailable });
@@ -45,7 +37,7 @@ export default function VideoPage() {
     create.mutate(result.settings, {
       onSuccess: ({ videoId: created }) => {
         setCreatedVideoId(created);
-        changeParams({ video: created });
+        changeParams({ videoId: created });
       },
       onError: (error) => {
         if (result.settings?.effect === "ai-motion" && isProviderUnavailable(error)) {

@@ -1,13 +1,14 @@
 import { Link } from "react-router-dom";
 import { CoinsIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
+import { paths } from "@/config/paths";
 import { formatCredits } from "@/lib/format";
 
 /** The credit balance, linking to the account page where credits are explained and bought. */
 export function CreditBalance({ balance, failed }: { balance: number | undefined; failed: boolean }) {
   if (balance === undefined) {
     return failed ? (
-      <Link to="/account" className="text-sm font-medium text-muted underline-offset-4 hover:underline">
+      <Link to={paths.account.href()} className="text-sm font-medium text-muted underline-offset-4 hover:underline">
         Balance unavailable
       </Link>
     ) : (
@@ -16,7 +17,7 @@ export function CreditBalance({ balance, failed }: { balance: number | undefined
   }
   return (
     <Link
-      to="/account"
+      to={paths.account.href()}
       className="inline-flex h-9 items-center gap-2 rounded-full border border-line bg-surface px-3.5 text-sm font-medium text-ink shadow-sm hover:bg-sunken"
     >
       <CoinsIcon className="size-4 text-violet-600 dark:text-violet-300" />

@@ -3,6 +3,7 @@ import { Link } from "react-router-dom";
 import { toast } from "sonner";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { CopyIcon, DownloadIcon, ImagesIcon, RefreshIcon, VideoIcon } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 import type { GeneratedImage } from "@/features/ai-image/api/generate-image";
 import { downloadImage } from "@/features/ai-image/lib/download-image";
 import { showErrorToast } from "@/lib/error-toast";
@@ -105,12 +106,12 @@ export function GenerationResult({
           <RefreshIcon className="size-4" />
           Reuse settings
         </Button>
-        <Link to="/gallery" className={buttonStyles({ variant: "secondary" })}>
+        <Link to={paths.gallery.href()} className={buttonStyles({ variant: "secondary" })}>
           <ImagesIcon className="size-4" />
           Open gallery
         </Link>
         <Link
-          to={`/features/image-to-video?imageId=${encodeURIComponent(image.imageId)}`}
+          to={paths.video.href({ imageId: image.imageId })}
           className={buttonStyles({ variant: "secondary", className: "col-span-2" })}
         >
           <VideoIcon className="size-4" />

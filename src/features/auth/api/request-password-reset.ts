@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import * as z from "zod/mini";
+import { paths } from "@/config/paths";
 import { emailSchema } from "@/features/auth/api/credentials";
 import { supabase } from "@/lib/supabase";
 
@@ -9,7 +10,7 @@ export type PasswordResetRequest = z.infer<typeof passwordResetRequestSchema>;
 /** Asks Supabase Auth to email a link that signs the person in to choose a new password. */
 export async function requestPasswordReset({ email }: PasswordResetRequest) {
   const { error } = await supabase.auth.resetPasswordForEmail(email, {
-    redirectTo: `${window.location.origin}/update-password`,
+    redirectTo: `${window.location.origin}${paths.updatePassword.href()}`,
   });
   if (error) throw error;
   return { email };

@@ -1,5 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
 import * as z from "zod/mini";
+import { paths } from "@/config/paths";
 import { emailSchema, newPasswordSchema } from "@/features/auth/api/credentials";
 import { supabase } from "@/lib/supabase";
 
@@ -20,7 +21,7 @@ export async function signUp({ displayName, email, password }: SignUpInput) {
     password,
     options: {
       data: displayName ? { display_name: displayName } : {},
-      emailRedirectTo: `${window.location.origin}/account`,
+      emailRedirectTo: `${window.location.origin}${paths.account.href()}`,
     },
   });
   if (error) throw error;

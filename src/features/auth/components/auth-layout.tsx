@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { Card } from "@/components/ui/card";
 import { CheckIcon } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 
 const promises = [
   "100 free credits to start",
@@ -51,7 +52,7 @@ export function AuthLayout({
         </ul>
         <p className="relative mt-10 text-sm text-white/90">
           New here?{" "}
-          <Link to="/how-it-works" className="font-semibold text-white underline underline-offset-4">
+          <Link to={paths.howItWorks.href()} className="font-semibold text-white underline underline-offset-4">
             See how it works
           </Link>
         </p>

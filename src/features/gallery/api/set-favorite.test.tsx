@@ -2,10 +2,11 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, renderHook, waitFor } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { emptyGalleryFilters } from "@/config/paths";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import type { GalleryImage } from "@domain/contracts/gallery";
 import { useSetFavorites } from "@/features/gallery/api/set-favorite";
-import { emptyFilters, filtersToQuery } from "@/features/gallery/lib/gallery-filters";
+import { filtersToQuery } from "@/features/gallery/lib/gallery-filters";
 import type { GalleryPages } from "@/features/gallery/lib/optimistic-update";
 import { ServerError } from "@/lib/function-errors";
 
@@ -31,7 +32,7 @@ const image: GalleryImage = {
 
 function setUp() {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
-  const key = galleryImageKeys.list(filtersToQuery(emptyFilters));
+  const key = galleryImageKeys.list(filtersToQuery(emptyGalleryFilters));
   queryClient.setQueryData<GalleryPages>(key, { pages: [{ items: [image], nextCursor: null }], pageParams: [null] });
   const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
   const { result } = renderHook(() => useSetFavorites(), { wrapper });

@@ -1,8 +1,9 @@
 import { useEffect, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/text-field";
+import { emptyGalleryFilters, type GalleryFilters } from "@/config/paths";
 import { useGalleryFacets } from "@/features/gallery/api/get-gallery-facets";
-import { emptyFilters, isNarrowed, type GalleryFilters } from "@/features/gallery/lib/gallery-filters";
+import { isNarrowed } from "@/features/gallery/lib/gallery-filters";
 
 /** Typing pauses this long before the search runs (and the URL changes). */
 const searchDebounceMs = 300;
@@ -118,7 +119,7 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
         Favourites only
       </label>
       {isNarrowed(filters) || filters.q ? (
-        <Button variant="ghost" size="sm" className="h-10" onClick={() => onChange({ ...emptyFilters, album: filters.album })}>
+        <Button variant="ghost" size="sm" className="h-10" onClick={() => onChange({ ...emptyGalleryFilters, album: filters.album })}>
           Clear filters
         </Button>
       ) : null}

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { CloseIcon, DownloadIcon, RefreshIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { GalleryImage, GalleryImageDetail } from "@domain/contracts/gallery";
+import { paths } from "@/config/paths";
 import { useGalleryImage } from "@/data/gallery-images/get-gallery-image";
 import type { Album } from "@/features/gallery/api/get-albums";
 import { downloadOriginal } from "@/features/gallery/api/get-download-url";
@@ -200,7 +201,7 @@ function Details({ image, albums, onDelete }: { image: GalleryImage; albums: Alb
             Reuse settings
           </Button>
         ) : null}
-        <Button size="sm" variant="secondary" onClick={() => navigate(`/features/image-to-video?imageId=${encodeURIComponent(image.id)}`)}>
+        <Button size="sm" variant="secondary" onClick={() => navigate(paths.video.href({ imageId: image.id }))}>
           <VideoIcon className="size-4" />
           Make a video
         </Button>

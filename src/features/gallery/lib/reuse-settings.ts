@@ -1,3 +1,5 @@
+import { paths } from "@/config/paths";
+
 /** What "Reuse settings" carries from an image to the AI Image page. */
 export interface ReusableImage {
   prompt: string;
@@ -14,12 +16,12 @@ function stringValues(record: Record<string, unknown> | null | undefined): Recor
   );
 }
 
-/** /features/ai-image?prompt=…&model=…&settings={json}&tokens={json}, which that page starts from. */
+/** The AI Image page, starting from this image's prompt, model, settings and token values. */
 export function reuseSettingsUrl(image: ReusableImage): string {
-  const params = new URLSearchParams({ prompt: image.prompt, model: image.model });
-  const settings = stringValues(image.settings);
-  const tokens = stringValues(image.tokens);
-  if (Object.keys(settings).length > 0) params.set("settings", JSON.stringify(settings));
-  if (Object.keys(tokens).length > 0) params.set("tokens", JSON.stringify(tokens));
-  return `/features/ai-image?${params.toString()}`;
+  return paths.aiImage.href({
+    prompt: image.prompt,
+    model: image.model,
+    settings: stringValues(image.settings),
+    tokens: stringValues(image.tokens),
+  });
 }

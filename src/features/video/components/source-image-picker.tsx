@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ImagesIcon, SparklesIcon } from "@/components/ui/icons";
 import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
+import { paths } from "@/config/paths";
 import { useGalleryImage } from "@/data/gallery-images/get-gallery-image";
 import { useRecentGalleryImages } from "@/data/gallery-images/get-gallery-images";
 import { describeError } from "@/lib/describe-error";
@@ -95,7 +96,7 @@ function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
         title="No images yet"
         description="Generate an image first, then turn it into a video."
         action={
-          <Link to="/features/ai-image" className={buttonStyles({ variant: "secondary" })}>
+          <Link to={paths.aiImage.href()} className={buttonStyles({ variant: "secondary" })}>
             <SparklesIcon className="size-4" />
             Generate an image
           </Link>
