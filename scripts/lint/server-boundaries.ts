@@ -223,7 +223,8 @@ const plugin: Deno.lint.Plugin = {
           if (!target || !isInside(supabase, target) || isInside(place.shared, target)) return;
           context.report({
             node,
-            message: `_shared/ must not import '${specifier}': local/, workers/ and function entries import _shared, ` +
+            message:
+              `_shared/ must not import '${specifier}': local/, workers/ and function entries import _shared, ` +
               "never the other way round.",
             hint: "Move what both need into _shared/, or pass it in from the caller.",
           });
@@ -254,7 +255,9 @@ const plugin: Deno.lint.Plugin = {
           'Identifier[name="fetch"]'(node: Deno.lint.Identifier) {
             const parent = node.parent;
             if (parent.type === "Property" && parent.key === node && !parent.computed) return;
-            if (parent.type === "MemberExpression" && parent.property === node && !isGlobalObject(parent.object)) {
+            if (
+              parent.type === "MemberExpression" && parent.property === node && !isGlobalObject(parent.object)
+            ) {
               return;
             }
             context.report({ node, message: `${why}: no network calls (fetch).` });
@@ -267,7 +270,9 @@ const plugin: Deno.lint.Plugin = {
       create(context) {
         const place = placeOf(context.filename);
         const file = context.filename;
-        if (!place || !isInside(place.functions, file) || file === join(place.shared, "runtime.ts")) return {};
+        if (!place || !isInside(place.functions, file) || file === join(place.shared, "runtime.ts")) {
+          return {};
+        }
         return {
           MemberExpression(node) {
             if (!isDeno(node.object) || propertyName(node) !== "env") return;

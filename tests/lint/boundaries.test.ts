@@ -56,8 +56,12 @@ async function filesUnder(dir: URL, prefix = ""): Promise<string[]> {
   return files.sort();
 }
 
-async function run(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const output = await new Deno.Command(command, { args, cwd: repoRoot, stdout: "piped", stderr: "piped" }).output();
+async function run(
+  command: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const output = await new Deno.Command(command, { args, cwd: repoRoot, stdout: "piped", stderr: "piped" })
+    .output();
   const decoder = new TextDecoder();
   return { code: output.code, stdout: decoder.decode(output.stdout), stderr: decoder.decode(output.stderr) };
 }
@@ -80,7 +84,9 @@ Deno.test("server boundaries: each fixture breaks exactly the rules it names and
   } = JSON.parse(stdout);
   assert.deepEqual(report.errors, []);
 
-  const found: Record<string, string[]> = Object.fromEntries(Object.keys(serverExpectations).map((file) => [file, []]));
+  const found: Record<string, string[]> = Object.fromEntries(
+    Object.keys(serverExpectations).map((file) => [file, []]),
+  );
   for (const diagnostic of report.diagnostics) {
     const file = fileURLToPath(diagnostic.filename).slice(fileURLToPath(serverRoot).length);
     (found[file] ??= []).push(diagnostic.code.replace(/^server-boundaries\//, ""));
@@ -95,7 +101,9 @@ Deno.test("server boundaries: each fixture breaks exactly the rules it names and
 Deno.test("SPA boundaries: each fixture breaks exactly the layout rule it names and the rest pass", async () => {
   assert.deepEqual(await filesUnder(new URL("spa/", fixtures)), Object.keys(spaExpectations).sort());
 
-  const { code, stdout, stderr } = await run("node", [fileURLToPath(new URL("lint-spa-fixtures.mjs", import.meta.url))]);
+  const { code, stdout, stderr } = await run("node", [
+    fileURLToPath(new URL("lint-spa-fixtures.mjs", import.meta.url)),
+  ]);
   assert.equal(code, 0, stderr);
   const results: Record<string, { ruleId: string; messageId: string }[]> = JSON.parse(stdout);
   const found = Object.fromEntries(
