@@ -1,9 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import { accountOverview } from "@domain/contracts/account";
 import { accountKeys } from "@/data/account/account-keys";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const balanceResponseSchema = z.object({ credits: z.object({ balance: z.number() }) });
 
 /** GET /functions/v1/account with the smallest ledger page: only the balance is needed here. */
 export async function getCreditBalance({ signal }: { signal?: AbortSignal } = {}) {
@@ -11,7 +9,7 @@ export async function getCreditBalance({ signal }: { signal?: AbortSignal } = {}
     name: "account",
     method: "GET",
     query: { limit: 1 },
-    schema: balanceResponseSchema,
+    schema: accountOverview,
     signal,
   });
   return credits.balance;

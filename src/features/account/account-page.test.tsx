@@ -2,7 +2,7 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import AccountPage from "@/features/account/account-page";
-import type { Account } from "@/data/account/get-account";
+import type { AccountOverview as Account } from "@domain/contracts/account";
 import { NetworkError, ServerError, ValidationError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import * as z from "zod/mini";
+import { profileResponse, type AccountOverview } from "@domain/contracts/account";
 import { accountKeys } from "@/data/account/account-keys";
-import { profileSchema, type Account } from "@/data/account/get-account";
 import { invokeFunction } from "@/lib/invoke-function";
 import { supabase } from "@/lib/supabase";
 
@@ -14,15 +14,13 @@ export const profileChangesSchema = z.object({
 });
 export type ProfileChanges = z.infer<typeof profileChangesSchema>;
 
-const updateProfileResponseSchema = z.object({ profile: profileSchema });
-
 /** PATCH /functions/v1/account: changes the display name and answers with the whole profile. */
 export async function updateProfile(changes: ProfileChanges) {
   const { profile } = await invokeFunction({
     name: "account",
     method: "PATCH",
     body: changes,
-    schema: updateProfileResponseSchema,
+    schema: profileResponse,
   });
   // The header greets people from the session's user metadata; keep it in step with the profile.
   const { error } = await supabase.auth.updateUser({ data: { display_name: profile.displayName } });
@@ -36,7 +34,7 @@ export function useUpdateProfile() {
     mutationFn: updateProfile,
     onSuccess: (profile) => {
       // The answer is the new profile, so every cached account page can show it without a refetch.
-      queryClient.setQueriesData<InfiniteData<Account>>({ queryKey: accountKeys.all }, (cached) =>
+      queryClient.setQueriesData<InfiniteData<AccountOverview>>({ queryKey: accountKeys.all }, (cached) =>
         cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, profile })) }
       );
     },

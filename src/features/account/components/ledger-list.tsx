@@ -2,7 +2,7 @@ import clsx from "clsx";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CoinsIcon } from "@/components/ui/icons";
-import type { LedgerEntry } from "@/data/account/get-account";
+import type { LedgerEntry } from "@domain/contracts/account";
 import { ledgerReasonLabel } from "@/features/account/components/ledger-reason";
 import { formatCreditChange, formatDateTime } from "@/lib/format";
 

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ShieldIcon } from "@/components/ui/icons";
 import { TextField } from "@/components/ui/text-field";
-import type { Profile } from "@/data/account/get-account";
+import type { Profile } from "@domain/contracts/account";
 import { profileChangesSchema, useUpdateProfile } from "@/features/account/api/update-profile";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatDate } from "@/lib/format";
