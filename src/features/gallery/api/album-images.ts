@@ -1,8 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import type { Album } from "@/features/gallery/api/get-albums";
+import { imagesAdded, imagesRemoved, type Album } from "@domain/contracts/albums";
 import {
   applyOptimistically,
   removeImages,
@@ -11,12 +10,9 @@ import {
 } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
-const addedSchema = z.object({ added: z.number() });
-const removedSchema = z.object({ removed: z.number() });
-
 /** POST /functions/v1/albums/:id/images { imageIds }: appended at the album's end; ones already in it are skipped. */
 export async function addAlbumImages({ albumId, imageIds }: { albumId: string; imageIds: string[] }) {
-  const { added } = await invokeFunction({ name: `albums/${albumId}/images`, body: { imageIds }, schema: addedSchema });
+  const { added } = await invokeFunction({ name: `albums/${albumId}/images`, body: { imageIds }, schema: imagesAdded });
   return added;
 }
 
@@ -26,7 +22,7 @@ export async function removeAlbumImages({ albumId, imageIds }: { albumId: string
     name: `albums/${albumId}/images`,
     method: "DELETE",
     body: { imageIds },
-    schema: removedSchema,
+    schema: imagesRemoved,
   });
   return removed;
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { albumResponseSchema } from "@/features/gallery/api/get-albums";
+import { albumResponse } from "@domain/contracts/albums";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** POST /functions/v1/albums { title, description? }. */
 export async function createAlbum(input: { title: string; description?: string }) {
-  const { album } = await invokeFunction({ name: "albums", body: input, schema: albumResponseSchema });
+  const { album } = await invokeFunction({ name: "albums", body: input, schema: albumResponse });
   return album;
 }
 

@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import { imageMoved } from "@domain/contracts/albums";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { applyOptimistically, moveImage, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const movedSchema = z.object({ position: z.number() });
 
 export interface AlbumMove {
   albumId: string;
@@ -18,7 +16,7 @@ export async function moveAlbumImage({ albumId, imageId, afterImageId }: AlbumMo
   const { position } = await invokeFunction({
     name: `albums/${albumId}/move`,
     body: { imageId, afterImageId },
-    schema: movedSchema,
+    schema: imageMoved,
   });
   return position;
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { albumResponseSchema } from "@/features/gallery/api/get-albums";
+import { albumResponse } from "@domain/contracts/albums";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** PATCH /functions/v1/albums/:id { title?, description? }. */
@@ -9,7 +9,7 @@ export async function updateAlbum({ albumId, ...changes }: { albumId: string; ti
     name: `albums/${albumId}`,
     method: "PATCH",
     body: changes,
-    schema: albumResponseSchema,
+    schema: albumResponse,
   });
   return album;
 }

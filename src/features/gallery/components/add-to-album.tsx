@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useAddAlbumImages } from "@/features/gallery/api/album-images";
-import type { Album } from "@/features/gallery/api/get-albums";
+import type { Album } from "@domain/contracts/albums";
 
 /** An album picker and its button, for the lightbox's one image or the selection. */
 export function AddToAlbum({ albums, imageIds, onAdded }: { albums: Album[]; imageIds: string[]; onAdded?: () => void }) {

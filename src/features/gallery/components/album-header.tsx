@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { useDeleteAlbum } from "@/features/gallery/api/delete-album";
-import type { Album } from "@/features/gallery/api/get-albums";
+import type { Album } from "@domain/contracts/albums";
 import { useUpdateAlbum } from "@/features/gallery/api/update-album";
 import { ConfirmDialog } from "@/features/gallery/components/modal-dialog";
 import { showErrorToast } from "@/lib/error-toast";

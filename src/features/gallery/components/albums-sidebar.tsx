@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { PlusIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useCreateAlbum } from "@/features/gallery/api/create-album";
-import type { Album } from "@/features/gallery/api/get-albums";
+import type { Album } from "@domain/contracts/albums";
 import { showErrorToast } from "@/lib/error-toast";
 
 const linkClasses =

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
-import type { Album } from "@/features/gallery/api/get-albums";
+import type { Album } from "@domain/contracts/albums";
 import { AddToAlbum } from "@/features/gallery/components/add-to-album";
 import { ConfirmDialog } from "@/features/gallery/components/modal-dialog";
 import { DangerButton } from "@/features/gallery/components/danger-button";

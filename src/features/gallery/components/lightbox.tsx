@@ -6,7 +6,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import type { GalleryImage, GalleryImageDetail } from "@domain/contracts/gallery";
 import { paths } from "@/config/paths";
 import { useGalleryImage } from "@/data/gallery-images/get-gallery-image";
-import type { Album } from "@/features/gallery/api/get-albums";
+import type { Album } from "@domain/contracts/albums";
 import { downloadOriginal } from "@/features/gallery/api/get-download-url";
 import { useSetFavorites } from "@/features/gallery/api/set-favorite";
 import { AddToAlbum } from "@/features/gallery/components/add-to-album";
