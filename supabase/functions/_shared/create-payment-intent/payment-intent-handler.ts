@@ -9,12 +9,12 @@ import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 import { paymentsMode, stripeClient } from "../payments/stripe-config.ts";
 import {
-  deliverTestEvent,
   isTestPaymentIntentId,
   newTestPaymentIntentId,
   succeededEvent,
   testClientSecret,
 } from "../payments/test-payments.ts";
+import { deliverTestEvent } from "./deliver-test-event.ts";
 import {
   findOwnVideo,
   findOwnVideoByIntent,

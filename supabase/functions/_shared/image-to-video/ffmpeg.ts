@@ -3,11 +3,12 @@
  * always happens in this child process, never on the thread that serves requests.
  */
 import type { Env } from "../providers/types.ts";
+import { processEnv } from "../runtime.ts";
 
 const bundledFfmpeg = new URL("../../../../node_modules/@ffmpeg-installer/linux-x64/ffmpeg", import.meta.url);
 
 /** FFMPEG_PATH when set, else the binary `npm install` put in node_modules, else `ffmpeg` on PATH. */
-export function locateFfmpeg(env: Env = (name) => Deno.env.get(name)): string {
+export function locateFfmpeg(env: Env = processEnv): string {
   const configured = env("FFMPEG_PATH")?.trim();
   if (configured) return configured;
   if (bundledFfmpeg.protocol === "file:") {

@@ -77,6 +77,14 @@ export function veoClipSeconds(durationSeconds: number): number {
   return Math.min(8, Math.max(5, Math.round(durationSeconds)));
 }
 
+/** Veo 3 and later take 4, 6 or 8 s clips: the nearest, fitted after like Veo 2's. */
+function clipSecondsFor(model: string, durationSeconds: number): number {
+  if (model.startsWith("veo-2.")) return veoClipSeconds(durationSeconds);
+  return [4, 6, 8].reduce((best, seconds) =>
+    Math.abs(seconds - durationSeconds) < Math.abs(best - durationSeconds) ? seconds : best
+  );
+}
+
 export function createVeoClient(options: VeoOptions): VeoClient {
   const access = providerAccess("google", options.env);
   const model = options.env("VEO_MODEL")?.trim() || defaultVeoModel;
@@ -107,7 +115,7 @@ export function createVeoClient(options: VeoOptions): VeoClient {
         }],
         parameters: {
           aspectRatio: "16:9",
-          durationSeconds: veoClipSeconds(request.durationSeconds),
+          durationSeconds: clipSecondsFor(model, request.durationSeconds),
           sampleCount: 1,
         },
       };

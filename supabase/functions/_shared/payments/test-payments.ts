@@ -1,13 +1,12 @@
 /**
  * Test-payment mode (no STRIPE_SECRET_KEY, the local default): local intents, and a
  * `payment_intent.succeeded` event shaped as Stripe sends it, signed with the webhook secret by the
- * stripe library and handed to the webhook's own handler, so a test payment settles through exactly
- * the code a real one does.
+ * stripe library and handed to the webhook's own handler (create-payment-intent/deliver-test-event.ts),
+ * so a test payment settles through exactly the code a real one does.
  */
 import Stripe from "stripe";
 import type { Runtime } from "../runtime.ts";
-import { hex, hmacSha256Hex, stripeCrypto, webhookSecret } from "./stripe-config.ts";
-import { handleStripeWebhook, type WebhookResult } from "../stripe-webhook/stripe-webhook-handler.ts";
+import { hex, hmacSha256Hex, webhookSecret } from "./stripe-config.ts";
 
 export const testIntentPrefix = "pi_localtest_";
 
@@ -74,21 +73,4 @@ export function succeededEvent(payment: TestPayment, now = new Date()) {
     request: { id: null, idempotency_key: null },
     type: "payment_intent.succeeded",
   };
-}
-
-/** Signs the event as Stripe would and runs the webhook handler on it. */
-export async function deliverTestEvent(runtime: Runtime, event: { id: string }): Promise<WebhookResult> {
-  const payload = JSON.stringify(event, null, 2);
-  const signature = await Stripe.webhooks.generateTestHeaderStringAsync({
-    payload,
-    secret: await webhookSecret(runtime.env),
-    cryptoProvider: stripeCrypto,
-  });
-  const request = new Request("http://localhost/stripe-webhook", {
-    method: "POST",
-    headers: { "content-type": "application/json", "stripe-signature": signature },
-    body: payload,
-  });
-  const response = await handleStripeWebhook(runtime, request);
-  return await response.json();
 }

@@ -35,7 +35,7 @@ export function text() {
   return z.string().check(z.refine(isPlainText, { message: controlCharacterMessage }));
 }
 
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A row id as Postgres prints it. */
 export function uuid(message = "must be a UUID") {
