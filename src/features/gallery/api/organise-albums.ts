@@ -1,41 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import * as z from "zod/mini";
+import * as albumOrganiser from "@domain/contracts/album-organiser";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
 import { invokeFunction } from "@/lib/invoke-function";
-
-export const organisationStatuses = ["queued", "running", "succeeded", "failed"] as const;
-
-const startedSchema = z.object({ organisationId: z.string(), status: z.enum(organisationStatuses) });
-
-export const organisationSchema = z.object({
-  id: z.string(),
-  status: z.enum(organisationStatuses),
-  usedFallback: z.boolean(),
-  provider: z.nullish(z.string()),
-  albums: z.array(z.object({ id: z.string(), title: z.string(), description: z.nullish(z.string()), imageCount: z.number() })),
-  error: z.nullable(z.string()),
-});
-export type Organisation = z.infer<typeof organisationSchema>;
 
 /** How often a running organisation is asked about: the job takes seconds, not minutes. */
 export const organisationPollMs = 1000;
 
 /** POST /functions/v1/album-organiser { imageIds }: queues the job that groups the images into albums. */
 export async function startOrganisation(imageIds: string[]) {
-  return await invokeFunction({ name: "album-organiser", body: { imageIds }, schema: startedSchema });
+  return await invokeFunction({ name: "album-organiser", body: { imageIds }, schema: albumOrganiser.organisationStarted });
 }
 
 /** GET /functions/v1/album-organiser/:id: the job's status and, once done, its albums. */
 export async function getOrganisation(organisationId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return await invokeFunction({ name: `album-organiser/${organisationId}`, method: "GET", schema: organisationSchema, signal });
+  return await invokeFunction({ name: `album-organiser/${organisationId}`, method: "GET", schema: albumOrganiser.organisation, signal });
 }
 
 export function useStartOrganisation() {
   return useMutation({ mutationFn: startOrganisation });
 }
 
-export function isOrganisationDone(organisation: Organisation | undefined) {
+export function isOrganisationDone(organisation: albumOrganiser.Organisation | undefined) {
   return organisation?.status === "succeeded" || organisation?.status === "failed";
 }
 
