@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import AiImagePage from "@/features/ai-image/ai-image-page";
 import type { GeneratedImage } from "@/features/ai-image/api/generate-image";
 import type { ImageModel } from "@/data/image-models/get-image-models";
-import type { TokenSet } from "@/features/ai-image/api/get-token-sets";
+import type { TokenSet } from "@domain/contracts/personalization-tokens";
 import type { FunctionEvent } from "@/lib/function-event-stream";
 import { ConflictError, PaymentRequiredError, ServerError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";

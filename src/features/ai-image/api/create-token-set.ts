@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
 import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
-import { sortTokenSets, tokenSetSchema, type TokenSet } from "@/features/ai-image/api/get-token-sets";
+import { sortTokenSets } from "@/features/ai-image/api/get-token-sets";
+import { tokenSetResponse, type TokenSet } from "@domain/contracts/personalization-tokens";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const tokenSetResponseSchema = z.object({ tokenSet: tokenSetSchema });
 
 export interface NewTokenSet {
   name: string;
@@ -17,7 +15,7 @@ export async function createTokenSet(tokenSet: NewTokenSet) {
     name: "personalization-tokens",
     method: "POST",
     body: tokenSet,
-    schema: tokenSetResponseSchema,
+    schema: tokenSetResponse,
   });
   return created;
 }

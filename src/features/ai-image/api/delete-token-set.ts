@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import * as z from "zod/mini";
 import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
-import type { TokenSet } from "@/features/ai-image/api/get-token-sets";
+import type { TokenSet } from "@domain/contracts/personalization-tokens";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** DELETE /functions/v1/personalization-tokens/:id answers 204 with no body. */

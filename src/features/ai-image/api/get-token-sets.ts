@@ -1,26 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import { tokenSetList, type TokenSet } from "@domain/contracts/personalization-tokens";
 import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
 import { invokeFunction } from "@/lib/invoke-function";
-
-export const tokenSetSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  /** Values by upper-cased token name, sanitized by the server as the generator will use them. */
-  tokens: z.record(z.string(), z.string()),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type TokenSet = z.infer<typeof tokenSetSchema>;
-
-const tokenSetsResponseSchema = z.object({ tokenSets: z.array(tokenSetSchema) });
 
 /** GET /functions/v1/personalization-tokens: the person's saved token sets, by name. */
 export async function getTokenSets({ signal }: { signal?: AbortSignal } = {}) {
   const { tokenSets } = await invokeFunction({
     name: "personalization-tokens",
     method: "GET",
-    schema: tokenSetsResponseSchema,
+    schema: tokenSetList,
     signal,
   });
   return tokenSets;

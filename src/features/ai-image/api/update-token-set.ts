@@ -1,10 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
 import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
-import { sortTokenSets, tokenSetSchema, type TokenSet } from "@/features/ai-image/api/get-token-sets";
+import { sortTokenSets } from "@/features/ai-image/api/get-token-sets";
+import { tokenSetResponse, type TokenSet } from "@domain/contracts/personalization-tokens";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const tokenSetResponseSchema = z.object({ tokenSet: tokenSetSchema });
 
 export interface TokenSetChanges {
   id: string;
@@ -18,7 +16,7 @@ export async function updateTokenSet({ id, ...changes }: TokenSetChanges) {
     name: `personalization-tokens/${encodeURIComponent(id)}`,
     method: "PATCH",
     body: changes,
-    schema: tokenSetResponseSchema,
+    schema: tokenSetResponse,
   });
   return tokenSet;
 }
