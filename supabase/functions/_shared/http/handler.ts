@@ -25,5 +25,3 @@ export function createFunction(name: string, handler: FunctionHandler): { fetch:
   };
 }
 
-// Until every function has its route table; the router owns it.
-export { methodNotAllowed } from "./router.ts";

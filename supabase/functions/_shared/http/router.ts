@@ -36,6 +36,12 @@ export interface RouteSpec<Context, P, Q, B> {
   ): Response | unknown | Promise<Response | unknown>;
 }
 
+type RouteAdder<Context, Self> = <
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(path: string, spec: RouteSpec<Context, P, Q, B>) => Self;
+
 interface Route {
   /** "*" for a mount, which takes every method. */
   method: Method | "*";
@@ -139,40 +145,11 @@ export class Router<Context extends RequestContext> {
     return this;
   }
 
-  get<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
-    path: string,
-    spec: RouteSpec<Context, P, Q, undefined>,
-  ): this {
-    return this.route("GET", path, spec);
-  }
-
-  post<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-    path: string,
-    spec: RouteSpec<Context, P, Q, B>,
-  ): this {
-    return this.route("POST", path, spec);
-  }
-
-  put<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-    path: string,
-    spec: RouteSpec<Context, P, Q, B>,
-  ): this {
-    return this.route("PUT", path, spec);
-  }
-
-  patch<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-    path: string,
-    spec: RouteSpec<Context, P, Q, B>,
-  ): this {
-    return this.route("PATCH", path, spec);
-  }
-
-  delete<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-    path: string,
-    spec: RouteSpec<Context, P, Q, B>,
-  ): this {
-    return this.route("DELETE", path, spec);
-  }
+  readonly get: RouteAdder<Context, this> = (path, spec) => this.route("GET", path, spec);
+  readonly post: RouteAdder<Context, this> = (path, spec) => this.route("POST", path, spec);
+  readonly put: RouteAdder<Context, this> = (path, spec) => this.route("PUT", path, spec);
+  readonly patch: RouteAdder<Context, this> = (path, spec) => this.route("PATCH", path, spec);
+  readonly delete: RouteAdder<Context, this> = (path, spec) => this.route("DELETE", path, spec);
 
   /**
    * Hands every request under `prefix` (the prefix itself included, any method, OPTIONS too) to
