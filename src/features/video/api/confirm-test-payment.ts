@@ -1,8 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import { testPaymentConfirmed } from "@domain/contracts/create-payment-intent";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const confirmedSchema = z.object({ status: z.literal("succeeded") });
 
 /**
  * POST /functions/v1/create-payment-intent/test-confirm: test-payment mode only. The server signs a
@@ -12,7 +10,7 @@ export async function confirmTestPayment({ paymentIntentId }: { paymentIntentId:
   return await invokeFunction({
     name: "create-payment-intent/test-confirm",
     body: { paymentIntentId },
-    schema: confirmedSchema,
+    schema: testPaymentConfirmed,
   });
 }
 
