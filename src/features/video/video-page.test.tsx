@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { VideoState } from "@/features/video/api/video-schemas";
+import type { VideoState } from "@domain/contracts/image-to-video";
 import VideoPage from "@/features/video/video-page";
 import { ValidationError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";

@@ -1,21 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
 import { videoKeys } from "@/features/video/api/video-keys";
-import { videoStatuses } from "@/features/video/api/video-schemas";
+import { videoCreated } from "@domain/contracts/image-to-video";
 import type { VideoSettings } from "@/features/video/lib/video-options";
 import { FunctionHttpError } from "@/lib/function-errors";
 import { invokeFunction } from "@/lib/invoke-function";
 
-const createdSchema = z.object({
-  videoId: z.string(),
-  status: z.enum(videoStatuses),
-  /** Seconds until the preview is ready. */
-  estimatedTime: z.number(),
-});
-
 /** POST /functions/v1/image-to-video: queues the free preview render of an image. */
 export async function createVideo(settings: VideoSettings) {
-  return await invokeFunction({ name: "image-to-video", body: settings, schema: createdSchema });
+  return await invokeFunction({ name: "image-to-video", body: settings, schema: videoCreated });
 }
 
 /**

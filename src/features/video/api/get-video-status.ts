@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { videoKeys } from "@/features/video/api/video-keys";
-import { videoStatusSchema } from "@/features/video/api/video-schemas";
+import { videoStatus } from "@domain/contracts/image-to-video";
 import { shouldPollVideo, videoPollMs } from "@/features/video/lib/video-status";
 import { invokeFunction } from "@/lib/invoke-function";
 
@@ -9,7 +9,7 @@ export async function getVideoStatus(videoId: string, { signal }: { signal?: Abo
   return await invokeFunction({
     name: `image-to-video/${videoId}/status`,
     method: "GET",
-    schema: videoStatusSchema,
+    schema: videoStatus,
     signal,
   });
 }

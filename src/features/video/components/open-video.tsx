@@ -9,7 +9,7 @@ import { AlertIcon, DownloadIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useVideoStatus } from "@/features/video/api/get-video-status";
 import { videoKeys } from "@/features/video/api/video-keys";
-import type { VideoState } from "@/features/video/api/video-schemas";
+import type { VideoState } from "@domain/contracts/image-to-video";
 import { VideoPayment } from "@/features/video/components/video-payment";
 import { RenderProgress } from "@/features/video/components/render-progress";
 import { VideoStatusBadge } from "@/features/video/components/video-status-badge";

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import type { PaymentStatus, VideoStatus } from "@/features/video/api/video-schemas";
+import type { PaymentStatus, VideoStatus } from "@domain/contracts/image-to-video";
 import { badgeLabels, videoBadge, type VideoBadge } from "@/features/video/lib/video-status";
 
 const badgeTones: Record<VideoBadge, BadgeTone> = {

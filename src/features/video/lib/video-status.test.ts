@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VideoStatus } from "@/features/video/api/video-schemas";
+import type { VideoStatus } from "@domain/contracts/image-to-video";
 import { formatTimeLeft, secondsLeft, shouldPollVideo, videoBadge } from "@/features/video/lib/video-status";
 
 describe("shouldPollVideo", () => {

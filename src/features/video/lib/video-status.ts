@@ -1,4 +1,4 @@
-import type { PaymentStatus, VideoState, VideoStatus } from "@/features/video/api/video-schemas";
+import type { PaymentStatus, VideoState, VideoStatus } from "@domain/contracts/image-to-video";
 
 /** How often an unfinished video's status is asked for. */
 export const videoPollMs = 1000;
