@@ -8,7 +8,7 @@ import { debitOnce, InsufficientCreditsError, refundOutstanding } from "../credi
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
 import { recordImage } from "../images/image-records.ts";
-import { produceImage } from "../image-generation/produce-image.ts";
+import { produceImage, producedImageRecord } from "../image-generation/produce-image.ts";
 import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";
@@ -176,7 +176,7 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
       const plan = generator.plan({ model: row.model, settings: row.settings });
       if (await reserveRow(db, row, plan.credits) === "paused") return { paused: true };
 
-      const { result, image, storagePath, thumbnailPath } = await produceImage({ generator, storage }, {
+      const produced = await produceImage({ generator, storage }, {
         plan,
         userId: row.userId,
         imageId: row.id,
@@ -184,29 +184,25 @@ export function createBatchRowHandler(deps: BatchRowDeps): JobHandler {
         signal: context.signal,
       });
 
+      const { result } = produced;
+
       // The batch row is locked last (by the counter update), so rows finishing together wait
       // on each other only for that statement and the commit.
       const recorded = await db.asService(async (tx) => {
         if (!await holdsLease(tx, job, context.workerId)) return false;
-        await recordImage(tx, {
-          id: row.id,
-          userId: row.userId,
-          prompt: row.prompt,
-          resolvedPrompt: row.resolvedPrompt,
-          tokens: usedTokens(row),
-          settings: result.settings,
-          model: result.model,
-          provider: result.provider,
-          providerModel: result.providerModel,
-          storagePath,
-          thumbnailPath,
-          width: image.width,
-          height: image.height,
-          cost: result.credits,
-          generationTimeMs: Math.round(result.durationMs),
-          providerMetadata: { ...result.metadata, batchId: row.batchId, rowNumber: row.rowNumber },
-          feature: "batch",
-        });
+        await recordImage(
+          tx,
+          producedImageRecord(produced, {
+            id: row.id,
+            userId: row.userId,
+            prompt: row.prompt,
+            resolvedPrompt: row.resolvedPrompt,
+            tokens: usedTokens(row),
+            generationTimeMs: Math.round(produced.result.durationMs),
+            providerMetadata: { batchId: row.batchId, rowNumber: row.rowNumber },
+            feature: "batch",
+          }),
+        );
         const finished = await tx.query(
           `update public.batch_items
               set status = 'succeeded', image_id = $2, cost = $3, error = null, completed_at = now()

@@ -9,7 +9,7 @@ import { enforceRateLimit } from "../rate-limit/rate-limit.ts";
 import type { Runtime } from "../runtime.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { parseReferenceImage, preparePrompt } from "./generation-request.ts";
-import { produceImage } from "./produce-image.ts";
+import { produceImage, producedImageRecord } from "./produce-image.ts";
 
 const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
 const signedUrlSeconds = 3600;
@@ -61,7 +61,7 @@ export async function runGeneration(
   const stored: string[] = [];
   const startedAt = performance.now();
   try {
-    const { result, image, storagePath, thumbnailPath } = await produceImage(deps, {
+    const produced = await produceImage(deps, {
       plan,
       userId: user.sub,
       imageId,
@@ -70,32 +70,26 @@ export async function runGeneration(
       onStage,
       onStored: (path) => stored.push(path),
     });
+    const { result, image, storagePath, thumbnailPath } = produced;
     const generationTime = Math.round(performance.now() - startedAt);
     await runtime.db.withClaims(user, async (tx) => {
-      await recordImage(tx, {
-        id: imageId,
-        userId: user.sub,
-        prompt: prepared.prompt,
-        resolvedPrompt: prepared.resolvedPrompt,
-        tokens: prepared.tokens,
-        settings: result.settings,
-        model: result.model,
-        provider: result.provider,
-        providerModel: result.providerModel,
-        storagePath,
-        thumbnailPath,
-        width: image.width,
-        height: image.height,
-        cost: result.credits,
-        generationTimeMs: generationTime,
-        providerMetadata: {
-          ...result.metadata,
-          ...(result.revisedPrompt ? { revisedPrompt: result.revisedPrompt } : {}),
-          ...(result.seed !== undefined ? { seed: result.seed } : {}),
-          requestedModel: result.requestedModel,
-        },
-        feature,
-      });
+      await recordImage(
+        tx,
+        producedImageRecord(produced, {
+          id: imageId,
+          userId: user.sub,
+          prompt: prepared.prompt,
+          resolvedPrompt: prepared.resolvedPrompt,
+          tokens: prepared.tokens,
+          generationTimeMs: generationTime,
+          providerMetadata: {
+            ...(result.revisedPrompt ? { revisedPrompt: result.revisedPrompt } : {}),
+            ...(result.seed !== undefined ? { seed: result.seed } : {}),
+            requestedModel: result.requestedModel,
+          },
+          feature,
+        }),
+      );
       await tx.query(
         `insert into public.usage_analytics (user_id, event_type, feature, model, provider, credits, duration_ms, success, metadata)
          values ($1, 'image.generated', $2, $3, $4, $5, $6, true, $7::text::jsonb)`,

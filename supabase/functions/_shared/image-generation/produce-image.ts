@@ -4,6 +4,7 @@
  * their images here, so both leave the same objects in the same places.
  */
 import { imageExtensions } from "../images/image-info.ts";
+import type { ImageRecord } from "../images/image-records.ts";
 import { makeWebpThumbnail } from "../images/thumbnail.ts";
 import type {
   ImageGenerationPlan,
@@ -58,4 +59,26 @@ export async function produceImage(deps: ProduceImageDeps, order: ImageOrder): P
     storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType).then(() => stored(thumbnailPath)),
   ]);
   return { result, image, storagePath, thumbnailPath };
+}
+
+/** What a produced image's row says about how it was made; the caller adds whose and why. */
+export function producedImageRecord(
+  { result, image, storagePath, thumbnailPath }: ProducedImage,
+  row: Pick<ImageRecord, "id" | "userId" | "prompt" | "resolvedPrompt" | "tokens" | "feature" | "generationTimeMs"> & {
+    providerMetadata?: Record<string, unknown>;
+  },
+): ImageRecord {
+  return {
+    ...row,
+    settings: result.settings,
+    model: result.model,
+    provider: result.provider,
+    providerModel: result.providerModel,
+    storagePath,
+    thumbnailPath,
+    width: image.width,
+    height: image.height,
+    cost: result.credits,
+    providerMetadata: { ...result.metadata, ...row.providerMetadata },
+  };
 }
