@@ -2,8 +2,7 @@ import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import BatchPage from "@/features/batch/batch-page";
-import type { BatchDetail } from "@/features/batch/api/batch-schemas";
-import type { BatchReport } from "@/features/batch/api/preview-batch";
+import type { Batch as BatchDetail, BatchPreview as BatchReport } from "@domain/contracts/batch";
 import { renderWithProviders, testSession } from "@/testing/render";
 import { serveFunctions, type FunctionRoutes } from "@/testing/serve-functions";
 

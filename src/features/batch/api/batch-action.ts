@@ -1,16 +1,14 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { batchActionResponse, type BatchAction } from "@domain/contracts/batch";
 import { accountKeys } from "@/data/account/account-keys";
 import { batchKeys } from "@/features/batch/api/batch-keys";
-import { batchResponseSchema } from "@/features/batch/api/batch-schemas";
 import { invokeFunction } from "@/lib/invoke-function";
-
-export type BatchAction = "start" | "pause" | "resume" | "cancel" | "retry-failed";
 
 /** POST /functions/v1/batch/:id/<action>: moves the batch and answers with its new status. */
 export async function runBatchAction({ batchId, action }: { batchId: string; action: BatchAction }) {
   const { batch } = await invokeFunction({
     name: `batch/${batchId}/${action}`,
-    schema: batchResponseSchema,
+    schema: batchActionResponse,
   });
   return batch;
 }

@@ -1,7 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
+import { batchResponse, type BatchStatus } from "@domain/contracts/batch";
 import { batchKeys } from "@/features/batch/api/batch-keys";
-import { batchResponseSchema, isBatchActive } from "@/features/batch/api/batch-schemas";
 import { invokeFunction } from "@/lib/invoke-function";
+
+/** Batches the worker is still moving forward, so their status is worth polling. */
+export function isBatchActive(status: BatchStatus): boolean {
+  return status === "queued" || status === "running";
+}
 
 /** How often a running batch's status is asked for: often enough that the bar moves smoothly. */
 export const activeBatchPollMs = 1500;
@@ -11,7 +16,7 @@ export async function getBatch(batchId: string, { signal }: { signal?: AbortSign
   const { batch } = await invokeFunction({
     name: `batch/${batchId}`,
     method: "GET",
-    schema: batchResponseSchema,
+    schema: batchResponse,
     signal,
   });
   return batch;

@@ -1,10 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import { batchesPage } from "@domain/contracts/batch";
 import { batchKeys } from "@/features/batch/api/batch-keys";
-import { batchSummarySchema } from "@/features/batch/api/batch-schemas";
 import { invokeFunction } from "@/lib/invoke-function";
-
-const batchesResponseSchema = z.object({ batches: z.array(batchSummarySchema) });
 
 /** GET /functions/v1/batch: the signed-in person's latest batches, newest first. */
 export async function getBatches({ signal }: { signal?: AbortSignal } = {}) {
@@ -12,7 +9,7 @@ export async function getBatches({ signal }: { signal?: AbortSignal } = {}) {
     name: "batch",
     method: "GET",
     query: { limit: 20 },
-    schema: batchesResponseSchema,
+    schema: batchesPage,
     signal,
   });
   return batches;

@@ -3,8 +3,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DownloadIcon } from "@/components/ui/icons";
-import { useBatchAction, type BatchAction } from "@/features/batch/api/batch-action";
-import type { BatchDetail, BatchStatus } from "@/features/batch/api/batch-schemas";
+import { useBatchAction } from "@/features/batch/api/batch-action";
+import type { Batch, BatchAction, BatchStatus } from "@domain/contracts/batch";
 import { downloadBatchFile, type BatchFile } from "@/features/batch/api/download-batch-file";
 import { formatEta } from "@/features/batch/lib/format-eta";
 import { showErrorToast } from "@/lib/error-toast";
@@ -29,7 +29,7 @@ const actionLabels: Record<BatchAction, string> = {
 };
 
 /** Which actions the server accepts in each status. */
-function actionsFor(batch: BatchDetail): BatchAction[] {
+function actionsFor(batch: Batch): BatchAction[] {
   switch (batch.status) {
     case "draft":
       return ["start", "cancel"];
@@ -44,7 +44,7 @@ function actionsFor(batch: BatchDetail): BatchAction[] {
 }
 
 /** The live state of one batch: the bar, counts and ETA, its controls and its downloads. */
-export function BatchProgress({ batch }: { batch: BatchDetail }) {
+export function BatchProgress({ batch }: { batch: Batch }) {
   const action = useBatchAction();
   const [downloading, setDownloading] = useState<BatchFile>();
   const percent = Math.round(batch.progress * 100);

@@ -5,7 +5,8 @@ import { inputClasses } from "@/components/ui/text-field";
 import type { ImageModel } from "@/data/image-models/get-image-models";
 import { useBatchAction } from "@/features/batch/api/batch-action";
 import { useCreateBatch } from "@/features/batch/api/create-batch";
-import { usePreviewBatch, type BatchReport, type BatchRequest } from "@/features/batch/api/preview-batch";
+import { usePreviewBatch, type BatchRequest } from "@/features/batch/api/preview-batch";
+import type { BatchPreview } from "@domain/contracts/batch";
 import { CsvDropZone } from "@/features/batch/components/csv-drop-zone";
 import { PreviewReport } from "@/features/batch/components/preview-report";
 import {
@@ -32,7 +33,7 @@ export function BatchSetup({ models, onStarted }: { models: ImageModel[]; onStar
   const [globals, setGlobals] = useState<GlobalToken[]>([]);
   const [prompt, setPrompt] = useState("");
   const [model, setModel] = useState(models[0]?.id ?? "");
-  const [checked, setChecked] = useState<{ request: BatchRequest; report: BatchReport }>();
+  const [checked, setChecked] = useState<{ request: BatchRequest; report: BatchPreview }>();
   const preview = usePreviewBatch();
   const create = useCreateBatch();
   const startBatch = useBatchAction();

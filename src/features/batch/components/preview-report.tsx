@@ -1,9 +1,9 @@
 import { Alert } from "@/components/ui/alert";
-import type { BatchReport } from "@/features/batch/api/preview-batch";
+import type { BatchPreview } from "@domain/contracts/batch";
 import { formatCredits } from "@/lib/format";
 
 /** The server's verdict on a batch before it runs: problems by row, resolved prompts, and the cost. */
-export function PreviewReport({ report }: { report: BatchReport }) {
+export function PreviewReport({ report }: { report: BatchPreview }) {
   const { estimate } = report;
   return (
     <section aria-labelledby="batch-preview-heading" className="space-y-4">

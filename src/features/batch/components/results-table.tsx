@@ -2,7 +2,8 @@ import clsx from "clsx";
 import { useEffect } from "react";
 import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useBatchItems, type BatchItem } from "@/features/batch/api/get-batch-items";
+import { useBatchItems } from "@/features/batch/api/get-batch-items";
+import type { BatchItem } from "@domain/contracts/batch";
 import { VirtualRows } from "@/features/batch/components/virtual-rows";
 
 const rowHeight = 72;
