@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { generateImage, type GenerationStage } from "@/features/ai-image/api/generate-image";
+import { generateImage } from "@/features/ai-image/api/generate-image";
+import type { GenerationStage } from "@domain/contracts/image-generation";
 import type { FunctionEvent } from "@/lib/function-event-stream";
 import { ServerError, UnexpectedResponseError } from "@/lib/function-errors";
 

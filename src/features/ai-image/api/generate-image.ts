@@ -1,12 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import * as z from "zod/mini";
+import { generatedImage, stageEvent, type GeneratedImage, type GenerationStage } from "@domain/contracts/image-generation";
 import { accountKeys } from "@/data/account/account-keys";
 import { ServerError, UnexpectedResponseError } from "@/lib/function-errors";
 import { streamFunction } from "@/lib/stream-function";
-
-/** The stages the function reports, in order; "done" is the result itself. */
-export const generationStages = ["validating", "generating", "storing"] as const;
-export type GenerationStage = (typeof generationStages)[number];
 
 export interface GenerationRequest {
   /** As typed, tokens and all: the server resolves them (and stores both forms). */
@@ -20,31 +16,6 @@ export interface GenerationRequest {
   referenceImage?: string;
 }
 
-export const generatedImageSchema = z.object({
-  imageId: z.string(),
-  /** Signed for an hour. */
-  imageUrl: z.string(),
-  thumbnailUrl: z.string(),
-  /** Milliseconds. */
-  generationTime: z.number(),
-  /** The model that ran (an alias resolves to a current model). */
-  model: z.string(),
-  requestedModel: z.string(),
-  provider: z.string(),
-  /** Credits charged. */
-  cost: z.number(),
-  /** The credit balance after the charge. */
-  balance: z.number(),
-  width: z.number(),
-  height: z.number(),
-  prompt: z.string(),
-  resolvedPrompt: z.string(),
-  revisedPrompt: z.optional(z.string()),
-});
-export type GeneratedImage = z.infer<typeof generatedImageSchema>;
-
-const stageEventSchema = z.object({ stage: z.enum(generationStages) });
-
 /**
  * POST /functions/v1/image-generation as a stream: `onStage` hears each stage as the server
  * reaches it, and the promise settles with the image (or the typed error of a refusal or failure).
@@ -56,10 +27,10 @@ export async function generateImage(
   for await (const { event, data } of streamFunction({ name: "image-generation", body: request, signal })) {
     if (event === "stage") {
       // A stage this version doesn't know yet is only progress: leave the last one showing.
-      const stage = stageEventSchema.safeParse(data);
+      const stage = stageEvent.safeParse(data);
       if (stage.success) onStage?.(stage.data.stage);
     } else if (event === "done") {
-      const image = generatedImageSchema.safeParse(data);
+      const image = generatedImage.safeParse(data);
       if (!image.success) {
         throw new UnexpectedResponseError("image-generation", image.error.issues.map((issue) => issue.message).join("; "));
       }

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { generationStages, type GenerationStage } from "@/features/ai-image/api/generate-image";
+import { generationStages, type GenerationStage } from "@domain/contracts/image-generation";
 
 export const stageLabels: Record<GenerationStage, string> = {
   validating: "Checking your request",

@@ -4,7 +4,7 @@ import { toast } from "sonner";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { CopyIcon, DownloadIcon, ImagesIcon, RefreshIcon, VideoIcon } from "@/components/ui/icons";
 import { paths } from "@/config/paths";
-import type { GeneratedImage } from "@/features/ai-image/api/generate-image";
+import type { GeneratedImage } from "@domain/contracts/image-generation";
 import { downloadImage } from "@/features/ai-image/lib/download-image";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits } from "@/lib/format";

@@ -1,4 +1,4 @@
-import type { ImageModel } from "@/data/image-models/get-image-models";
+import type { ImageModel } from "@domain/contracts/image-generation";
 import { SelectField } from "@/features/ai-image/components/select-field";
 import {
   chooseSetting,

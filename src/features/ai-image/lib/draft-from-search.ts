@@ -1,5 +1,5 @@
 import { paths } from "@/config/paths";
-import type { ImageModel } from "@/data/image-models/get-image-models";
+import type { ImageModel } from "@domain/contracts/image-generation";
 import { emptyDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
 import { choicesForModel } from "@/features/ai-image/lib/model-settings";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImageModel } from "@/data/image-models/get-image-models";
+import type { ImageModel } from "@domain/contracts/image-generation";
 import { requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
 
 const local: ImageModel = {

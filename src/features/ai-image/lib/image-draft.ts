@@ -1,4 +1,4 @@
-import type { ImageModel } from "@/data/image-models/get-image-models";
+import type { ImageModel } from "@domain/contracts/image-generation";
 import type { GenerationRequest } from "@/features/ai-image/api/generate-image";
 import { choicesForModel, type SettingChoices } from "@/features/ai-image/lib/model-settings";
 import { findTokens } from "@domain/personalization-tokens";

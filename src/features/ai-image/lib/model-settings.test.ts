@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ImageModel } from "@/data/image-models/get-image-models";
+import type { ImageModel } from "@domain/contracts/image-generation";
 import {
   chooseSetting,
   choicesForModel,

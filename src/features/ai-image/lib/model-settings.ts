@@ -1,4 +1,4 @@
-import type { ImageModel, ModelSetting } from "@/data/image-models/get-image-models";
+import type { ImageModel, ModelSetting } from "@domain/contracts/image-generation";
 
 /** The settings a person chose, by name. Anything left out takes the model's default on the server. */
 export type SettingChoices = Record<string, string>;

@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { inputClasses } from "@/components/ui/text-field";
-import type { ImageModel } from "@/data/image-models/get-image-models";
+import type { ModelOption } from "@domain/contracts/image-generation";
 import { useBatchAction } from "@/features/batch/api/batch-action";
 import { useCreateBatch } from "@/features/batch/api/create-batch";
 import { usePreviewBatch, type BatchRequest } from "@/features/batch/api/preview-batch";
@@ -23,7 +23,7 @@ import clsx from "clsx";
 const fieldClasses = clsx(inputClasses, "border-line focus:border-violet-500 focus:ring-violet-500/20");
 
 /** Upload, map, preview and start: everything before a batch exists on the server. */
-export function BatchSetup({ models, onStarted }: { models: ImageModel[]; onStarted: (batchId: string) => void }) {
+export function BatchSetup({ models, onStarted }: { models: ModelOption[]; onStarted: (batchId: string) => void }) {
   const promptId = useId();
   const modelId = useId();
   const [csv, setCsv] = useState<CsvFile>();
