@@ -71,7 +71,13 @@ export async function createFunctionsGateway(
         return errorResponse(unauthorized("Missing or invalid authorization header (a valid JWT is required)."), corsHeaders);
       }
     }
-    const forwarded = new Request(new URL(`${path}${incoming.search}`, incoming.origin), request);
+    // Built field by field: copying the whole Request reads its signal, which Deno.serve answers
+    // with a deprecation notice about the signal's legacy abort-on-response behaviour.
+    const forwarded = new Request(new URL(`${path}${incoming.search}`, incoming.origin), {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
     try {
       const module = await load(name);
       return withCors(await module.default.fetch(forwarded));
