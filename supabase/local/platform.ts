@@ -8,6 +8,7 @@ import { ApiError, errorResponse, notFound } from "../functions/_shared/http/err
 import { log } from "../functions/_shared/log.ts";
 import { createRouter, type RequestContext } from "../functions/_shared/http/router.ts";
 import { processEnv, setRuntime } from "../functions/_shared/runtime.ts";
+import { loadAuthConfig } from "./auth/auth-config.ts";
 import { createAuthService } from "./auth/auth-service.ts";
 import { createPgliteDb } from "./db/pglite-db.ts";
 import { migrate, type MigrationReport } from "./db/migrate.ts";
@@ -69,6 +70,7 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
 
   const context = { db, keys, url, dataDir: options.dataDir };
   const functionEnv: Record<string, string> = {
+    SITE_URL: loadAuthConfig().siteUrl,
     ...options.env,
     SUPABASE_URL: url,
     SUPABASE_ANON_KEY: keys.anonKey,

@@ -2,6 +2,7 @@
 // database), its rows worked by the platform's own job worker with the offline `local` provider.
 import assert from "node:assert/strict";
 import { testPngBase64 } from "../../supabase/functions/_shared/providers/test-support.ts";
+import { loadAuthConfig } from "../../supabase/local/auth/auth-config.ts";
 import {
   callFunction,
   expectError,
@@ -198,6 +199,65 @@ Deno.test("create → start → every row done with an image and one debit; stat
   assert.ok(listing.success, text);
   assert.equal([...text.matchAll(/testing: row-\d\d\.png\s+OK/g)].length, 12, text);
   assert.match(text, /row-01\.png/);
+});
+
+Deno.test("the results CSV opens right in Excel and links to the gallery; ZIP entries take a column's names", async () => {
+  const owner = await signedInUser();
+  const other = await signedInUser();
+  const csv = "name,city\nJosé Núñez,Sevilla\n李雷,北京\n../../etc,Ada\n";
+  const id = await createBatch(owner, csv, { prompt: "Portrait of [NAME] in [CITY]" });
+  await expectJson(await call(owner, "POST", `/${id}/start`), 200);
+  await waitForBatch(owner, id, (batch) => batch.status === "completed");
+
+  const response = await call(owner, "GET", `/${id}/results.csv`);
+  assert.equal(response.headers.get("content-type"), "text/csv; charset=utf-8");
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
+  assert.equal(lines[0], "row_number,name,city,resolved_prompt,status,error,image_url,cost,model");
+  assert.ok(lines[1].startsWith("1,José Núñez,Sevilla,Portrait of José Núñez in Sevilla,succeeded,"), lines[1]);
+  assert.ok(lines[2].startsWith("2,李雷,北京,Portrait of 李雷 in 北京,succeeded,"), lines[2]);
+
+  const images = await platform.db.asOwner((tx) =>
+    tx.query<{ imageId: string }>(
+      `select image_id as "imageId" from public.batch_items where batch_id = $1 order by row_number`,
+      [id],
+    )
+  );
+  const site = loadAuthConfig().siteUrl;
+  assert.deepEqual(
+    lines.slice(1).map((line) => line.split(",").at(-3)),
+    images.map(({ imageId }) => `${site}/gallery?image=${imageId}`),
+    "each link is the app's gallery with the row's image, not a URL that expires",
+  );
+  await expectJson(await callFunction(platform, owner, "gallery", "GET", `/${images[0].imageId}`), 200);
+  await expectError(await callFunction(platform, other, "gallery", "GET", `/${images[0].imageId}`), 404, "NOT_FOUND");
+
+  async function zipEntries(query: string) {
+    const zipResponse = await call(owner, "GET", `/${id}/images.zip${query}`);
+    assert.equal(zipResponse.status, 200);
+    const zipPath = `${dataDir}/named.zip`;
+    await Deno.writeFile(zipPath, new Uint8Array(await zipResponse.arrayBuffer()));
+    const listing = await new Deno.Command("unzip", { args: ["-Z1", zipPath], stdout: "piped" }).output();
+    assert.ok(listing.success);
+    return new TextDecoder().decode(listing.stdout).trim().split("\n");
+  }
+  assert.deepEqual(await zipEntries("?nameColumn=name"), [
+    "row-001-jose-nunez.png",
+    "row-002.png",
+    "row-003-etc.png",
+  ]);
+  assert.deepEqual(await zipEntries(""), ["row-1.png", "row-2.png", "row-3.png"], "unchanged without nameColumn");
+
+  const unknown = await expectError(
+    await call(owner, "GET", `/${id}/images.zip?nameColumn=${encodeURIComponent("email")}`),
+    400,
+    "VALIDATION_ERROR",
+  );
+  assert.match(unknown.error, /nameColumn/);
+  assert.deepEqual(unknown.details.headers, ["name", "city"]);
+  await expectError(await call(owner, "GET", `/${id}/images.zip?nameColumn=`), 400, "VALIDATION_ERROR");
+  await expectError(await call(owner, "GET", `/${id}/images.zip?name=city`), 400, "VALIDATION_ERROR");
 });
 
 Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, retry-failed reruns failures", async () => {

@@ -1,7 +1,7 @@
 /**
  * The two downloads of a batch, streamed a page of rows at a time so a 10,000-row batch never
  * sits in memory: the results CSV (formula cells neutralized) and a ZIP of the images named by
- * row number.
+ * row number, or by row number and a column the caller chose.
  */
 import type { Runtime } from "../runtime.ts";
 import { objectStorage } from "../storage/object-storage.ts";
@@ -11,8 +11,9 @@ import { csvLine } from "./csv.ts";
 import { zipStream } from "./zip.ts";
 
 const pageSize = 500;
-/** Long enough to open the links from the CSV the same day. */
-const csvUrlSeconds = 24 * 3600;
+/** Excel reads a CSV without one as the local code page, and shows José as JosÃ©. */
+const utf8Bom = "\uFEFF";
+const maxSlugLength = 60;
 
 async function* pages(runtime: Runtime, batchId: string, status?: string): AsyncGenerator<BatchItemRow[]> {
   let afterRow = 0;
@@ -35,8 +36,38 @@ function attachment(filename: string): string {
   return `attachment; filename="${filename}"`;
 }
 
+/**
+ * Where the SPA is served. A CSV outlives any signed URL, so its links point into the app, where
+ * the signed-in owner opens (and downloads) the image for as long as it exists.
+ */
+function siteUrl(runtime: Runtime): string {
+  const url = runtime.env("SITE_URL");
+  if (!url) throw new Error("SITE_URL is not set");
+  return url.replace(/\/+$/, "");
+}
+
+export function galleryLink(site: string, imageId: string): string {
+  return `${site}/gallery?image=${encodeURIComponent(imageId)}`;
+}
+
+/** A cell as a file-name part: ASCII letters and digits only ("José Núñez" → "jose-nunez"), "" if none. */
+export function slug(value: string): string {
+  return value.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase()
+    .match(/[a-z0-9]+/g)?.join("-").slice(0, maxSlugLength).replace(/-+$/, "") ?? "";
+}
+
+/**
+ * `row-007-jose-nunez.png`: the row number keeps names unique and in row order, padded to the
+ * width of the batch's row count (at least 3); a cell with no usable characters gives `row-007.png`.
+ */
+export function entryName(rowNumber: number, totalRows: number, cell: string, extension: string): string {
+  const number = String(rowNumber).padStart(Math.max(3, String(totalRows).length), "0");
+  const suffix = slug(cell);
+  return `row-${number}${suffix ? `-${suffix}` : ""}.${extension}`;
+}
+
 export function resultsCsv(runtime: Runtime, batch: BatchRow): Response {
-  const storage = objectStorage(runtime);
+  const site = siteUrl(runtime);
   const encoder = new TextEncoder();
   const source = pages(runtime, batch.id);
   let headerSent = false;
@@ -45,7 +76,7 @@ export function resultsCsv(runtime: Runtime, batch: BatchRow): Response {
       if (!headerSent) {
         headerSent = true;
         controller.enqueue(encoder.encode(
-          csvLine([
+          utf8Bom + csvLine([
             "row_number",
             ...batch.headers,
             "resolved_prompt",
@@ -63,18 +94,14 @@ export function resultsCsv(runtime: Runtime, batch: BatchRow): Response {
         controller.close();
         return;
       }
-      const rows = next.value;
-      const paths = rows.flatMap((row) => row.storagePath ? [row.storagePath] : []);
-      const urls = await storage.signedUrls("images", paths, csvUrlSeconds);
-      const signed = new Map(paths.map((path, index) => [path, urls[index]]));
-      const text = rows.map((row) =>
+      const text = next.value.map((row) =>
         csvLine([
           row.rowNumber,
           ...batch.headers.map((header) => row.rowData[header] ?? ""),
           row.resolvedPrompt,
           row.status,
           row.error,
-          row.storagePath ? signed.get(row.storagePath) : "",
+          row.imageId && row.storagePath ? galleryLink(site, row.imageId) : "",
           row.cost,
           batch.model,
         ])
@@ -93,9 +120,14 @@ export function resultsCsv(runtime: Runtime, batch: BatchRow): Response {
   });
 }
 
-export function imagesZip(runtime: Runtime, batch: BatchRow): Response {
+/** Without `nameColumn`, entries are `row-07.png` as they always were. */
+export function imagesZip(runtime: Runtime, batch: BatchRow, nameColumn?: string): Response {
   const storage = objectStorage(runtime);
   const width = String(batch.totalRows).length;
+  const name = (row: BatchItemRow, extension: string) =>
+    nameColumn === undefined
+      ? `row-${String(row.rowNumber).padStart(width, "0")}.${extension}`
+      : entryName(row.rowNumber, batch.totalRows, row.rowData[nameColumn] ?? "", extension);
   async function* entries() {
     for await (const rows of pages(runtime, batch.id, "succeeded")) {
       const withImages = rows.filter((row) => row.storagePath);
@@ -105,9 +137,8 @@ export function imagesZip(runtime: Runtime, batch: BatchRow): Response {
         if (!response.ok) {
           throw new Error(`fetching the image of row ${row.rowNumber} failed: ${response.status}`);
         }
-        const extension = row.storagePath!.split(".").pop();
         yield {
-          name: `row-${String(row.rowNumber).padStart(width, "0")}.${extension}`,
+          name: name(row, row.storagePath!.split(".").pop()!),
           bytes: new Uint8Array(await response.arrayBuffer()),
         };
       }

@@ -250,8 +250,18 @@ export function createBatchHandler(getRuntime: () => Runtime) {
     })
     .get("/:id/images.zip", {
       params: contract.batchParams,
-      handle: async ({ runtime, user, params }) =>
-        imagesZip(runtime, await runtime.db.asService((tx) => findOwnBatch(tx, params.id, user.sub))),
+      query: contract.imagesZipQuery,
+      handle: async ({ runtime, user, params, query }) => {
+        const batch = await runtime.db.asService((tx) => findOwnBatch(tx, params.id, user.sub));
+        const { nameColumn } = query;
+        if (nameColumn !== undefined && !batch.headers.includes(nameColumn)) {
+          throw badRequest(`nameColumn: "${nameColumn}" is not a column of this batch.`, {
+            field: "nameColumn",
+            headers: batch.headers,
+          });
+        }
+        return imagesZip(runtime, batch, nameColumn);
+      },
     });
   for (const action of contract.batchActions) {
     router.post(`/:id/${action}`, {

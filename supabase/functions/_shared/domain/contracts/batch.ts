@@ -7,7 +7,8 @@
  *   GET  /batch/:id                  batchParams → batchResponse
  *   GET  /batch/:id/items            batchParams, itemsQuery → batchItemsPage (row order)
  *   POST /batch/:id/start|pause|resume|cancel|retry-failed   batchParams → batchActionResponse
- *   GET  /batch/:id/results.csv      batchParams → text/csv; GET /batch/:id/images.zip → application/zip
+ *   GET  /batch/:id/results.csv      batchParams → text/csv (UTF-8 with a BOM; image_url opens the image in the gallery)
+ *   GET  /batch/:id/images.zip       batchParams, imagesZipQuery → application/zip
  * The CSV travels as text and is parsed on the server: a cell with a control character other
  * than a tab or a line break is a 400 naming its row and column.
  */
@@ -79,6 +80,15 @@ export const itemsQuery = z.strictObject({
   status: z.optional(z.enum(itemStatuses)),
 });
 export type ItemsQuery = z.infer<typeof itemsQuery>;
+
+export const imagesZipQuery = z.strictObject({
+  /**
+   * One of the batch's CSV headers (another is a 400): entries are then named
+   * `row-007-jose-nunez.png` from that column's cell instead of `row-07.png`.
+   */
+  nameColumn: z.optional(line().check(z.minLength(1), z.maxLength(200))),
+});
+export type ImagesZipQuery = z.infer<typeof imagesZipQuery>;
 
 /** A batch as the list shows it. */
 export const batchSummary = z.object({
