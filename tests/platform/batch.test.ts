@@ -186,8 +186,11 @@ Deno.test("create → start → every row done with an image and one debit; stat
     ),
   );
   assert.ok(results[3].endsWith(",1,local-render"));
-  const imageUrl = /,(http[^,]+),1,local-render$/.exec(results[1])![1];
-  const image = new Uint8Array(await (await fetch(imageUrl)).arrayBuffer());
+  // The link opens the owner's image in the app (it never expires); its original is a PNG.
+  const imageLink = new URL(/,(http[^,]+),1,local-render$/.exec(results[1])![1]);
+  const imageId = imageLink.searchParams.get("image");
+  const download = await expectJson(await callFunction(platform, user, "gallery", "GET", `/${imageId}/download`), 200);
+  const image = new Uint8Array(await (await fetch(download.url)).arrayBuffer());
   assert.deepEqual([...image.slice(1, 4)], [0x50, 0x4e, 0x47]);
 
   const zipResponse = await call(user, "GET", `/${id}/images.zip`);
