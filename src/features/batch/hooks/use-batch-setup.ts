@@ -1,0 +1,110 @@
+import { useState } from "react";
+import { useBatchAction } from "@/features/batch/api/batch-action";
+import { useCreateBatch } from "@/features/batch/api/create-batch";
+import { usePreviewBatch, type BatchRequest } from "@/features/batch/api/preview-batch";
+import { defaultMapping, globalTokenValues, mappingProblems, unfedTokens, type GlobalToken } from "@/features/batch/lib/column-mapping";
+import { readCsvFile, type CsvFile } from "@/features/batch/lib/read-csv-file";
+import { showErrorToast } from "@/lib/error-toast";
+import type { BatchPreview } from "@domain/contracts/batch";
+import type { ModelOption } from "@domain/contracts/image-generation";
+
+export type BatchSetupState = ReturnType<typeof useBatchSetup>;
+
+/**
+ * The batch being set up, before it exists on the server: the CSV, how its columns map to tokens,
+ * the prompt and model, and the server's preview of exactly those inputs.
+ */
+export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string) => void) {
+  const [csv, setCsv] = useState<CsvFile>();
+  const [readError, setReadError] = useState<string>();
+  const [reading, setReading] = useState(false);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [globals, setGlobals] = useState<GlobalToken[]>([]);
+  const [prompt, setPrompt] = useState("");
+  const [model, setModel] = useState(models[0]?.id ?? "");
+  const [checked, setChecked] = useState<{ request: BatchRequest; report: BatchPreview }>();
+  const preview = usePreviewBatch();
+  const create = useCreateBatch();
+  const startBatch = useBatchAction();
+  const [starting, setStarting] = useState(false);
+
+  async function readFile(file: File) {
+    setReading(true);
+    setReadError(undefined);
+    try {
+      const parsed = await readCsvFile(file);
+      setCsv(parsed);
+      setMapping(defaultMapping(parsed.headers));
+      setChecked(undefined);
+    } catch (error) {
+      setReadError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setReading(false);
+    }
+  }
+
+  const request: BatchRequest | undefined = csv
+    ? {
+        csv: csv.text,
+        filename: csv.filename,
+        prompt,
+        model,
+        globalTokens: globalTokenValues(globals),
+        columnMapping: mapping,
+      }
+    : undefined;
+  const problems = mappingProblems(mapping, globals);
+  const missing = unfedTokens(prompt, mapping, globals);
+  // A preview only vouches for the exact inputs it was made from.
+  const currentReport =
+    checked && request && JSON.stringify(checked.request) === JSON.stringify(request) ? checked.report : undefined;
+
+  function runPreview() {
+    if (!request) return;
+    const sent = request;
+    preview.mutate(sent, {
+      onSuccess: (report) => setChecked({ request: sent, report }),
+      onError: (error) => showErrorToast(error, { retry: runPreview }),
+    });
+  }
+
+  async function start() {
+    if (!request) return;
+    setStarting(true);
+    try {
+      const batch = await create.mutateAsync(request);
+      // Through the mutation, so the cache holds the started batch and its page starts polling.
+      await startBatch.mutateAsync({ batchId: batch.id, action: "start" });
+      onStarted(batch.id);
+    } catch (error) {
+      showErrorToast(error, { retry: () => void start() });
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  return {
+    models,
+    csv,
+    readError,
+    reading,
+    mapping,
+    setMapping,
+    globals,
+    setGlobals,
+    prompt,
+    setPrompt,
+    model,
+    setModel,
+    request,
+    problems,
+    missing,
+    checked,
+    currentReport,
+    previewing: preview.isPending,
+    starting,
+    readFile,
+    runPreview,
+    start,
+  };
+}
