@@ -1,12 +1,12 @@
 /** The `create-payment-intent` function (routes in domain/contracts/create-payment-intent.ts). */
-import Stripe from "stripe";
 import * as contract from "../domain/contracts/create-payment-intent.ts";
 import type { UserClaims } from "../http/auth.ts";
 import { ApiError, notFound } from "../http/errors.ts";
 import { signedInUser, withRuntime } from "../http/middleware.ts";
 import { createRouter } from "../http/router.ts";
-import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
+import { findOwnPurchaseByIntent } from "../payments/credit-purchase-store.ts";
+import { payableIntentStatuses, retrieveIntent, stripeFailure } from "../payments/stripe-calls.ts";
 import { paymentsMode, stripeClient } from "../payments/stripe-config.ts";
 import {
   isTestPaymentIntentId,
@@ -14,6 +14,7 @@ import {
   succeededEvent,
   testClientSecret,
 } from "../payments/test-payments.ts";
+import { createCreditPayment, creditIntentMetadata } from "./credit-payment.ts";
 import { deliverTestEvent } from "./deliver-test-event.ts";
 import {
   findOwnVideo,
@@ -23,14 +24,6 @@ import {
   type VideoPaymentRow,
 } from "../image-to-video/video-payment-store.ts";
 import { videoPrice } from "../image-to-video/video-prices.ts";
-
-/** An intent in these states can still be paid, so a repeated call hands it out again. */
-const payableIntentStatuses = new Set([
-  "requires_payment_method",
-  "requires_confirmation",
-  "requires_action",
-  "processing",
-]);
 
 const videoNotFound = () => notFound("No video with this id is yours.");
 
@@ -44,33 +37,6 @@ function assertPayable(video: VideoPaymentRow): void {
     throw new ApiError(409, "CONFLICT", "The preview is not ready yet: pay once it has rendered.", {
       status: video.status,
     });
-  }
-}
-
-function stripeFailure(error: unknown, action: string): never {
-  if (error instanceof Stripe.errors.StripeError) {
-    log.error("stripe request failed", {
-      action,
-      type: error.type,
-      code: error.code,
-      message: error.message,
-    });
-    throw new ApiError(502, "PROVIDER_ERROR", "Stripe did not answer as expected. Try again in a moment.", {
-      provider: "stripe",
-      ...(error.code ? { stripeCode: error.code } : {}),
-    });
-  }
-  throw error;
-}
-
-async function retrieveIntent(stripe: Stripe, id: string) {
-  try {
-    return await stripe.paymentIntents.retrieve(id);
-  } catch (error) {
-    if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === "resource_missing") {
-      return undefined;
-    }
-    stripeFailure(error, "retrieve payment intent");
   }
 }
 
@@ -186,6 +152,32 @@ async function createPayment(
     : await createTestPayment(runtime, video.id, user.sub);
 }
 
+/** The test intent's payment as the event reports it: the caller's video's, or their credit purchase's. */
+async function ownTestPayment(runtime: Runtime, user: UserClaims, paymentIntentId: string) {
+  if (!isTestPaymentIntentId(paymentIntentId)) return undefined;
+  return await runtime.db.withClaims(user, async (tx) => {
+    const video = await findOwnVideoByIntent(tx, paymentIntentId, user.sub);
+    if (video) {
+      return {
+        paid: video.paymentStatus === "paid",
+        amountCents: video.paymentAmountCents!,
+        currency: video.currency,
+        metadata: { videoId: video.id, userId: video.userId },
+        description: "Personify video",
+      };
+    }
+    const purchase = await findOwnPurchaseByIntent(tx, paymentIntentId, user.sub);
+    if (!purchase) return undefined;
+    return {
+      paid: purchase.status === "paid",
+      amountCents: purchase.amountCents,
+      currency: purchase.currency,
+      metadata: creditIntentMetadata(purchase),
+      description: `Personify credit pack ${purchase.packId}`,
+    };
+  });
+}
+
 /** Settles a local test payment through the webhook's own handler, with a signed event. */
 async function confirmTestPayment(
   runtime: Runtime,
@@ -195,21 +187,11 @@ async function confirmTestPayment(
   if (paymentsMode(runtime.env) === "stripe") {
     throw notFound("Test payments are off: this server takes real payments through Stripe.");
   }
-  const video = isTestPaymentIntentId(paymentIntentId)
-    ? await runtime.db.withClaims(user, (tx) => findOwnVideoByIntent(tx, paymentIntentId, user.sub))
-    : undefined;
-  if (!video) throw notFound("No test payment with this id is yours.");
-  if (video.paymentStatus === "paid") return { status: "succeeded" };
-  const result = await deliverTestEvent(
-    runtime,
-    succeededEvent({
-      paymentIntentId,
-      amountCents: video.paymentAmountCents!,
-      currency: video.currency,
-      videoId: video.id,
-      userId: video.userId,
-    }),
-  );
+  const payment = await ownTestPayment(runtime, user, paymentIntentId);
+  if (!payment) throw notFound("No test payment with this id is yours.");
+  if (payment.paid) return { status: "succeeded" };
+  const { paid: _paid, ...event } = payment;
+  const result = await deliverTestEvent(runtime, succeededEvent({ paymentIntentId, ...event }));
   if (result.outcome !== "settled") {
     throw new ApiError(409, "CONFLICT", "The test payment could not be settled.", {
       reason: result.detail ?? null,
@@ -225,6 +207,10 @@ export function createPaymentIntentHandler(getRuntime: () => Runtime) {
     .post("/", {
       body: contract.createBody,
       handle: async ({ runtime, user, body }) => await createPayment(runtime, user, body.videoId),
+    })
+    .post("/credits", {
+      body: contract.createCreditsBody,
+      handle: async ({ runtime, user, body }) => await createCreditPayment(runtime, user, body.packId),
     })
     .post("/test-confirm", {
       body: contract.testConfirmBody,

@@ -1,7 +1,8 @@
 /**
- * The one writer of the credit ledger's debits and refunds. Every change runs under the user's
- * credit lock and is keyed by what it is for (an image id, a batch row id): a reference is
- * debited once and refunded once, however often a crashed job or a failed request runs again.
+ * The one writer of the credit ledger's debits, refunds and purchases. Every change runs under the
+ * user's credit lock and is keyed by what it is for (an image id, a batch row id, a payment
+ * intent): a reference is debited once, refunded once and credited once, however often a crashed
+ * job, a failed request or a redelivered webhook runs again.
  */
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
@@ -21,6 +22,17 @@ export interface Refund {
   userId: string;
   referenceId: string;
   description: string;
+}
+
+export type CreditReason = "purchase";
+
+export interface Credit {
+  userId: string;
+  amount: number;
+  reason: CreditReason;
+  referenceId: string;
+  description: string;
+  metadata?: Record<string, unknown>;
 }
 
 /** A 402 that also says, typed, what the balance was and what the debit still needed. */
@@ -89,6 +101,36 @@ export async function refundOutstanding(tx: Tx, refund: Refund): Promise<number>
     [refund.userId, amount, refund.referenceId, refund.description],
   );
   return amount;
+}
+
+/**
+ * Adds `amount` for `referenceId` unless an entry of this reason for it exists already (the
+ * database also refuses a second purchase entry per reference). Returns whether it wrote one.
+ */
+export async function creditOnce(tx: Tx, credit: Credit): Promise<{ credited: boolean; balanceAfter: number }> {
+  if (!Number.isInteger(credit.amount) || credit.amount <= 0) {
+    throw new Error(`a credit must be a positive whole number of credits, not ${credit.amount}`);
+  }
+  await lockUserCredits(tx, credit.userId);
+  const [existing] = await tx.query(
+    "select 1 from public.credit_ledger where user_id = $1 and reference_id = $2 and reason = $3 limit 1",
+    [credit.userId, credit.referenceId, credit.reason],
+  );
+  if (!existing) {
+    await tx.query(
+      `insert into public.credit_ledger (user_id, amount, reason, reference_id, description, metadata)
+       values ($1, $2, $3, $4, $5, $6::text::jsonb)`,
+      [
+        credit.userId,
+        credit.amount,
+        credit.reason,
+        credit.referenceId,
+        credit.description,
+        JSON.stringify(credit.metadata ?? {}),
+      ],
+    );
+  }
+  return { credited: !existing, balanceAfter: await creditBalance(tx, credit.userId) };
 }
 
 /** debitOnce in a transaction of its own, as the service. */

@@ -31,8 +31,9 @@ export interface TestPayment {
   paymentIntentId: string;
   amountCents: number;
   currency: string;
-  videoId: string;
-  userId: string;
+  /** The intent's metadata as create-payment-intent would have set it on a Stripe intent. */
+  metadata: Record<string, string>;
+  description: string;
 }
 
 /** A snapshot event as Stripe delivers it for a PaymentIntent that has just succeeded. */
@@ -57,11 +58,11 @@ export function succeededEvent(payment: TestPayment, now = new Date()) {
         created,
         currency: payment.currency,
         customer: null,
-        description: "Personify video (test payment)",
+        description: `${payment.description} (test payment)`,
         last_payment_error: null,
         latest_charge: null,
         livemode: false,
-        metadata: { videoId: payment.videoId, userId: payment.userId },
+        metadata: payment.metadata,
         next_action: null,
         payment_method: null,
         payment_method_types: ["card"],

@@ -1,8 +1,10 @@
 /**
  * The `stripe-webhook` function (verify_jwt = false: Stripe proves itself with the Stripe-Signature
- * header). The only code that marks a video paid (DESIGN.md §8). Each verified event is recorded
- * once in private.stripe_events in the same transaction that acts on it, so a redelivery, or two
- * deliveries at once, settle a video once and enqueue its full render once.
+ * header). The only code that marks a video paid (DESIGN.md §8) or grants a credit pack's credits
+ * (an intent whose metadata.purpose is "credits"; video intents carry no purpose). Each verified
+ * event is recorded once in private.stripe_events in the same transaction that acts on it, so a
+ * redelivery, or two deliveries at once, settle a video once and enqueue its full render once, and
+ * credit a purchase once.
  */
 import Stripe from "stripe";
 import {
@@ -15,6 +17,8 @@ import {
   type WebhookReceipt,
 } from "../domain/contracts/stripe-webhook.ts";
 import type { Tx } from "../db/db.ts";
+import { creditOnce } from "../credits/credits.ts";
+import { findCreditPack } from "../domain/credit-packs.ts";
 import { readBodyText } from "../http/body.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
 import { withRuntime } from "../http/middleware.ts";
@@ -22,6 +26,12 @@ import { createRouter } from "../http/router.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 import { enqueueRender } from "../image-to-video/video-store.ts";
+import {
+  type CreditPurchaseRow,
+  lockPurchase,
+  markPurchasePaid,
+  markPurchaseUnpaid,
+} from "../payments/credit-purchase-store.ts";
 import { stripeCrypto, webhookSecret } from "../payments/stripe-config.ts";
 import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "../image-to-video/video-payment-store.ts";
 
@@ -32,6 +42,7 @@ interface Decision {
   outcome: WebhookOutcome;
   detail?: string;
   videoId: string | null;
+  purchaseId?: string | null;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,11 +95,71 @@ async function matchingVideo(tx: Tx, intent: StripePaymentIntent): Promise<Decis
   return video;
 }
 
+const ignoredPurchase = (detail: string, purchaseId: string | null = null): Decision => ({
+  outcome: "ignored",
+  detail,
+  videoId: null,
+  purchaseId,
+});
+
+/** As for videos: only an event naming the purchase's owner, pack and recorded intent may touch it. */
+async function matchingPurchase(tx: Tx, intent: StripePaymentIntent): Promise<Decision | CreditPurchaseRow> {
+  const purchaseId = intent.metadata.purchaseId ?? "";
+  if (!uuidPattern.test(purchaseId)) return ignoredPurchase("no_purchase_in_metadata");
+  const purchase = await lockPurchase(tx, purchaseId);
+  if (!purchase) return ignoredPurchase("unknown_purchase", purchaseId);
+  if (purchase.userId !== intent.metadata.userId) return ignoredPurchase("owner_mismatch", purchaseId);
+  if (purchase.paymentIntentId !== intent.id) return ignoredPurchase("intent_mismatch", purchaseId);
+  if (purchase.packId !== intent.metadata.packId) return ignoredPurchase("pack_mismatch", purchaseId);
+  if (purchase.status === "paid") return ignoredPurchase("already_paid", purchaseId);
+  // Stripe never lets a canceled intent succeed later.
+  if (purchase.status === "canceled") return ignoredPurchase("already_canceled", purchaseId);
+  return purchase;
+}
+
+/**
+ * Settles a credit purchase: marked paid and its credits added under the purchase's row lock, in
+ * the event's transaction. A failed payment may still succeed with another card, so "failed" is
+ * settled by a later success like "pending" is.
+ */
+async function actOnPurchase(tx: Tx, isSuccess: boolean, eventType: string, intent: StripePaymentIntent) {
+  const purchase = await matchingPurchase(tx, intent);
+  if ("outcome" in purchase) return purchase;
+  if (!isSuccess) {
+    await markPurchaseUnpaid(tx, purchase.id, eventType === "payment_intent.canceled" ? "canceled" : "failed");
+    return { outcome: "marked_failed", videoId: null, purchaseId: purchase.id } satisfies Decision;
+  }
+  if (intent.status !== "succeeded") return ignoredPurchase("intent_not_succeeded", purchase.id);
+  // The pack's price as quoted on the purchase, not today's: a price change must not refuse a paid intent.
+  if (purchase.amountCents !== intent.amount || purchase.currency !== intent.currency) {
+    return ignoredPurchase("amount_mismatch", purchase.id);
+  }
+  await markPurchasePaid(tx, purchase.id);
+  await creditOnce(tx, {
+    userId: purchase.userId,
+    amount: purchase.credits,
+    reason: "purchase",
+    referenceId: intent.id,
+    description: `Bought ${findCreditPack(purchase.packId)?.label ?? `${purchase.credits} credits`}`,
+    metadata: {
+      purchaseId: purchase.id,
+      packId: purchase.packId,
+      credits: purchase.credits,
+      amountCents: purchase.amountCents,
+      currency: purchase.currency,
+    },
+  });
+  return { outcome: "settled", videoId: null, purchaseId: purchase.id } satisfies Decision;
+}
+
 async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
   const isSuccess = event.type === "payment_intent.succeeded";
   if (!isSuccess && !failureTypes.has(event.type)) return ignored("unhandled_type");
   const intent = stripePaymentIntent.safeParse(event.data.object);
   if (!intent.success) return ignored("malformed_payment_intent");
+  const purpose = intent.data.metadata.purpose;
+  if (purpose === "credits") return await actOnPurchase(tx, isSuccess, event.type, intent.data);
+  if (purpose !== undefined) return ignored("unknown_purpose");
   const video = await matchingVideo(tx, intent.data);
   if ("outcome" in video) return video;
 
@@ -124,8 +195,9 @@ export async function processEvent(runtime: Runtime, event: StripeEvent): Promis
     if (claimed.length === 0) return { received: true, duplicate: true };
     const decision = await act(tx, event);
     await tx.query(
-      `update private.stripe_events set outcome = $2, detail = $3, video_id = $4 where id = $1`,
-      [event.id, decision.outcome, decision.detail ?? null, decision.videoId],
+      `update private.stripe_events set outcome = $2, detail = $3, video_id = $4, credit_purchase_id = $5
+        where id = $1`,
+      [event.id, decision.outcome, decision.detail ?? null, decision.videoId, decision.purchaseId ?? null],
     );
     if (decision.outcome === "ignored" && decision.detail !== "unhandled_type") {
       log.warn("stripe event ignored", { eventId: event.id, type: event.type, detail: decision.detail });
