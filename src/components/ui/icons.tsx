@@ -98,12 +98,6 @@ export const VideoIcon = (props: IconProps) => (
     <path d="M16 10l5-3v10l-5-3z" />
   </Icon>
 );
-export const CompareIcon = (props: IconProps) => (
-  <Icon {...props}>
-    <rect x="3" y="4" width="8" height="16" rx="1.5" />
-    <rect x="13" y="4" width="8" height="16" rx="1.5" />
-  </Icon>
-);
 export const ArrowRightIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="M5 12h14M13 6l6 6-6 6" />

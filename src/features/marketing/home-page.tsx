@@ -1,49 +1,42 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { buttonStyles } from "@/components/ui/button";
-import {
-  ArrowRightIcon,
-  CompareIcon,
-  ImagesIcon,
-  SparklesIcon,
-  TableIcon,
-  TokenIcon,
-  VideoIcon,
-} from "@/components/ui/icons";
+import { ArrowRightIcon, CoinsIcon, ImagesIcon, SparklesIcon, TableIcon, TokenIcon, VideoIcon } from "@/components/ui/icons";
 import { paths } from "@/config/paths";
 import { PersonalizationDemo } from "@/features/marketing/components/personalization-demo";
 import { useAuthSession } from "@/lib/auth-session";
 
+// Only what the app does today: each card names a page a signed-in person can open.
 const features: { icon: ReactNode; title: string; description: string }[] = [
   {
-    icon: <CompareIcon />,
+    icon: <SparklesIcon />,
     title: "The model you choose",
-    description: "GPT Image, Gemini, Imagen, FLUX and more. Compare them side by side and keep the one that fits.",
+    description: "GPT Image, Gemini, Imagen, FLUX and more, each with its own settings, and a reference image for the models that take one.",
   },
   {
     icon: <TokenIcon />,
     title: "Personal by design",
-    description: "Write [FIRSTNAME], [COMPANY] or any column of your list into a prompt; each picture fills them in.",
+    description: "Write [FIRSTNAME], [COMPANY] or any column of your list into a prompt; each picture fills them in. Save values you reuse as a set.",
   },
   {
     icon: <TableIcon />,
     title: "A CSV in, a ZIP out",
-    description: "10 to 10,000 rows, with a cost estimate first, live progress, and a retry for any row that fails.",
+    description: "Up to 10,000 rows, with a cost estimate first, live progress, and a retry for the rows that fail.",
   },
   {
     icon: <ImagesIcon />,
     title: "A gallery that stays tidy",
-    description: "Search everything you made, sort it into albums, and edit any image with a new prompt.",
-  },
-  {
-    icon: <SparklesIcon />,
-    title: "Styles in one click",
-    description: "Action figure, Ghibli-like, cartoon, meme and more: style features that just work.",
+    description: "Search everything you made or uploaded, keep favourites, and sort it into albums yourself or let AI organise them.",
   },
   {
     icon: <VideoIcon />,
     title: "From still to motion",
-    description: "Turn your favourite image into a short video when a picture isn't enough.",
+    description: "Turn an image into a short video: the watermarked preview is free, and you pay only for the full video.",
+  },
+  {
+    icon: <CoinsIcon />,
+    title: "Credits you can follow",
+    description: "Every image shows what it cost, and your account keeps the balance and the history of every credit.",
   },
 ];
 

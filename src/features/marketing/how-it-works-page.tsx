@@ -1,15 +1,15 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { buttonStyles } from "@/components/ui/button";
-import { ArrowRightIcon, CompareIcon, DownloadIcon, RefreshIcon, TableIcon, TokenIcon } from "@/components/ui/icons";
+import { ArrowRightIcon, DownloadIcon, RefreshIcon, SparklesIcon, TableIcon, TokenIcon } from "@/components/ui/icons";
 import { paths } from "@/config/paths";
 import { useAuthSession } from "@/lib/auth-session";
 
 const steps: { icon: ReactNode; title: string; body: ReactNode }[] = [
   {
-    icon: <CompareIcon />,
+    icon: <SparklesIcon />,
     title: "Pick a model and write a prompt",
-    body: "Choose GPT Image, Gemini, Imagen, FLUX or another model, add a style if you like, and describe the picture. Not sure which model? Run the same prompt on two and compare.",
+    body: "Choose GPT Image, Gemini, Imagen, FLUX or another model, set the options it offers (aspect ratio, size, style), and describe the picture. Models that take a reference image can start from one of yours.",
   },
   {
     icon: <TokenIcon />,
@@ -25,17 +25,17 @@ const steps: { icon: ReactNode; title: string; body: ReactNode }[] = [
   {
     icon: <TableIcon />,
     title: "Upload your CSV and see the cost first",
-    body: "From 10 to 10,000 contacts. Personify checks the file, shows how many credits the run will take, and starts only when you say so.",
+    body: "Up to 10,000 contacts. Personify checks the file, shows how many credits the run will take, and starts only when you say so.",
   },
   {
     icon: <RefreshIcon />,
     title: "Watch it run, safely",
-    body: "Progress updates live. A row that fails can be retried on its own, and closing the tab loses nothing: the work carries on and is waiting when you come back.",
+    body: "Progress updates live. The rows that fail can be retried with one click, and closing the tab loses nothing: the work carries on and is waiting when you come back.",
   },
   {
     icon: <DownloadIcon />,
     title: "Download, keep, and bring to life",
-    body: "Get every image in a ZIP with a results CSV, keep favourites in gallery albums, and turn any image into a short video.",
+    body: "Get every image in a ZIP with a results CSV, keep favourites in gallery albums, and turn any image into a short video: the preview is free, the full video is paid.",
   },
 ];
 
@@ -43,7 +43,7 @@ const questions: { question: string; answer: string }[] = [
   {
     question: "What is a credit?",
     answer:
-      "Credits pay for generations. Each model costs a set number of credits per image, shown before you run anything; new accounts start with 100.",
+      "Credits pay for generations. Each model costs a set number of credits per image: a batch shows its total before it starts, and every image shows what it cost. New accounts start with 100.",
   },
   {
     question: "What happens if some rows fail?",
@@ -58,7 +58,7 @@ const questions: { question: string; answer: string }[] = [
   {
     question: "Who can see my images?",
     answer:
-      "Only you. Images and uploads are stored privately for your account and shared only through short-lived links you create.",
+      "Only you. Images and uploads are stored privately for your account, and the app shows and downloads them through short-lived links.",
   },
 ];
 

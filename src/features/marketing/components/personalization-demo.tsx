@@ -48,8 +48,8 @@ export function PersonalizationDemo() {
       <div className="rounded-3xl border border-line bg-surface/90 p-4 shadow-2xl shadow-violet-900/10 backdrop-blur sm:p-5">
         <div className="rounded-2xl bg-sunken p-4 text-sm leading-relaxed text-ink">
           <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-muted">Prompt</p>
-          A cozy coffee mug on a sunny desk with a note that says “Thanks, <Token>[FIRSTNAME]</Token>!” and the{" "}
-          <Token>[COMPANY]</Token> logo on the mug.
+          A cozy coffee mug on a sunny desk with a note that says “Thanks, <Token>[FIRSTNAME]</Token>!” and{" "}
+          <Token>[COMPANY]</Token> written on the mug.
         </div>
         <div className="mt-4 grid grid-cols-[1fr_auto] items-center gap-3">
           <p className="text-sm text-muted" aria-live="polite">
@@ -87,7 +87,7 @@ function SampleImage({ contact }: { contact: Contact }) {
       viewBox="0 0 400 300"
       className="size-full"
       role="img"
-      aria-label={`Example result: a mug that says “Thanks, ${contact.firstName}!” with the ${contact.company} logo`}
+      aria-label={`Example result: a note that says “Thanks, ${contact.firstName}!” and a mug with ${contact.company} on it`}
     >
       <defs>
         <linearGradient id={gradientId} x1="0" y1="0" x2="1" y2="1">
