@@ -159,6 +159,28 @@ const tables: TableSpec[] = [
     },
   },
   {
+    table: "credit_purchases",
+    ownerColumn: "user_id",
+    seedRow: (tx, ownerId) =>
+      returningId(
+        tx,
+        `insert into public.credit_purchases (user_id, pack_id, credits, amount_cents, payment_intent_id)
+         values ($1, 'starter', 100, 500, 'pi_seed_' || replace(gen_random_uuid()::text, '-', '')) returning id`,
+        [ownerId],
+      ),
+    insertSql: `insert into public.credit_purchases (user_id, pack_id, credits, amount_cents)
+                values ($1, 'pro', 2000, 6000) returning id`,
+    // What a client would most like to do: settle its own purchase without paying.
+    update: { column: "status", set: "status = 'paid', paid_at = now()", expected: "paid" },
+    allowed: {
+      select: ["owner", "admin", "service"],
+      // Priced from the pack table and settled by the webhook: the service's alone.
+      insert: ["service"],
+      update: ["service"],
+      delete: ["service"],
+    },
+  },
+  {
     table: "personalization_tokens",
     ownerColumn: "user_id",
     seedRow: (tx, ownerId) =>
