@@ -18,7 +18,8 @@ import {
 } from "./account-store.ts";
 import { decodeLedgerCursor } from "./ledger-cursor.ts";
 
-const pageSize = (limit: string | undefined) => limit === undefined ? contract.defaultLedgerPageSize : Number(limit);
+const pageSize = (limit: string | undefined) =>
+  limit === undefined ? contract.defaultLedgerPageSize : Number(limit);
 
 const profileMissing = () =>
   notFound("This account has no profile yet. Sign out and in again, or contact support.");

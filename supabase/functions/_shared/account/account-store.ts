@@ -127,19 +127,16 @@ async function readPage(
   after: LedgerPosition | undefined,
   inBatch: boolean,
 ): Promise<LedgerPage> {
-  const next = params.length + 1;
+  const limitParam = `$${params.length + 1}`;
+  const [micros, id] = [`$${params.length + 2}`, `$${params.length + 3}`];
+  const afterCursor = after
+    ? `where (position_at, id) < (timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond', ${id}::uuid)`
+    : "";
   const rows = await tx.query<LedgerLine>(
     `with lines as (${lines})
-     select * from lines
-      ${
-      after
-        ? `where (position_at, id) < (timestamptz 'epoch' + $${next + 1}::bigint * interval '1 microsecond', $${
-          next + 2
-        }::uuid)`
-        : ""
-    }
+     select * from lines ${afterCursor}
       order by position_at desc, id desc
-      limit $${next}`,
+      limit ${limitParam}`,
     after ? [...params, limit + 1, after.createdAtMicros, after.id] : [...params, limit + 1],
   );
   const page = rows.slice(0, limit);

@@ -17,7 +17,11 @@ import {
 } from "../payments/credit-purchase-store.ts";
 import { payableIntentStatuses, retrieveIntent, stripeFailure } from "../payments/stripe-calls.ts";
 import { paymentsMode, stripeClient } from "../payments/stripe-config.ts";
-import { isTestPaymentIntentId, newTestPaymentIntentId, testClientSecret } from "../payments/test-payments.ts";
+import {
+  isTestPaymentIntentId,
+  newTestPaymentIntentId,
+  testClientSecret,
+} from "../payments/test-payments.ts";
 
 /** What the webhook reads back: `purpose` tells a credit purchase from a video payment. */
 export function creditIntentMetadata(purchase: CreditPurchaseRow): Record<string, string> {

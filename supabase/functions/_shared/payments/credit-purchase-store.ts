@@ -27,7 +27,11 @@ export async function lockUserPurchases(tx: Tx, userId: string): Promise<void> {
 }
 
 /** A new pending purchase, priced from the pack as it is now. */
-export async function insertPendingPurchase(tx: Tx, userId: string, pack: CreditPack): Promise<CreditPurchaseRow> {
+export async function insertPendingPurchase(
+  tx: Tx,
+  userId: string,
+  pack: CreditPack,
+): Promise<CreditPurchaseRow> {
   const [row] = await tx.query<CreditPurchaseRow>(
     `insert into public.credit_purchases (user_id, pack_id, credits, amount_cents, currency)
      values ($1, $2, $3, $4, $5) returning ${purchaseColumns}`,
