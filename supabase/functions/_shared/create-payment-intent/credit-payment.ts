@@ -3,6 +3,7 @@
  * is asked, so the intent's metadata can name it; its credits are granted only by the webhook.
  */
 import type * as contract from "../domain/contracts/create-payment-intent.ts";
+import { creditPurchasePurpose } from "../domain/contracts/stripe-webhook.ts";
 import { type CreditPack, findCreditPack } from "../domain/credit-packs.ts";
 import type { UserClaims } from "../http/auth.ts";
 import { badRequest } from "../http/errors.ts";
@@ -25,7 +26,12 @@ import {
 
 /** What the webhook reads back: `purpose` tells a credit purchase from a video payment. */
 export function creditIntentMetadata(purchase: CreditPurchaseRow): Record<string, string> {
-  return { purpose: "credits", purchaseId: purchase.id, userId: purchase.userId, packId: purchase.packId };
+  return {
+    purpose: creditPurchasePurpose,
+    purchaseId: purchase.id,
+    userId: purchase.userId,
+    packId: purchase.packId,
+  };
 }
 
 function answer(

@@ -8,6 +8,7 @@
  */
 import Stripe from "stripe";
 import {
+  creditPurchasePurpose,
   maxWebhookBytes,
   stripeEvent,
   type StripeEvent,
@@ -122,12 +123,17 @@ async function matchingPurchase(tx: Tx, intent: StripePaymentIntent): Promise<De
  * the event's transaction. A failed payment may still succeed with another card, so "failed" is
  * settled by a later success like "pending" is.
  */
-async function actOnPurchase(tx: Tx, isSuccess: boolean, eventType: string, intent: StripePaymentIntent) {
+async function actOnPurchase(
+  tx: Tx,
+  isSuccess: boolean,
+  eventType: string,
+  intent: StripePaymentIntent,
+): Promise<Decision> {
   const purchase = await matchingPurchase(tx, intent);
   if ("outcome" in purchase) return purchase;
   if (!isSuccess) {
     await markPurchaseUnpaid(tx, purchase.id, eventType === "payment_intent.canceled" ? "canceled" : "failed");
-    return { outcome: "marked_failed", videoId: null, purchaseId: purchase.id } satisfies Decision;
+    return { outcome: "marked_failed", videoId: null, purchaseId: purchase.id };
   }
   if (intent.status !== "succeeded") return ignoredPurchase("intent_not_succeeded", purchase.id);
   // The pack's price as quoted on the purchase, not today's: a price change must not refuse a paid intent.
@@ -149,7 +155,7 @@ async function actOnPurchase(tx: Tx, isSuccess: boolean, eventType: string, inte
       currency: purchase.currency,
     },
   });
-  return { outcome: "settled", videoId: null, purchaseId: purchase.id } satisfies Decision;
+  return { outcome: "settled", videoId: null, purchaseId: purchase.id };
 }
 
 async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
@@ -158,7 +164,7 @@ async function act(tx: Tx, event: StripeEvent): Promise<Decision> {
   const intent = stripePaymentIntent.safeParse(event.data.object);
   if (!intent.success) return ignored("malformed_payment_intent");
   const purpose = intent.data.metadata.purpose;
-  if (purpose === "credits") return await actOnPurchase(tx, isSuccess, event.type, intent.data);
+  if (purpose === creditPurchasePurpose) return await actOnPurchase(tx, isSuccess, event.type, intent.data);
   if (purpose !== undefined) return ignored("unknown_purpose");
   const video = await matchingVideo(tx, intent.data);
   if ("outcome" in video) return video;

@@ -19,6 +19,12 @@ export const stripeEvent = z.object({
 });
 export type StripeEvent = z.infer<typeof stripeEvent>;
 
+/**
+ * metadata.purpose of an intent create-payment-intent opened for a credit pack (with purchaseId,
+ * userId and packId); a video's intent has no purpose (videoId and userId).
+ */
+export const creditPurchasePurpose = "credits";
+
 /** The `data.object` of a payment_intent.* event. */
 export const stripePaymentIntent = z.object({
   id: line().check(z.minLength(1), z.maxLength(255)),
