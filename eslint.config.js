@@ -44,7 +44,8 @@ const layoutBoundaries = {
     messages: {
       server:
         "src/ must not import {{target}}: the browser bundle would pull in server code. Only supabase/functions/_shared/domain is shared (import it as @domain/…).",
-      sharedToFeature: "Shared code (components, lib) must not import {{target}}: move what it needs into shared code.",
+      sharedToFeature:
+        "Shared code (components, lib) must not import {{target}}: move what it needs into shared code.",
       featureToFeature:
         "Feature '{{feature}}' must not import feature '{{other}}': compose features in src/app/routes instead.",
       featureToApp: "Features must not import the app shell ({{target}}): pass what they need as props.",
@@ -68,7 +69,11 @@ const layoutBoundaries = {
       else if (from.kind === "shared" && (to.kind === "feature" || to.kind === "app")) {
         context.report({ node: source, messageId: "sharedToFeature", data });
       } else if (from.kind === "feature" && to.kind === "feature" && to.feature !== from.feature) {
-        context.report({ node: source, messageId: "featureToFeature", data: { feature: from.feature, other: to.feature } });
+        context.report({
+          node: source,
+          messageId: "featureToFeature",
+          data: { feature: from.feature, other: to.feature },
+        });
       } else if (from.kind === "feature" && to.kind === "app") {
         context.report({ node: source, messageId: "featureToApp", data });
       }
@@ -76,7 +81,9 @@ const layoutBoundaries = {
 
     return {
       Program(node) {
-        if (/^index\.[cm]?[jt]sx?$/.test(path.basename(importer))) context.report({ node, messageId: "barrel" });
+        if (/^index\.[cm]?[jt]sx?$/.test(path.basename(importer))) {
+          context.report({ node, messageId: "barrel" });
+        }
       },
       ImportDeclaration: check,
       ImportExpression: check,
@@ -93,7 +100,8 @@ const focusedOrSkippedTests = [
     message: "Commit no focused (.only) or skipped (.skip) tests: every test runs in CI.",
   },
   {
-    selector: "CallExpression[callee.name=/^(describe|it|test|suite)$/] > ObjectExpression > Property[key.name=/^(only|skip)$/]",
+    selector:
+      "CallExpression[callee.name=/^(describe|it|test|suite)$/] > ObjectExpression > Property[key.name=/^(only|skip)$/]",
     message: "Commit no focused ({ only }) or skipped ({ skip }) tests: every test runs in CI.",
   },
 ];

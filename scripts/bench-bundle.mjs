@@ -13,7 +13,10 @@ const budgetKb = 150;
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const firstRouteModule = "src/features/marketing/home-page.tsx";
 /** Fetched on every start, but only after the first paint: animation features and the SW registration. */
-const deferredModules = ["src/app/motion-features.ts", "node_modules/workbox-window/build/workbox-window.prod.es5.mjs"];
+const deferredModules = [
+  "src/app/motion-features.ts",
+  "node_modules/workbox-window/build/workbox-window.prod.es5.mjs",
+];
 /** Rollup names a shared chunk after its first module; src/lib/supabase.ts gives "supabase". */
 const sessionChunkName = "supabase";
 
@@ -80,9 +83,13 @@ try {
   const session = rows("supabase-js and the auth client", sessionFiles);
 
   const verdict = firstRoute <= budgetKb ? "within" : "OVER";
-  console.info(`first route JavaScript: ${firstRoute.toFixed(1)} KB gzip (${verdict} the ${budgetKb} KB budget)`);
+  console.info(
+    `first route JavaScript: ${firstRoute.toFixed(1)} KB gzip (${verdict} the ${budgetKb} KB budget)`,
+  );
   console.info(`  + CSS ${css.toFixed(1)} KB gzip`);
-  console.info(`  all JavaScript fetched by the time the page is idle: ${(firstRoute + deferred).toFixed(1)} KB`);
+  console.info(
+    `  all JavaScript fetched by the time the page is idle: ${(firstRoute + deferred).toFixed(1)} KB`,
+  );
   console.info(`  the same for a signed-in visitor: ${(firstRoute + deferred + session).toFixed(1)} KB`);
   if (firstRoute > budgetKb) process.exitCode = 1;
 } finally {

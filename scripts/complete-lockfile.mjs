@@ -10,15 +10,38 @@ const lockPath = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(readFileSync(lockPath, "utf8"));
 const packages = lock.packages;
 
-const operatingSystems = ["android", "darwin", "freebsd", "linux", "win32", "openbsd", "openharmony", "sunos", "aix", "netbsd"];
-const cpus = { arm64: "arm64", x64: "x64", ia32: "ia32", arm: "arm", loong64: "loong64", ppc64: "ppc64", riscv64: "riscv64", s390x: "s390x", wasm32: "wasm32" };
+const operatingSystems = [
+  "android",
+  "darwin",
+  "freebsd",
+  "linux",
+  "win32",
+  "openbsd",
+  "openharmony",
+  "sunos",
+  "aix",
+  "netbsd",
+];
+const cpus = {
+  arm64: "arm64",
+  x64: "x64",
+  ia32: "ia32",
+  arm: "arm",
+  loong64: "loong64",
+  ppc64: "ppc64",
+  riscv64: "riscv64",
+  s390x: "s390x",
+  wasm32: "wasm32",
+};
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = parts.find((part) => operatingSystems.includes(part));
   const cpu = parts.map((part) => cpus[part]).find(Boolean);
-  const libc = parts.some((part) => part.startsWith("musl")) ? "musl"
-    : parts.some((part) => part === "gnu" || part === "glibc" || part.startsWith("gnueabi")) ? "glibc"
+  const libc = parts.some((part) => part.startsWith("musl"))
+    ? "musl"
+    : parts.some((part) => part === "gnu" || part === "glibc" || part.startsWith("gnueabi"))
+    ? "glibc"
     : undefined;
   if (!cpu) return undefined;
   return { ...(os ? { os: [os] } : {}), cpu: [cpu], ...(libc && os === "linux" ? { libc: [libc] } : {}) };
@@ -39,11 +62,15 @@ for (const [path, entry] of Object.entries(packages)) {
 
 if (process.argv.includes("--check")) {
   if (added.length) {
-    console.error(`package-lock.json lacks ${added.length} platform packages; run: node scripts/complete-lockfile.mjs`);
+    console.error(
+      `package-lock.json lacks ${added.length} platform packages; run: node scripts/complete-lockfile.mjs`,
+    );
     process.exit(1);
   }
 } else if (added.length) {
-  lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+  lock.packages = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))),
+  );
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
   console.info(`package-lock.json: added ${added.length} other-platform optional packages`);
 }

@@ -31,8 +31,15 @@ process.on("SIGTERM", () => stop(0));
 const bin = (name) => fileURLToPath(new URL(`../node_modules/.bin/${name}`, import.meta.url));
 
 const platform = start(bin("deno"), [
-  "run", "--allow-all", "supabase/local/main.ts",
-  "--port", platformPort, "--data", ".data", "--env-file", ".env.local",
+  "run",
+  "--allow-all",
+  "supabase/local/main.ts",
+  "--port",
+  platformPort,
+  "--data",
+  ".data",
+  "--env-file",
+  ".env.local",
 ]);
 
 const platformUrl = await new Promise((resolve) => {

@@ -125,7 +125,9 @@ function drawFaviconSvg() {
   const stops = gradientStops
     .map(({ at, color }) => `<stop offset="${at}" stop-color="rgb(${color.join(",")})"/>`)
     .join("");
-  const paths = sparkles.map((sparkle) => `<path d="${sparklePath(sparkle, viewBox)}" fill="#fff"/>`).join("");
+  const paths = sparkles.map((sparkle) => `<path d="${sparklePath(sparkle, viewBox)}" fill="#fff"/>`).join(
+    "",
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${viewBox} ${viewBox}">` +
     `<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">${stops}</linearGradient></defs>` +
     `<rect width="${viewBox}" height="${viewBox}" rx="${viewBox * 0.22}" fill="url(#g)"/>${paths}</svg>\n`;

@@ -24,11 +24,13 @@ export function CrashScreen({
         {error.message}
       </p>
       <div className="mt-6 flex gap-3">
-        {onRetry ? (
-          <Button variant="secondary" onClick={onRetry}>
-            Try again
-          </Button>
-        ) : null}
+        {onRetry
+          ? (
+            <Button variant="secondary" onClick={onRetry}>
+              Try again
+            </Button>
+          )
+          : null}
         <Button onClick={() => window.location.reload()}>Reload Personify</Button>
       </div>
     </div>

@@ -28,6 +28,8 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
   override render() {
     const { error } = this.state;
     if (!error) return this.props.children;
-    return this.props.fallback ? this.props.fallback(error, this.retry) : <CrashScreen error={error} onRetry={this.retry} />;
+    return this.props.fallback
+      ? this.props.fallback(error, this.retry)
+      : <CrashScreen error={error} onRetry={this.retry} />;
   }
 }

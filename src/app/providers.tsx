@@ -1,6 +1,6 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { LazyMotion, MotionConfig } from "framer-motion";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { type ReactNode, useEffect, useRef, useState } from "react";
 import { Toaster } from "sonner";
 import { ErrorBoundary } from "@/app/error-boundary";
 import { createQueryClient } from "@/app/query-client";

@@ -65,7 +65,8 @@ function authRoute<Path extends string>(path: Path) {
   return {
     path,
     /** `returnTo` is the path, search and hash to come back to once signed in. */
-    href: ({ returnTo }: { returnTo?: string } = {}) => withSearch(path, writeSearch({ [returnToParam]: returnTo })),
+    href: ({ returnTo }: { returnTo?: string } = {}) =>
+      withSearch(path, writeSearch({ [returnToParam]: returnTo })),
     /** Where to go once signed in (the account unless the link says otherwise), and whether it said. */
     parse: (params: URLSearchParams) => ({
       returnTo: safeReturnPath(params.get(returnToParam)),
@@ -86,7 +87,15 @@ export interface GalleryFilters {
   to: string;
 }
 
-export const emptyGalleryFilters: GalleryFilters = { q: "", model: "", feature: "", favorite: false, album: "", from: "", to: "" };
+export const emptyGalleryFilters: GalleryFilters = {
+  q: "",
+  model: "",
+  feature: "",
+  favorite: false,
+  album: "",
+  from: "",
+  to: "",
+};
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -169,7 +178,10 @@ export const paths = {
   aiImage: {
     path: aiImagePath,
     href: ({ prompt, model, settings = {}, tokens = {} }: AiImageSearch = {}) =>
-      withSearch(aiImagePath, writeSearch({ prompt, model, settings: jsonUnlessEmpty(settings), tokens: jsonUnlessEmpty(tokens) })),
+      withSearch(
+        aiImagePath,
+        writeSearch({ prompt, model, settings: jsonUnlessEmpty(settings), tokens: jsonUnlessEmpty(tokens) }),
+      ),
     /** The link's values; settings and tokens that are not strings (or not JSON at all) are dropped. */
     parse: (params: URLSearchParams) => ({
       prompt: params.get("prompt") ?? "",
@@ -188,13 +200,17 @@ export const paths = {
   video: {
     path: videoPath,
     href: (search: VideoSearch = {}) => withSearch(videoPath, videoSearch(search)),
-    parse: (params: URLSearchParams): Required<VideoSearch> => ({ imageId: params.get("imageId"), videoId: params.get("video") }),
+    parse: (params: URLSearchParams): Required<VideoSearch> => ({
+      imageId: params.get("imageId"),
+      videoId: params.get("video"),
+    }),
     search: videoSearch,
   },
   gallery: {
     path: "/gallery",
     /** Unset filters are left out, so the plain gallery is just /gallery. */
-    href: (filters: Partial<GalleryFilters> = {}) => withSearch("/gallery", gallerySearch({ ...emptyGalleryFilters, ...filters })),
+    href: (filters: Partial<GalleryFilters> = {}) =>
+      withSearch("/gallery", gallerySearch({ ...emptyGalleryFilters, ...filters })),
     parse: parseGalleryFilters,
     /** Writes the filters into `base` (its other params are kept). */
     search: gallerySearch,

@@ -69,10 +69,13 @@ describe("the shared fetchers answer with their function's contract", () => {
     expectTypeOf(getGalleryImages).returns.resolves.toEqualTypeOf<z.infer<typeof gallery.page>>();
     expectTypeOf(getGalleryImage).returns.resolves.toEqualTypeOf<z.infer<typeof gallery.imageDetail>>();
     expectTypeOf(getAccount).returns.resolves.toEqualTypeOf<z.infer<typeof account.accountOverview>>();
-    expectTypeOf(getImageModels).returns.resolves.toEqualTypeOf<z.infer<typeof imageGeneration.modelsResponse>["models"]>();
+    expectTypeOf(getImageModels).returns.resolves.toEqualTypeOf<
+      z.infer<typeof imageGeneration.modelsResponse>["models"]
+    >();
     // The check tells a copy missing one field apart from the contract.
+    type DetailWithoutAlbums = Omit<z.infer<typeof gallery.imageDetail>, "albums">;
     // @ts-expect-error the fetcher's type has every field of the contract, albums included
-    expectTypeOf(getGalleryImage).returns.resolves.toEqualTypeOf<Omit<z.infer<typeof gallery.imageDetail>, "albums">>();
+    expectTypeOf(getGalleryImage).returns.resolves.toEqualTypeOf<DetailWithoutAlbums>();
   });
 
   it("keeps a field the contract added, which a copy of the schema would strip", async () => {
@@ -92,7 +95,11 @@ describe("the shared fetchers answer with their function's contract", () => {
     expect(await getCreditBalance()).toBe(7);
     // The balance alone is read through the whole overview's contract: an answer without the
     // field the contract now requires is refused there as well.
-    answering({ profile: { id: "user-1", email: "ada@example.com", role: "user", createdAt: "2026-01-01T00:00:00Z" }, credits: { balance: 7 }, ledger: { entries: [], nextCursor: null } });
+    answering({
+      profile: { id: "user-1", email: "ada@example.com", role: "user", createdAt: "2026-01-01T00:00:00Z" },
+      credits: { balance: 7 },
+      ledger: { entries: [], nextCursor: null },
+    });
     await expect(getCreditBalance()).rejects.toThrow(/addedField/);
 
     answering({

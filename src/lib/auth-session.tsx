@@ -1,5 +1,5 @@
 import type { Session, SupabaseClient, User } from "@supabase/supabase-js";
-import { createContext, use, useEffect, useState, type ReactNode } from "react";
+import { createContext, type ReactNode, use, useEffect, useState } from "react";
 import { mayHaveSession } from "@/lib/auth-storage";
 import { whenClientLoaded } from "@/lib/supabase-ready";
 
@@ -36,7 +36,9 @@ export function AuthSessionProvider({
       if (!active || unsubscribe) return;
       // onAuthStateChange reports the restored session first (INITIAL_SESSION), then every change.
       const { data } = client.auth.onAuthStateChange((_event, session) => {
-        setAuthSession(session ? { status: "signed-in", session, user: session.user } : { status: "signed-out" });
+        setAuthSession(
+          session ? { status: "signed-in", session, user: session.user } : { status: "signed-out" },
+        );
       });
       unsubscribe = () => data.subscription.unsubscribe();
     };

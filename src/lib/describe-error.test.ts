@@ -12,7 +12,12 @@ import {
 describe("describeError", () => {
   it("titles each kind of failure and keeps the function's own message", () => {
     const credits = describeError(
-      new PaymentRequiredError("generate", 402, "INSUFFICIENT_CREDITS", "This image needs 4 credits; you have 2."),
+      new PaymentRequiredError(
+        "generate",
+        402,
+        "INSUFFICIENT_CREDITS",
+        "This image needs 4 credits; you have 2.",
+      ),
     );
     expect(credits).toEqual({
       title: "Not enough credits",
@@ -30,7 +35,9 @@ describe("describeError", () => {
   it("offers a retry only where trying again can help", () => {
     expect(describeError(new ServerError("account", 503, "INTERNAL_ERROR", "Down.")).retryable).toBe(true);
     expect(describeError(new NetworkError("account")).retryable).toBe(true);
-    expect(describeError(new ValidationError("account", 400, "VALIDATION_ERROR", "No.")).retryable).toBe(false);
+    expect(describeError(new ValidationError("account", 400, "VALIDATION_ERROR", "No.")).retryable).toBe(
+      false,
+    );
   });
 
   it("says how long to wait when rate limited", () => {

@@ -42,8 +42,12 @@ export function describeError(error: unknown): ErrorDescription {
   if (error instanceof PaymentRequiredError) return { title: "Not enough credits", description, retryable };
   if (error instanceof ForbiddenError) return { title: "Not allowed", description, retryable };
   if (error instanceof NotFoundError) return { title: "Not found", description, retryable };
-  if (error instanceof ConflictError) return { title: "That changed in the meantime", description, retryable };
+  if (error instanceof ConflictError) {
+    return { title: "That changed in the meantime", description, retryable };
+  }
   if (error instanceof PayloadTooLargeError) return { title: "That's too large", description, retryable };
-  if (error instanceof ServerError) return { title: "Something went wrong on our side", description, retryable };
+  if (error instanceof ServerError) {
+    return { title: "Something went wrong on our side", description, retryable };
+  }
   return { title: "That didn't work", description, retryable };
 }

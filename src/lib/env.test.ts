@@ -3,10 +3,11 @@ import { InvalidEnvError, parseEnv } from "@/lib/env";
 
 describe("parseEnv", () => {
   it("returns the Supabase URL without a trailing slash and the anon key", () => {
-    expect(parseEnv({ VITE_SUPABASE_URL: "https://abc.supabase.co/", VITE_SUPABASE_ANON_KEY: " key " })).toEqual({
-      supabaseUrl: "https://abc.supabase.co",
-      supabaseAnonKey: "key",
-    });
+    expect(parseEnv({ VITE_SUPABASE_URL: "https://abc.supabase.co/", VITE_SUPABASE_ANON_KEY: " key " }))
+      .toEqual({
+        supabaseUrl: "https://abc.supabase.co",
+        supabaseAnonKey: "key",
+      });
   });
 
   it("accepts the local platform's http URL", () => {

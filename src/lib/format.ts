@@ -1,5 +1,8 @@
 const creditFormatter = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const signedCreditFormatter = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0, signDisplay: "exceptZero" });
+const signedCreditFormatter = new Intl.NumberFormat(undefined, {
+  maximumFractionDigits: 0,
+  signDisplay: "exceptZero",
+});
 const dateFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 const dateTimeFormatter = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 

@@ -8,6 +8,7 @@ import {
   type FunctionHttpError,
   NetworkError,
   NotFoundError,
+  parseRetryAfter,
   PayloadTooLargeError,
   PaymentRequiredError,
   RateLimitedError,
@@ -15,7 +16,6 @@ import {
   UnauthorizedError,
   UnexpectedResponseError,
   ValidationError,
-  parseRetryAfter,
 } from "@/lib/function-errors";
 
 const projectUrl = "http://127.0.0.1:54321";
@@ -44,7 +44,10 @@ function clientAnswering(respond: (request: Request) => Response | Promise<Respo
 }
 
 function errorResponse(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...headers },
+  });
 }
 
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
@@ -85,18 +88,20 @@ describe("invokeFunction", () => {
     expect((error as UnexpectedResponseError).retryable).toBe(false);
   });
 
-  it.each([
-    [400, "VALIDATION_ERROR", ValidationError, false],
-    [401, "UNAUTHORIZED", UnauthorizedError, false],
-    [402, "INSUFFICIENT_CREDITS", PaymentRequiredError, false],
-    [403, "FORBIDDEN", ForbiddenError, false],
-    [404, "NOT_FOUND", NotFoundError, false],
-    [409, "CONFLICT", ConflictError, false],
-    [413, "PAYLOAD_TOO_LARGE", PayloadTooLargeError, false],
-    [500, "INTERNAL_ERROR", ServerError, true],
-    [502, "PROVIDER_ERROR", ServerError, true],
-    [504, "PROVIDER_TIMEOUT", ServerError, true],
-  ] as const)("turns HTTP %i %s into %o", async (status, code, ErrorClass, retryable) => {
+  it.each(
+    [
+      [400, "VALIDATION_ERROR", ValidationError, false],
+      [401, "UNAUTHORIZED", UnauthorizedError, false],
+      [402, "INSUFFICIENT_CREDITS", PaymentRequiredError, false],
+      [403, "FORBIDDEN", ForbiddenError, false],
+      [404, "NOT_FOUND", NotFoundError, false],
+      [409, "CONFLICT", ConflictError, false],
+      [413, "PAYLOAD_TOO_LARGE", PayloadTooLargeError, false],
+      [500, "INTERNAL_ERROR", ServerError, true],
+      [502, "PROVIDER_ERROR", ServerError, true],
+      [504, "PROVIDER_TIMEOUT", ServerError, true],
+    ] as const,
+  )("turns HTTP %i %s into %o", async (status, code, ErrorClass, retryable) => {
     const { invokeFunction } = clientAnswering(() =>
       errorResponse(status, { error: `message for ${code}`, code, details: { reason: "test" } })
     );
@@ -140,7 +145,9 @@ describe("invokeFunction", () => {
   });
 
   it("falls back to the status when the body is not the error shape", async () => {
-    const { invokeFunction } = clientAnswering(() => new Response("<html>Bad gateway</html>", { status: 502 }));
+    const { invokeFunction } = clientAnswering(() =>
+      new Response("<html>Bad gateway</html>", { status: 502 })
+    );
 
     const error = await failureOf(invokeFunction({ name: "account", schema: greetingSchema }));
 
@@ -163,7 +170,9 @@ describe("invokeFunction", () => {
 
 describe("queryString", () => {
   it("encodes values and leaves out null and undefined", () => {
-    expect(queryString({ cursor: "a b&c", limit: 20, after: undefined, before: null })).toBe("?cursor=a+b%26c&limit=20");
+    expect(queryString({ cursor: "a b&c", limit: 20, after: undefined, before: null })).toBe(
+      "?cursor=a+b%26c&limit=20",
+    );
     expect(queryString({})).toBe("");
     expect(queryString(undefined)).toBe("");
   });

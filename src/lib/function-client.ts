@@ -1,15 +1,6 @@
-import {
-  FunctionsHttpError,
-  FunctionsRelayError,
-  type SupabaseClient,
-} from "@supabase/supabase-js";
+import { FunctionsHttpError, FunctionsRelayError, type SupabaseClient } from "@supabase/supabase-js";
 import type * as z from "zod/mini";
-import {
-  errorFromResponse,
-  NetworkError,
-  ServerError,
-  UnexpectedResponseError,
-} from "@/lib/function-errors";
+import { errorFromResponse, NetworkError, ServerError, UnexpectedResponseError } from "@/lib/function-errors";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
@@ -49,7 +40,10 @@ export function createFunctionClient(functions: FunctionsInvoker) {
     if (error) throw await toFunctionCallError(call.name, error);
     const parsed = call.schema.safeParse(data);
     if (!parsed.success) {
-      throw new UnexpectedResponseError(call.name, parsed.error.issues.map((issue) => issue.message).join("; "));
+      throw new UnexpectedResponseError(
+        call.name,
+        parsed.error.issues.map((issue) => issue.message).join("; "),
+      );
     }
     return parsed.data;
   };
@@ -71,7 +65,12 @@ export async function toFunctionCallError(functionName: string, error: unknown) 
     return errorFromResponse(functionName, error.context);
   }
   if (error instanceof FunctionsRelayError) {
-    return new ServerError(functionName, 502, "INTERNAL_ERROR", "The functions gateway failed. Try again in a moment.");
+    return new ServerError(
+      functionName,
+      502,
+      "INTERNAL_ERROR",
+      "The functions gateway failed. Try again in a moment.",
+    );
   }
   // FunctionsFetchError, a timeout or an abort: no answer came back.
   return new NetworkError(functionName, { cause: error });

@@ -107,7 +107,10 @@ export class UnexpectedResponseError extends FunctionCallError {
   readonly retryable = false;
 
   constructor(functionName: string, readonly problem: string) {
-    super(functionName, "Personify sent an answer this version of the app doesn't understand. Reload the page.");
+    super(
+      functionName,
+      "Personify sent an answer this version of the app doesn't understand. Reload the page.",
+    );
   }
 }
 
@@ -122,7 +125,10 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /** Turns a function's non-2xx response into the matching typed error. */
-export async function errorFromResponse(functionName: string, response: Response): Promise<FunctionHttpError> {
+export async function errorFromResponse(
+  functionName: string,
+  response: Response,
+): Promise<FunctionHttpError> {
   const text = await response.text().catch(() => "");
   let parsed: z.infer<typeof errorBodySchema> | null = null;
   try {
@@ -151,7 +157,13 @@ export async function errorFromResponse(functionName: string, response: Response
     case 413:
       return new PayloadTooLargeError(functionName, status, code, message, details);
     case 429:
-      return new RateLimitedError(functionName, code, message, details, parseRetryAfter(response.headers.get("retry-after")));
+      return new RateLimitedError(
+        functionName,
+        code,
+        message,
+        details,
+        parseRetryAfter(response.headers.get("retry-after")),
+      );
     default:
       return status >= 500
         ? new ServerError(functionName, status, code, message, details)

@@ -1,10 +1,14 @@
 import { createClient } from "@supabase/supabase-js";
 import { describe, expect, it, vi } from "vitest";
-import { createFunctionEventStream, readServerSentEvents, type FunctionEvent } from "@/lib/function-event-stream";
 import {
+  createFunctionEventStream,
+  type FunctionEvent,
+  readServerSentEvents,
+} from "@/lib/function-event-stream";
+import {
+  type FunctionHttpError,
   NetworkError,
   PaymentRequiredError,
-  type FunctionHttpError,
   ServerError,
   UnexpectedResponseError,
   ValidationError,
@@ -62,11 +66,18 @@ async function collect<T>(events: AsyncIterable<T>) {
 describe("readServerSentEvents", () => {
   it("parses named events, multi-line data and comments, split anywhere between chunks", async () => {
     const { seen } = await collect(
-      readServerSentEvents(bodyOf(": keep-alive\n\nevent: st", "age\ndata: {\"a\"\r", "\ndata: :1}\r\n\r\ndata:plain\n\n", "data: cut")),
+      readServerSentEvents(
+        bodyOf(
+          ": keep-alive\n\nevent: st",
+          'age\ndata: {"a"\r',
+          "\ndata: :1}\r\n\r\ndata:plain\n\n",
+          "data: cut",
+        ),
+      ),
     );
 
     expect(seen).toEqual([
-      { event: "stage", data: "{\"a\"\n:1}" },
+      { event: "stage", data: '{"a"\n:1}' },
       { event: "message", data: "plain" },
     ]);
   });
@@ -78,7 +89,9 @@ describe("streamFunction", () => {
       eventStream('event: stage\ndata: {"stage":"generating"}\n\n', 'event: done\ndata: {"imageId":"i1"}\n\n')
     );
 
-    const { seen, failure } = await collect(streamFunction({ name: "image-generation", body: { prompt: "A cat" } }));
+    const { seen, failure } = await collect(
+      streamFunction({ name: "image-generation", body: { prompt: "A cat" } }),
+    );
 
     expect(failure).toBeUndefined();
     expect(seen).toEqual<FunctionEvent[]>([

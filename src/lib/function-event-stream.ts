@@ -6,7 +6,7 @@ import {
   NetworkError,
   UnexpectedResponseError,
 } from "@/lib/function-errors";
-import { toFunctionCallError, type HttpMethod } from "@/lib/function-client";
+import { type HttpMethod, toFunctionCallError } from "@/lib/function-client";
 
 /** One server-sent event with its data parsed as JSON, as every function stream sends it. */
 export interface FunctionEvent {
@@ -35,7 +35,9 @@ const defaultOpenTimeoutMs = 30_000;
  * `{ status, error, code, details }`, which ends the stream with the error that status stands for.
  */
 export function createFunctionEventStream(functions: FunctionsInvoker) {
-  return async function* streamFunction(call: FunctionStreamCall): AsyncGenerator<FunctionEvent, void, undefined> {
+  return async function* streamFunction(
+    call: FunctionStreamCall,
+  ): AsyncGenerator<FunctionEvent, void, undefined> {
     const { data, error } = await functions.invoke<unknown>(call.name, {
       method: call.method ?? "POST",
       body: call.body as Record<string, unknown> | undefined,
@@ -73,7 +75,9 @@ export interface ServerSentEvent {
 }
 
 /** Parses a text/event-stream body (the WHATWG format: fields, multi-line data, comments, any newline). */
-export async function* readServerSentEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+export async function* readServerSentEvents(
+  body: ReadableStream<Uint8Array>,
+): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = "";

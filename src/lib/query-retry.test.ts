@@ -9,7 +9,8 @@ import {
 import { queryRetryDelay, shouldRetryQuery } from "@/lib/query-retry";
 
 const serverError = new ServerError("account", 503, "INTERNAL_ERROR", "down");
-const rateLimited = (seconds: number | null) => new RateLimitedError("account", "RATE_LIMITED", "slow", {}, seconds);
+const rateLimited = (seconds: number | null) =>
+  new RateLimitedError("account", "RATE_LIMITED", "slow", {}, seconds);
 
 describe("shouldRetryQuery", () => {
   it("retries failures that may pass, at most twice", () => {

@@ -9,7 +9,12 @@ import { announceClient } from "@/lib/supabase-ready";
  * a first visit to a public page doesn't download supabase-js.
  */
 export const supabase = createClient(env.supabaseUrl, env.supabaseAnonKey, {
-  auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: true, storageKey: authStorageKey },
+  auth: {
+    persistSession: true,
+    autoRefreshToken: true,
+    detectSessionInUrl: true,
+    storageKey: authStorageKey,
+  },
 });
 
 announceClient(supabase);

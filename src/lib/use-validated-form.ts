@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type FormEvent } from "react";
+import { type ChangeEvent, type FormEvent, useState } from "react";
 import type * as z from "zod/mini";
 import { fieldErrorsOf } from "@/lib/form-errors";
 

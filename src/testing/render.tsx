@@ -38,7 +38,8 @@ export function fakeAuthClient(session: Session | null) {
       },
     },
   } as unknown as Pick<SupabaseClient, "auth">;
-  const emit = (event: AuthChangeEvent, next: Session | null) => callbacks.forEach((callback) => callback(event, next));
+  const emit = (event: AuthChangeEvent, next: Session | null) =>
+    callbacks.forEach((callback) => callback(event, next));
   return { client, emit };
 }
 
@@ -63,7 +64,9 @@ export function renderWithProviders(
 ) {
   if (session) localStorage.setItem(authStorageKey, JSON.stringify(session));
   const auth = fakeAuthClient(session);
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+  });
   const result = render(
     <QueryClientProvider client={queryClient}>
       <AuthSessionProvider loadClient={() => Promise.resolve(auth.client)}>

@@ -68,7 +68,10 @@ export async function createFunctionsGateway(
         if (!token) throw new Error("missing");
         await keys.verify(token);
       } catch {
-        return errorResponse(unauthorized("Missing or invalid authorization header (a valid JWT is required)."), corsHeaders);
+        return errorResponse(
+          unauthorized("Missing or invalid authorization header (a valid JWT is required)."),
+          corsHeaders,
+        );
       }
     }
     // Built field by field: copying the whole Request reads its signal, which Deno.serve answers
@@ -83,7 +86,10 @@ export async function createFunctionsGateway(
       return withCors(await module.default.fetch(forwarded));
     } catch (error) {
       log.error("function failed", { function: name, error: String((error as Error)?.stack ?? error) });
-      return errorResponse(new ApiError(500, "INTERNAL_ERROR", `The function "${name}" failed.`), corsHeaders);
+      return errorResponse(
+        new ApiError(500, "INTERNAL_ERROR", `The function "${name}" failed.`),
+        corsHeaders,
+      );
     }
   };
 }

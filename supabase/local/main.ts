@@ -52,7 +52,9 @@ if (values["env-file"]) {
 
 console.info(
   [
-    `Personify local platform (${databaseUrl ? "PostgreSQL" : "PGlite"}, started in ${platform.startupMs} ms)`,
+    `Personify local platform (${
+      databaseUrl ? "PostgreSQL" : "PGlite"
+    }, started in ${platform.startupMs} ms)`,
     `  API URL:          ${platform.url}`,
     `  anon key:         ${platform.anonKey}`,
     `  service_role key: ${platform.serviceRoleKey}`,

@@ -110,8 +110,14 @@ export async function startPlatform(options: PlatformOptions): Promise<Platform>
       return await router.fetch(request);
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error, corsHeaders);
-      log.error("platform request failed", { url: request.url, error: String((error as Error)?.stack ?? error) });
-      return errorResponse(new ApiError(500, "INTERNAL_ERROR", "The local platform failed on this request."), corsHeaders);
+      log.error("platform request failed", {
+        url: request.url,
+        error: String((error as Error)?.stack ?? error),
+      });
+      return errorResponse(
+        new ApiError(500, "INTERNAL_ERROR", "The local platform failed on this request."),
+        corsHeaders,
+      );
     }
   });
 

@@ -3,7 +3,10 @@ import { createPostgresDb } from "../functions/_shared/db/postgres-db.ts";
 import { log } from "../functions/_shared/log.ts";
 import { processEnv } from "../functions/_shared/runtime.ts";
 import { locateFfmpeg } from "../functions/_shared/image-to-video/ffmpeg.ts";
-import { mediaWorkerConcurrency, startMediaWorker } from "../functions/_shared/image-to-video/media-worker.ts";
+import {
+  mediaWorkerConcurrency,
+  startMediaWorker,
+} from "../functions/_shared/image-to-video/media-worker.ts";
 
 const usage = `Usage: DATABASE_URL=… SUPABASE_URL=… SUPABASE_SERVICE_ROLE_KEY=… \\
   deno run --allow-all supabase/workers/media-worker.ts [--concurrency 1] [--lease-seconds 60]
@@ -37,7 +40,11 @@ const worker = startMediaWorker({ db, env: processEnv }, {
   concurrency,
   leaseSeconds: Number(values["lease-seconds"]),
 });
-log.info("media worker started", { workerId: worker.workerId, concurrency, ffmpeg: locateFfmpeg(processEnv) });
+log.info("media worker started", {
+  workerId: worker.workerId,
+  concurrency,
+  ffmpeg: locateFfmpeg(processEnv),
+});
 console.info("media worker ready");
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -17,8 +17,13 @@ const platform = await startPlatform({
 async function users(count: number) {
   const tokens: string[] = [];
   for (let index = 0; index < count; index++) {
-    const client = createClient(platform.url, platform.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
-    const { data, error } = await client.auth.signUp({ email: `bench-${crypto.randomUUID()}@example.test`, password: "benchmark-password" });
+    const client = createClient(platform.url, platform.anonKey, {
+      auth: { persistSession: false, autoRefreshToken: false },
+    });
+    const { data, error } = await client.auth.signUp({
+      email: `bench-${crypto.randomUUID()}@example.test`,
+      password: "benchmark-password",
+    });
     if (error) throw error;
     tokens.push(data.session!.access_token);
   }
@@ -45,21 +50,31 @@ async function level(concurrency: number) {
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < requestsPerLevel) {
       const index = next++;
-      timings.push(await timedGeneration(tokens[Math.floor(index / 90)], `Bench portrait of [FIRSTNAME] number ${index}`));
+      timings.push(
+        await timedGeneration(
+          tokens[Math.floor(index / 90)],
+          `Bench portrait of [FIRSTNAME] number ${index}`,
+        ),
+      );
     }
   }));
   const wall = performance.now() - started;
   timings.sort((a, b) => a - b);
-  const at = (quantile: number) => timings[Math.min(timings.length - 1, Math.floor(quantile * timings.length))];
+  const at = (quantile: number) =>
+    timings[Math.min(timings.length - 1, Math.floor(quantile * timings.length))];
   return { concurrency, p50: at(0.5), p95: at(0.95), throughput: (requestsPerLevel / wall) * 1000 };
 }
 
 await timedGeneration((await users(1))[0], "warm-up of [FIRSTNAME]");
 const results = [await level(1), await level(16)];
-console.info(`image-generation, local provider at 0 ms, ${requestsPerLevel} requests per level, ${platform.db.kind}:`);
+console.info(
+  `image-generation, local provider at 0 ms, ${requestsPerLevel} requests per level, ${platform.db.kind}:`,
+);
 for (const result of results) {
   console.info(
-    `  concurrency ${String(result.concurrency).padStart(2)}: p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, ${result.throughput.toFixed(1)} images/s`,
+    `  concurrency ${String(result.concurrency).padStart(2)}: p50 ${result.p50.toFixed(1)} ms, p95 ${
+      result.p95.toFixed(1)
+    } ms, ${result.throughput.toFixed(1)} images/s`,
   );
 }
 console.info(`target p95 ≤ 50 ms at concurrency 16: ${results[1].p95 <= 50 ? "met" : "NOT met"}`);

@@ -24,10 +24,13 @@ for (let run = 0; run < runs; run++) {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const format = (values: number[]) => `median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(", ")})`;
+const format = (values: number[]) =>
+  `median ${median(values).toFixed(0)} ms (runs: ${values.map((v) => v.toFixed(0)).join(", ")})`;
 const backend = Deno.env.get("DATABASE_URL") ? "PostgreSQL" : "PGlite";
 console.info(`platform startup on ${backend}, ${runs} runs, spawn → ready:`);
 console.info(`  cold (fresh data dir, boot + migrations): ${format(cold)}`);
 console.info(`  warm (existing data dir):                 ${format(warm)}`);
-console.info(`  in-process boot + migrations as reported: ${format(reported.filter((v) => !Number.isNaN(v)))}`);
+console.info(
+  `  in-process boot + migrations as reported: ${format(reported.filter((v) => !Number.isNaN(v)))}`,
+);
 console.info(`cold-start target ≤ 5000 ms: ${median(cold) <= 5000 ? "met" : "NOT met"}`);

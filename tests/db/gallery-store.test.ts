@@ -110,7 +110,10 @@ Deno.test("the timeline pages through rows that share a timestamp to the microse
   const seen: string[] = [];
   let cursor: { t: number; id: string } | undefined;
   while (true) {
-    const rows = await db.withClaims(user.claims, (tx) => listTimeline(tx, user.id, {}, { limit: 2, cursor }));
+    const rows = await db.withClaims(
+      user.claims,
+      (tx) => listTimeline(tx, user.id, {}, { limit: 2, cursor }),
+    );
     seen.push(...rows.map((row) => row.id));
     if (rows.length < 2) break;
     const last = rows[rows.length - 1];

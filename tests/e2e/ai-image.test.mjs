@@ -24,7 +24,8 @@ async function pointBeforeCharacter(textarea, offset) {
     const box = element.getBoundingClientRect();
     return {
       x: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) + textWidth + 1,
-      y: box.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) + parseFloat(style.lineHeight) / 2,
+      y: box.top + parseFloat(style.borderTopWidth) + parseFloat(style.paddingTop) +
+        parseFloat(style.lineHeight) / 2,
     };
   }, offset);
 }
@@ -81,7 +82,10 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
     assert.equal(await prompt.inputValue(), "Professional portrait of [FIRSTNAME] from [COMPANY|a startup]");
 
     const preview = page.getByTestId("resolved-prompt");
-    assert.equal((await preview.textContent()).trim(), "Professional portrait of [FIRSTNAME] (no value) from a startup");
+    assert.equal(
+      (await preview.textContent()).trim(),
+      "Professional portrait of [FIRSTNAME] (no value) from a startup",
+    );
     await page.getByLabel("[FIRSTNAME]", { exact: true }).fill("Ada");
     await page.getByLabel("[COMPANY]", { exact: true }).fill("Lovelace Labs");
     assert.equal((await preview.textContent()).trim(), "Professional portrait of Ada from Lovelace Labs");
@@ -97,7 +101,10 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
     });
     assert.ok(size.width > size.height, `a 16:9 image is landscape, got ${size.width}×${size.height}`);
     await expectBalance(page, "99");
-    assert.match(await page.getByRole("region", { name: "Result" }).textContent(), /Offline render.*1 credit/s);
+    assert.match(
+      await page.getByRole("region", { name: "Result" }).textContent(),
+      /Offline render.*1 credit/s,
+    );
     assert.equal(await page.getByRole("link", { name: "Open gallery" }).getAttribute("href"), "/gallery");
 
     await expectNoSeriousViolations(page, "ai-image with a result (desktop)");
@@ -129,10 +136,19 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
       await page.getByRole("button", { name: "Insert [COMPANY]" }).focus();
       await page.keyboard.press("Enter");
       assert.equal(await prompt.inputValue(), "Hello from [COMPANY]");
-      assert.equal(await prompt.evaluate((element) => element === document.activeElement), true, "focus returns to the prompt");
+      assert.equal(
+        await prompt.evaluate((element) => element === document.activeElement),
+        true,
+        "focus returns to the prompt",
+      );
       await page.getByRole("button", { name: "Generate image" }).click();
       await page.getByText("Fill in the highlighted values first.").waitFor();
-      assert.equal(await page.getByLabel("[COMPANY]", { exact: true }).evaluate((element) => element === document.activeElement), true);
+      assert.equal(
+        await page.getByLabel("[COMPANY]", { exact: true }).evaluate((element) =>
+          element === document.activeElement
+        ),
+        true,
+      );
 
       await page.waitForLoadState("networkidle");
       await expectNoSeriousViolations(page, `ai-image (phone, ${colorScheme})`);

@@ -37,7 +37,11 @@ describe("signing up, out and in", { timeout: 300_000 }, () => {
     await page.getByRole("button", { name: "Account menu" }).click();
     await page.getByRole("menuitem", { name: "Sign out" }).click();
     await page.getByRole("heading", { name: "You're signed out" }).waitFor();
-    assert.equal(await page.getByRole("button", { name: "Account menu" }).count(), 0, "still shows the account menu");
+    assert.equal(
+      await page.getByRole("button", { name: "Account menu" }).count(),
+      0,
+      "still shows the account menu",
+    );
 
     await page.getByRole("link", { name: "Sign in again" }).click();
     await signInThroughForm(page, { email, password });
@@ -119,7 +123,10 @@ describe("signing up, out and in", { timeout: 300_000 }, () => {
     await page.getByRole("button", { name: "Account menu" }).focus();
     await page.keyboard.press("Enter");
     await page.getByRole("menu", { name: "Account menu" }).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Account and credits");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent?.trim()),
+      "Account and credits",
+    );
     await page.keyboard.press("End");
     assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), "Sign out");
     await page.keyboard.press("Escape");

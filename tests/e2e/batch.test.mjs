@@ -110,13 +110,22 @@ describe("the batch page", { timeout: 300_000 }, () => {
     await page.getByRole("button", { name: "Add global token" }).click();
     await page.getByLabel("Global token 1 name").fill("SETTING");
     await page.getByLabel("Global token 1 value").fill("studio light");
-    await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Portrait of [FIRST_NAME] from [BRAND] in [CITY|their town], [SETTING]");
-    assert.equal(await page.getByLabel("Model", { exact: true }).evaluate((select) => select.selectedOptions[0]?.textContent), "Offline render");
+    await page.getByRole("textbox", { name: "Prompt", exact: true }).fill(
+      "Portrait of [FIRST_NAME] from [BRAND] in [CITY|their town], [SETTING]",
+    );
+    assert.equal(
+      await page.getByLabel("Model", { exact: true }).evaluate((select) =>
+        select.selectedOptions[0]?.textContent
+      ),
+      "Offline render",
+    );
 
     await page.getByRole("button", { name: "Preview batch" }).click();
     await page.getByRole("heading", { name: "Preview" }).waitFor();
     assert.equal(await page.getByTestId("batch-total-cost").textContent(), "20 credits");
-    await page.getByRole("cell", { name: "Portrait of Person1 from Company 1, Inc. in their town, studio light" }).waitFor();
+    await page.getByRole("cell", {
+      name: "Portrait of Person1 from Company 1, Inc. in their town, studio light",
+    }).waitFor();
     await expectNoSeriousViolations(page, "batch preview (desktop)");
     await saveScreenshot(page, "batch-preview-desktop");
 
@@ -133,11 +142,16 @@ describe("the batch page", { timeout: 300_000 }, () => {
     assert.match(await page.getByTestId("batch-counts").textContent(), /^20 succeeded · 0 failed · 0 to go/);
     await page.getByRole("img", { name: "Row 1", exact: true }).waitFor();
     const mountedRows = await page.getByRole("table", { name: "Results by row" }).getByRole("row").count();
-    assert.ok(mountedRows < rowCount + 1, `only rows in view are mounted, got ${mountedRows} of ${rowCount + 1}`);
+    assert.ok(
+      mountedRows < rowCount + 1,
+      `only rows in view are mounted, got ${mountedRows} of ${rowCount + 1}`,
+    );
 
     const results = await downloadFrom(page, "Results CSV");
     assert.match(results.name, /results\.csv$/);
-    const [header, ...dataRows] = parseCsv(results.bytes.toString("utf8")).filter((row) => row.some((field) => field !== ""));
+    const [header, ...dataRows] = parseCsv(results.bytes.toString("utf8")).filter((row) =>
+      row.some((field) => field !== "")
+    );
     assert.deepEqual(header.slice(0, 4), ["row_number", "First name", "Company", "City"]);
     assert.equal(dataRows.length, rowCount);
     const statusColumn = header.indexOf("status");
@@ -151,7 +165,10 @@ describe("the batch page", { timeout: 300_000 }, () => {
     const images = await downloadFrom(page, "Images ZIP");
     assert.match(images.name, /images\.zip$/);
     const names = zipEntryNames(images.bytes);
-    const expected = Array.from({ length: rowCount }, (_, index) => `row-${String(index + 1).padStart(2, "0")}`);
+    const expected = Array.from(
+      { length: rowCount },
+      (_, index) => `row-${String(index + 1).padStart(2, "0")}`,
+    );
     assert.deepEqual(names.map((name) => name.replace(/\.(png|webp|jpg)$/, "")), expected);
 
     await expectNoSeriousViolations(page, "batch finished (desktop)");

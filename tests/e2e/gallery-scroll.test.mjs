@@ -12,7 +12,10 @@ function seededUser() {
   const email = process.env.E2E_GALLERY_SEED_EMAIL;
   const password = process.env.E2E_GALLERY_SEED_PASSWORD;
   const count = Number(process.env.E2E_GALLERY_SEED_COUNT);
-  assert.ok(email && password && count > 0, "the seeded gallery user is missing: run this through `npm run test:e2e`");
+  assert.ok(
+    email && password && count > 0,
+    "the seeded gallery user is missing: run this through `npm run test:e2e`",
+  );
   return { email, password, count };
 }
 
@@ -93,13 +96,20 @@ describe("the gallery with 10,000 images", { timeout: 900_000 }, () => {
     );
 
     console.info(
-      `gallery scroll: ${count} items, ${result.fps.toFixed(1)} fps (p95 frame ${result.p95FrameMs.toFixed(1)} ms over ` +
-        `${result.scrolledFrames} scrolling frames, ${result.seconds.toFixed(0)} s, ${result.stalls} stalled waits), ` +
+      `gallery scroll: ${count} items, ${result.fps.toFixed(1)} fps (p95 frame ${
+        result.p95FrameMs.toFixed(1)
+      } ms over ` +
+        `${result.scrolledFrames} scrolling frames, ${
+          result.seconds.toFixed(0)
+        } s, ${result.stalls} stalled waits), ` +
         `max ${result.maxNodes} DOM nodes`,
     );
     assert.ok(result.reachedLast, `the last of ${count} images was never rendered (${result.countText})`);
     assert.equal(result.countText, `${count} images`, "every page was loaded and nothing more is expected");
-    assert.ok(result.maxNodes < maximumDomNodes, `${result.maxNodes} DOM nodes at most; the bound is ${maximumDomNodes}`);
+    assert.ok(
+      result.maxNodes < maximumDomNodes,
+      `${result.maxNodes} DOM nodes at most; the bound is ${maximumDomNodes}`,
+    );
     assert.ok(result.fps >= minimumFps, `${result.fps.toFixed(1)} fps; the floor is ${minimumFps}`);
     await context.close();
   });

@@ -14,7 +14,12 @@ import {
 
 const password = "correct-horse-42";
 /** Generated oldest first, so the gallery (newest first) lists them in reverse. */
-const prompts = ["a red fox in the snow", "a blue whale at sunset", "a red barn in autumn", "a green lighthouse in fog"];
+const prompts = [
+  "a red fox in the snow",
+  "a blue whale at sunset",
+  "a red barn in autumn",
+  "a green lighthouse in fog",
+];
 const newestFirst = [...prompts].reverse();
 
 /** A real PNG (signature, IHDR, one IDAT of a solid colour, IEND), as a phone or an editor would save it. */
@@ -32,7 +37,10 @@ function solidPng(width, height, [red, green, blue]) {
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).fill(Buffer.from([red, green, blue]))]);
+  const row = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.alloc(width * 3).fill(Buffer.from([red, green, blue])),
+  ]);
   const pixels = Buffer.concat(Array.from({ length: height }, () => row));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -58,7 +66,9 @@ async function tileNames(page) {
   return await page.evaluate(() =>
     [...document.querySelectorAll("[data-index]")]
       .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-      .map((tile) => (tile.querySelector("[data-open]")?.getAttribute("aria-label") ?? "").replace(/^Favourite: /, "")),
+      .map((tile) =>
+        (tile.querySelector("[data-open]")?.getAttribute("aria-label") ?? "").replace(/^Favourite: /, "")
+      )
   );
 }
 
@@ -69,7 +79,12 @@ async function waitForTileNames(page, expected, message) {
         JSON.stringify(
           [...document.querySelectorAll("[data-index]")]
             .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
-            .map((tile) => (tile.querySelector("[data-open]")?.getAttribute("aria-label") ?? "").replace(/^Favourite: /, "")),
+            .map((tile) =>
+              (tile.querySelector("[data-open]")?.getAttribute("aria-label") ?? "").replace(
+                /^Favourite: /,
+                "",
+              )
+            ),
         ) === JSON.stringify(names),
       expected,
       { timeout: 20_000 },
@@ -94,7 +109,9 @@ describe("the gallery", { timeout: 600_000 }, () => {
 
   test("sign up, generate four images, and find them newest first in the gallery", async () => {
     await signUpThroughForm(page, { displayName: "Grace Hopper", email: uniqueEmail("gallery"), password });
-    const accessToken = await page.evaluate(() => JSON.parse(localStorage.getItem("personify-auth")).access_token);
+    const accessToken = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem("personify-auth")).access_token
+    );
     for (const prompt of prompts) await generateImage(accessToken, prompt);
 
     await openFromMainNavigation(page, "Gallery", "**/gallery");
@@ -115,14 +132,28 @@ describe("the gallery", { timeout: 600_000 }, () => {
   test("search and filters live in the URL and survive a reload", async () => {
     await page.getByLabel("Search prompts").fill("red");
     await page.waitForURL((url) => url.searchParams.get("q") === "red");
-    await waitForTileNames(page, ["a red barn in autumn", "a red fox in the snow"], "the search finds both red images");
+    await waitForTileNames(
+      page,
+      ["a red barn in autumn", "a red fox in the snow"],
+      "the search finds both red images",
+    );
     await page.reload();
     assert.equal(await page.getByLabel("Search prompts").inputValue(), "red");
-    await waitForTileNames(page, ["a red barn in autumn", "a red fox in the snow"], "the search survives a reload");
+    await waitForTileNames(
+      page,
+      ["a red barn in autumn", "a red fox in the snow"],
+      "the search survives a reload",
+    );
 
     await page.getByLabel("Model").selectOption("local-render");
-    await page.waitForURL((url) => url.searchParams.get("model") === "local-render" && url.searchParams.get("q") === "red");
-    await waitForTileNames(page, ["a red barn in autumn", "a red fox in the snow"], "the model filter combines with the search");
+    await page.waitForURL((url) =>
+      url.searchParams.get("model") === "local-render" && url.searchParams.get("q") === "red"
+    );
+    await waitForTileNames(
+      page,
+      ["a red barn in autumn", "a red fox in the snow"],
+      "the model filter combines with the search",
+    );
 
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.waitForURL((url) => url.search === "");
@@ -139,7 +170,9 @@ describe("the gallery", { timeout: 600_000 }, () => {
     const favourite = dialog.getByRole("button", { name: "Favourite" });
     assert.equal(await favourite.getAttribute("aria-pressed"), "false");
     await Promise.all([
-      page.waitForResponse((response) => response.request().method() === "PATCH" && response.url().includes("/functions/v1/gallery/")),
+      page.waitForResponse((response) =>
+        response.request().method() === "PATCH" && response.url().includes("/functions/v1/gallery/")
+      ),
       favourite.click(),
     ]);
     assert.equal(await favourite.getAttribute("aria-pressed"), "true");
@@ -153,7 +186,10 @@ describe("the gallery", { timeout: 600_000 }, () => {
     await page.keyboard.press("Escape");
     await dialog.waitFor({ state: "detached" });
     // Focus goes back to the tile that opened the lightbox.
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("aria-label")), "Favourite: a blue whale at sunset");
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute("aria-label")),
+      "Favourite: a blue whale at sunset",
+    );
 
     await page.getByLabel("Favourites only").check();
     await page.waitForURL((url) => url.searchParams.get("favorite") === "true");
@@ -170,11 +206,15 @@ describe("the gallery", { timeout: 600_000 }, () => {
     const dialog = page.getByRole("dialog");
     const reuse = dialog.getByRole("button", { name: "Reuse settings" });
     await page.waitForFunction(() => {
-      const button = [...document.querySelectorAll("dialog button")].find((element) => element.textContent?.includes("Reuse settings"));
+      const button = [...document.querySelectorAll("dialog button")].find((element) =>
+        element.textContent?.includes("Reuse settings")
+      );
       return button && !button.disabled;
     });
     await reuse.click();
-    await page.waitForURL((url) => url.pathname === "/features/ai-image" && url.searchParams.get("prompt") === "a green lighthouse in fog");
+    await page.waitForURL((url) =>
+      url.pathname === "/features/ai-image" && url.searchParams.get("prompt") === "a green lighthouse in fog"
+    );
     const prompt = page.getByRole("textbox", { name: "Prompt", exact: true });
     await prompt.waitFor();
     assert.equal(await prompt.inputValue(), "a green lighthouse in fog");
@@ -206,7 +246,9 @@ describe("the gallery", { timeout: 600_000 }, () => {
     const bar = page.getByRole("region", { name: "Selected images" });
     await bar.getByLabel("Album").selectOption({ label: "Travels" });
     await Promise.all([
-      page.waitForResponse((response) => response.url().includes("/images") && response.request().method() === "POST"),
+      page.waitForResponse((response) =>
+        response.url().includes("/images") && response.request().method() === "POST"
+      ),
       bar.getByRole("button", { name: "Add to album" }).click(),
     ]);
     await page.getByText("Added 4 images to “Travels”").waitFor();
@@ -255,7 +297,9 @@ describe("the gallery", { timeout: 600_000 }, () => {
       mimeType: "image/png",
       buffer: solidPng(64, 48, [40, 160, 90]),
     });
-    await page.getByRole("list", { name: "Uploads" }).getByText("In your gallery").waitFor({ timeout: 60_000 });
+    await page.getByRole("list", { name: "Uploads" }).getByText("In your gallery").waitFor({
+      timeout: 60_000,
+    });
     await waitForTileNames(page, ["my-photo.png", ...newestFirst], "the upload is the newest image");
     await page.waitForFunction(() => {
       const image = document.querySelector("[data-index='0'] img");
@@ -263,7 +307,11 @@ describe("the gallery", { timeout: 600_000 }, () => {
     });
 
     // A file that is not an image is refused before anything is sent.
-    await page.getByLabel("Upload photos").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hi") });
+    await page.getByLabel("Upload photos").setInputFiles({
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("hi"),
+    });
     await page.getByText("notes.txt is not a PNG, JPEG or WebP image.").waitFor();
   });
 
@@ -271,15 +319,26 @@ describe("the gallery", { timeout: 600_000 }, () => {
     await tile(page, "my-photo.png").focus();
     await page.keyboard.press("Control+a");
     await page.getByText("5 images selected").waitFor();
-    await page.getByRole("region", { name: "Selected images" }).getByRole("button", { name: "Organise into albums" }).click();
+    await page.getByRole("region", { name: "Selected images" }).getByRole("button", {
+      name: "Organise into albums",
+    }).click();
     const panel = page.getByRole("region", { name: "Organise into albums" });
     await panel.getByRole("link").first().waitFor({ timeout: 120_000 });
     const made = await panel.getByRole("link").allTextContents();
     assert.ok(made.length >= 1, "the organiser made at least one album");
-    const counts = (await panel.textContent()).match(/\((\d+) images?\)/g).map((text) => Number(/\d+/.exec(text)[0]));
-    assert.equal(counts.reduce((sum, count) => sum + count, 0) >= 5, true, `every image is in an album: ${counts}`);
+    const counts = (await panel.textContent()).match(/\((\d+) images?\)/g).map((text) =>
+      Number(/\d+/.exec(text)[0])
+    );
+    assert.equal(
+      counts.reduce((sum, count) => sum + count, 0) >= 5,
+      true,
+      `every image is in an album: ${counts}`,
+    );
     const sidebar = page.getByRole("navigation", { name: "Albums" });
-    for (const title of made) await sidebar.getByRole("link", { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) }).first().waitFor();
+    for (const title of made) {
+      await sidebar.getByRole("link", { name: new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")) })
+        .first().waitFor();
+    }
     await saveScreenshot(page, "gallery-organised-desktop");
   });
 
@@ -289,7 +348,8 @@ describe("the gallery", { timeout: 600_000 }, () => {
     await dialog.getByRole("button", { name: "Delete", exact: true }).click();
     await Promise.all([
       page.waitForResponse((response) => response.url().endsWith("/gallery/delete")),
-      page.getByRole("dialog", { name: "Delete this image?" }).getByRole("button", { name: "Delete image" }).click(),
+      page.getByRole("dialog", { name: "Delete this image?" }).getByRole("button", { name: "Delete image" })
+        .click(),
     ]);
     await page.keyboard.press("Escape");
     await page.getByRole("dialog").waitFor({ state: "detached" });
@@ -310,8 +370,11 @@ describe("the gallery", { timeout: 600_000 }, () => {
 
     await page.getByRole("checkbox", { name: `Select ${remaining[0]}` }).click();
     await Promise.all([
-      page.waitForResponse((response) => response.url().includes("/images") && response.request().method() === "DELETE"),
-      page.getByRole("region", { name: "Selected images" }).getByRole("button", { name: "Remove from album" }).click(),
+      page.waitForResponse((response) =>
+        response.url().includes("/images") && response.request().method() === "DELETE"
+      ),
+      page.getByRole("region", { name: "Selected images" }).getByRole("button", { name: "Remove from album" })
+        .click(),
     ]);
     await waitForTileNames(page, remaining.slice(1), "the removed image leaves the album view at once");
     await page.reload();
@@ -324,7 +387,9 @@ describe("the gallery", { timeout: 600_000 }, () => {
     await albums.getByRole("link", { name: /^Journeys/ }).waitFor();
 
     await page.getByRole("button", { name: "Delete album" }).click();
-    await page.getByRole("dialog", { name: "Delete “Journeys”?" }).getByRole("button", { name: "Delete album" }).click();
+    await page.getByRole("dialog", { name: "Delete “Journeys”?" }).getByRole("button", {
+      name: "Delete album",
+    }).click();
     await page.waitForURL((url) => !url.searchParams.has("album"));
     await albums.getByRole("link", { name: /^Journeys/ }).waitFor({ state: "detached" });
     await page.getByText("4 images", { exact: true }).waitFor();

@@ -21,26 +21,40 @@ const colorSchemes = ["light", "dark"];
 const pages = [
   { name: "home", path: "/", ready: (page) => page.getByRole("heading", { level: 1, name: /One prompt/ }) },
   { name: "how-it-works", path: "/how-it-works", ready: (page) => page.getByRole("heading", { level: 1 }) },
-  { name: "sign-up", path: "/sign-up", ready: (page) => page.getByRole("heading", { name: "Create your account" }) },
+  {
+    name: "sign-up",
+    path: "/sign-up",
+    ready: (page) => page.getByRole("heading", { name: "Create your account" }),
+  },
   { name: "sign-in", path: "/sign-in", ready: (page) => page.getByRole("heading", { name: "Welcome back" }) },
   {
     name: "sign-in-wrong-password",
     path: "/sign-in",
     ready: (page) => page.getByRole("alert"),
-    prepare: async (page, account) => signInThroughForm(page, { email: account.email, password: "wrong-password" }),
+    prepare: async (page, account) =>
+      signInThroughForm(page, { email: account.email, password: "wrong-password" }),
   },
   {
     name: "reset-password",
     path: "/reset-password",
     ready: (page) => page.getByRole("heading", { name: "Reset your password" }),
   },
-  { name: "sign-out", path: "/sign-out", ready: (page) => page.getByRole("heading", { name: "You're signed out" }) },
-  { name: "not-found", path: "/no-such-page", ready: (page) => page.getByRole("heading", { name: "This page doesn't exist" }) },
+  {
+    name: "sign-out",
+    path: "/sign-out",
+    ready: (page) => page.getByRole("heading", { name: "You're signed out" }),
+  },
+  {
+    name: "not-found",
+    path: "/no-such-page",
+    ready: (page) => page.getByRole("heading", { name: "This page doesn't exist" }),
+  },
   {
     name: "phone-menu",
     path: "/",
     devices: ["phone"],
-    ready: (page) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "How it works" }),
+    ready: (page) =>
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "How it works" }),
     prepare: (page) => page.getByRole("button", { name: "Open menu" }).click(),
   },
   {

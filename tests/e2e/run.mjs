@@ -49,9 +49,18 @@ async function seedGallery(dataDir) {
   await runToCompletion(
     path.join(repoRoot, "node_modules/.bin/deno"),
     [
-      "run", "--allow-all", "scripts/seed-gallery.ts",
-      "--email", gallerySeed.email, "--password", gallerySeed.password,
-      "--count", String(gallerySeed.count), "--data", dataDir, "--replace",
+      "run",
+      "--allow-all",
+      "scripts/seed-gallery.ts",
+      "--email",
+      gallerySeed.email,
+      "--password",
+      gallerySeed.password,
+      "--count",
+      String(gallerySeed.count),
+      "--data",
+      dataDir,
+      "--replace",
     ],
     { cwd: repoRoot, env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" } },
   );
@@ -79,7 +88,9 @@ async function main() {
     process.env.E2E_GALLERY_SEED_COUNT = String(gallerySeed.count);
   }
 
-  step(`starting the local platform (${process.env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : "PGlite"})`);
+  step(
+    `starting the local platform (${process.env.DATABASE_URL ? "PostgreSQL from DATABASE_URL" : "PGlite"})`,
+  );
   const platform = await startPlatform({ repoRoot, dataDir: path.join(workDir, "data") });
   cleanups.push(platform.stop);
   console.info(`  platform at ${platform.url}`);

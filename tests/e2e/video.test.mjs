@@ -66,7 +66,11 @@ async function rowLuma(page, url, time) {
       video.src = URL.createObjectURL(blob);
       await new Promise((resolve, reject) => {
         video.addEventListener("loadeddata", resolve, { once: true });
-        video.addEventListener("error", () => reject(new Error(`the video did not decode: ${video.error?.message}`)), { once: true });
+        video.addEventListener(
+          "error",
+          () => reject(new Error(`the video did not decode: ${video.error?.message}`)),
+          { once: true },
+        );
       });
       video.currentTime = time;
       await new Promise((resolve) => video.addEventListener("seeked", resolve, { once: true }));
@@ -107,8 +111,10 @@ function bandEdges(rows) {
   const strip = 6;
   const margin = 3;
   return {
-    top: rowsMean(rows, top + margin, top + margin + strip) / rowsMean(rows, top - margin - strip, top - margin),
-    bottom: rowsMean(rows, bottom - margin - strip, bottom - margin) / rowsMean(rows, bottom + margin, bottom + margin + strip),
+    top: rowsMean(rows, top + margin, top + margin + strip) /
+      rowsMean(rows, top - margin - strip, top - margin),
+    bottom: rowsMean(rows, bottom - margin - strip, bottom - margin) /
+      rowsMean(rows, bottom + margin, bottom + margin + strip),
     band: { top, bottom },
   };
 }
@@ -137,7 +143,10 @@ describe("the video page", { timeout: 600_000 }, () => {
     await page.getByRole("link", { name: "Make a video" }).click();
     await page.waitForURL(/\/features\/image-to-video\?imageId=[0-9a-f-]{36}$/);
     await page.getByRole("heading", { level: 1, name: "Image to video" }).waitFor();
-    assert.equal(await page.getByTestId("source-image-prompt").textContent(), "A lighthouse on a cliff at dawn");
+    assert.equal(
+      await page.getByTestId("source-image-prompt").textContent(),
+      "A lighthouse on a cliff at dawn",
+    );
     await page.getByRole("img", { name: "A lighthouse on a cliff at dawn" }).waitFor();
     await page.getByText("No videos yet").waitFor();
 
@@ -158,7 +167,9 @@ describe("the video page", { timeout: 600_000 }, () => {
       new MutationObserver(() => {
         const bar = document.querySelector('[role="progressbar"]');
         const value = bar?.getAttribute("aria-valuenow");
-        if (value !== null && value !== undefined && window.__renderProgress.at(-1) !== value) window.__renderProgress.push(value);
+        if (value !== null && value !== undefined && window.__renderProgress.at(-1) !== value) {
+          window.__renderProgress.push(value);
+        }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole("button", { name: "Make the preview" }).click();
@@ -168,8 +179,15 @@ describe("the video page", { timeout: 600_000 }, () => {
     const preview = await mediaFacts(page, "preview-video");
     assertPlayable(preview, { width: 854, height: 480 }, "preview");
     const progressSeen = (await page.evaluate(() => window.__renderProgress)).map(Number);
-    assert.ok(progressSeen.length >= 1 && progressSeen.every((value) => value >= 0 && value <= 100), `progress ${progressSeen}`);
-    assert.equal(await page.getByRole("button", { name: /Download/ }).count(), 0, "no download before payment");
+    assert.ok(
+      progressSeen.length >= 1 && progressSeen.every((value) => value >= 0 && value <= 100),
+      `progress ${progressSeen}`,
+    );
+    assert.equal(
+      await page.getByRole("button", { name: /Download/ }).count(),
+      0,
+      "no download before payment",
+    );
     assert.equal(await page.getByTestId("video-price").textContent(), "$1.00");
     await expectNoSeriousViolations(page, "video preview ready (desktop)");
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));
@@ -198,9 +216,18 @@ describe("the video page", { timeout: 600_000 }, () => {
     const fullRows = await rowLuma(page, full.src, 1);
     const previewEdges = bandEdges(previewRows);
     const fullEdges = bandEdges(fullRows);
-    t.diagnostic(`preview ${preview.width}x${preview.height} ${preview.duration} s; full ${full.width}x${full.height} ${full.duration} s`);
-    t.diagnostic(`band edge ratios: preview ${previewEdges.top.toFixed(2)}/${previewEdges.bottom.toFixed(2)}, full ${fullEdges.top.toFixed(2)}/${fullEdges.bottom.toFixed(2)}`);
-    assert.ok(previewEdges.top < 0.7 && previewEdges.bottom < 0.7, `the preview's band darkens: ${JSON.stringify(previewEdges)}`);
+    t.diagnostic(
+      `preview ${preview.width}x${preview.height} ${preview.duration} s; full ${full.width}x${full.height} ${full.duration} s`,
+    );
+    t.diagnostic(
+      `band edge ratios: preview ${previewEdges.top.toFixed(2)}/${previewEdges.bottom.toFixed(2)}, full ${
+        fullEdges.top.toFixed(2)
+      }/${fullEdges.bottom.toFixed(2)}`,
+    );
+    assert.ok(
+      previewEdges.top < 0.7 && previewEdges.bottom < 0.7,
+      `the preview's band darkens: ${JSON.stringify(previewEdges)}`,
+    );
     assert.ok(
       Math.abs(fullEdges.top - 1) < 0.2 && Math.abs(fullEdges.bottom - 1) < 0.2,
       `the paid video has no band: ${JSON.stringify(fullEdges)}`,
@@ -209,10 +236,16 @@ describe("the video page", { timeout: 600_000 }, () => {
     const { top, bottom } = previewEdges.band;
     const insideBand = rowsMean(difference, top + 3, bottom - 3);
     const outsideBand = mean([...difference.slice(0, top - 3), ...difference.slice(bottom + 3)]);
-    t.diagnostic(`preview vs full luma difference: ${insideBand.toFixed(1)} in the band, ${outsideBand.toFixed(1)} outside`);
+    t.diagnostic(
+      `preview vs full luma difference: ${insideBand.toFixed(1)} in the band, ${
+        outsideBand.toFixed(1)
+      } outside`,
+    );
     assert.ok(
       insideBand > 3 * outsideBand && insideBand > 15,
-      `the renders differ in the band (${insideBand.toFixed(1)}) far more than elsewhere (${outsideBand.toFixed(1)})`,
+      `the renders differ in the band (${insideBand.toFixed(1)}) far more than elsewhere (${
+        outsideBand.toFixed(1)
+      })`,
     );
 
     const [download] = await Promise.all([
@@ -223,7 +256,11 @@ describe("the video page", { timeout: 600_000 }, () => {
     const bytes = readFileSync(await download.path());
     assert.ok(bytes.length > 10 * 1024, `the MP4 has ${bytes.length} bytes`);
     assert.equal(bytes.toString("latin1", 4, 8), "ftyp", "the file starts with an MP4 ftyp box");
-    t.diagnostic(`downloaded ${download.suggestedFilename()}: ${bytes.length} bytes; progress values seen ${progressSeen.join(", ")}`);
+    t.diagnostic(
+      `downloaded ${download.suggestedFilename()}: ${bytes.length} bytes; progress values seen ${
+        progressSeen.join(", ")
+      }`,
+    );
 
     await context.close();
   });
@@ -238,7 +275,10 @@ describe("the video page", { timeout: 600_000 }, () => {
 
     await page.getByRole("button", { name: "Use the image “A lighthouse on a cliff at dawn”" }).click();
     await page.waitForURL(/\/features\/image-to-video\?imageId=[0-9a-f-]{36}$/);
-    assert.equal(await page.getByTestId("source-image-prompt").textContent(), "A lighthouse on a cliff at dawn");
+    assert.equal(
+      await page.getByTestId("source-image-prompt").textContent(),
+      "A lighthouse on a cliff at dawn",
+    );
     await page.getByText("Your preview appears here").waitFor();
 
     const past = page.getByRole("list", { name: "Past videos" });
@@ -247,7 +287,11 @@ describe("the video page", { timeout: 600_000 }, () => {
     const full = await mediaFacts(page, "full-video");
     assertPlayable(full, { width: 1280, height: 720 }, "full video on the phone");
     await page.getByRole("button", { name: "Download video" }).waitFor();
-    assert.equal(await page.getByRole("button", { name: /^Pay/ }).count(), 0, "a paid video is not offered for sale again");
+    assert.equal(
+      await page.getByRole("button", { name: /^Pay/ }).count(),
+      0,
+      "a paid video is not offered for sale again",
+    );
 
     await page.waitForLoadState("networkidle");
     await expectNoSeriousViolations(page, "video completed (phone, dark)");

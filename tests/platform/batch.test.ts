@@ -189,7 +189,10 @@ Deno.test("create → start → every row done with an image and one debit; stat
   // The link opens the owner's image in the app (it never expires); its original is a PNG.
   const imageLink = new URL(/,(http[^,]+),1,local-render$/.exec(results[1])![1]);
   const imageId = imageLink.searchParams.get("image");
-  const download = await expectJson(await callFunction(platform, user, "gallery", "GET", `/${imageId}/download`), 200);
+  const download = await expectJson(
+    await callFunction(platform, user, "gallery", "GET", `/${imageId}/download`),
+    200,
+  );
   const image = new Uint8Array(await (await fetch(download.url)).arrayBuffer());
   assert.deepEqual([...image.slice(1, 4)], [0x50, 0x4e, 0x47]);
 
@@ -218,7 +221,10 @@ Deno.test("the results CSV opens right in Excel and links to the gallery; ZIP en
   assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
   assert.equal(lines[0], "row_number,name,city,resolved_prompt,status,error,image_url,cost,model");
-  assert.ok(lines[1].startsWith("1,José Núñez,Sevilla,Portrait of José Núñez in Sevilla,succeeded,"), lines[1]);
+  assert.ok(
+    lines[1].startsWith("1,José Núñez,Sevilla,Portrait of José Núñez in Sevilla,succeeded,"),
+    lines[1],
+  );
   assert.ok(lines[2].startsWith("2,李雷,北京,Portrait of 李雷 in 北京,succeeded,"), lines[2]);
 
   const images = await platform.db.asOwner((tx) =>
@@ -234,7 +240,11 @@ Deno.test("the results CSV opens right in Excel and links to the gallery; ZIP en
     "each link is the app's gallery with the row's image, not a URL that expires",
   );
   await expectJson(await callFunction(platform, owner, "gallery", "GET", `/${images[0].imageId}`), 200);
-  await expectError(await callFunction(platform, other, "gallery", "GET", `/${images[0].imageId}`), 404, "NOT_FOUND");
+  await expectError(
+    await callFunction(platform, other, "gallery", "GET", `/${images[0].imageId}`),
+    404,
+    "NOT_FOUND",
+  );
 
   async function zipEntries(query: string) {
     const zipResponse = await call(owner, "GET", `/${id}/images.zip${query}`);
@@ -250,7 +260,11 @@ Deno.test("the results CSV opens right in Excel and links to the gallery; ZIP en
     "row-002.png",
     "row-003-etc.png",
   ]);
-  assert.deepEqual(await zipEntries(""), ["row-1.png", "row-2.png", "row-3.png"], "unchanged without nameColumn");
+  assert.deepEqual(
+    await zipEntries(""),
+    ["row-1.png", "row-2.png", "row-3.png"],
+    "unchanged without nameColumn",
+  );
 
   const unknown = await expectError(
     await call(owner, "GET", `/${id}/images.zip?nameColumn=${encodeURIComponent("email")}`),

@@ -88,7 +88,12 @@ function casesFor(albumId: string, tokenSetId: string): Case[] {
         method: "POST",
         body: { prompt: "Hi [FIRSTNAME]", tokens: { FIRSTNAME: `A${character}da` } },
       },
-      { what: `model ${c}`, fn: "image-generation", method: "POST", body: { prompt: "A cat", model: `x${character}` } },
+      {
+        what: `model ${c}`,
+        fn: "image-generation",
+        method: "POST",
+        body: { prompt: "A cat", model: `x${character}` },
+      },
       { what: `album title ${c}`, fn: "albums", method: "POST", body: { title: `Trip${character}` } },
       {
         what: `album description ${c}`,
@@ -96,7 +101,13 @@ function casesFor(albumId: string, tokenSetId: string): Case[] {
         method: "POST",
         body: { title: "Trip", description: `So${character}` },
       },
-      { what: `album rename ${c}`, fn: "albums", method: "PATCH", path: `/${albumId}`, body: { title: `A${character}` } },
+      {
+        what: `album rename ${c}`,
+        fn: "albums",
+        method: "PATCH",
+        path: `/${albumId}`,
+        body: { title: `A${character}` },
+      },
       {
         what: `token-set name ${c}`,
         fn: "personalization-tokens",
@@ -110,13 +121,44 @@ function casesFor(albumId: string, tokenSetId: string): Case[] {
         path: `/${tokenSetId}`,
         body: { name: `B${character}` },
       },
-      { what: `batch CSV cell ${c}`, fn: "batch", method: "POST", body: batch({ csv: csv(`Ac${character}me`) }) },
-      { what: `batch preview CSV cell ${c}`, fn: "batch", method: "POST", path: "/preview", body: batch({ csv: csv(`A${character}`) }) },
+      {
+        what: `batch CSV cell ${c}`,
+        fn: "batch",
+        method: "POST",
+        body: batch({ csv: csv(`Ac${character}me`) }),
+      },
+      {
+        what: `batch preview CSV cell ${c}`,
+        fn: "batch",
+        method: "POST",
+        path: "/preview",
+        body: batch({ csv: csv(`A${character}`) }),
+      },
       { what: `batch name ${c}`, fn: "batch", method: "POST", body: batch({ name: `List${character}` }) },
-      { what: `batch filename ${c}`, fn: "batch", method: "POST", body: batch({ filename: `list${character}.csv` }) },
-      { what: `batch prompt ${c}`, fn: "batch", method: "POST", body: batch({ prompt: `Hi [FIRSTNAME]${character}` }) },
-      { what: `gallery q ${c}`, fn: "gallery", method: "GET", path: `?q=${encodeURIComponent(`ca${character}t`)}` },
-      { what: `gallery model ${c}`, fn: "gallery", method: "GET", path: `?model=${encodeURIComponent(character)}` },
+      {
+        what: `batch filename ${c}`,
+        fn: "batch",
+        method: "POST",
+        body: batch({ filename: `list${character}.csv` }),
+      },
+      {
+        what: `batch prompt ${c}`,
+        fn: "batch",
+        method: "POST",
+        body: batch({ prompt: `Hi [FIRSTNAME]${character}` }),
+      },
+      {
+        what: `gallery q ${c}`,
+        fn: "gallery",
+        method: "GET",
+        path: `?q=${encodeURIComponent(`ca${character}t`)}`,
+      },
+      {
+        what: `gallery model ${c}`,
+        fn: "gallery",
+        method: "GET",
+        path: `?model=${encodeURIComponent(character)}`,
+      },
       {
         what: `upload file name ${c}`,
         fn: "gallery",
@@ -135,10 +177,19 @@ Deno.test("a control character in any text field is a 400 that writes and reserv
   const before = await footprint(user.id);
   const failures: string[] = [];
   for (const testCase of casesFor(albumId, tokenSetId)) {
-    const response = await callFunction(platform, user, testCase.fn, testCase.method, testCase.path ?? "", testCase.body);
+    const response = await callFunction(
+      platform,
+      user,
+      testCase.fn,
+      testCase.method,
+      testCase.path ?? "",
+      testCase.body,
+    );
     const body = await response.json();
     // Refused for the character, not for something else that happens to be wrong with the request.
-    if (response.status !== 400 || body.code !== "VALIDATION_ERROR" || !/control character/i.test(body.error)) {
+    if (
+      response.status !== 400 || body.code !== "VALIDATION_ERROR" || !/control character/i.test(body.error)
+    ) {
       failures.push(`${testCase.what}: ${response.status} ${JSON.stringify(body).slice(0, 200)}`);
     }
   }
@@ -148,14 +199,25 @@ Deno.test("a control character in any text field is a 400 that writes and reserv
     csv: "FIRSTNAME,COMPANY\nAda,Acme\n",
     prompt: "A poster for [FIRSTNAME] at [COMPANY]",
   });
-  assert.equal((await expectJson(valid, 200)).valid, true, "the batch cases differ from a valid request only by the character");
+  assert.equal(
+    (await expectJson(valid, 200)).valid,
+    true,
+    "the batch cases differ from a valid request only by the character",
+  );
 });
 
 Deno.test("the service keeps serving after them: the same fields without control characters work", async () => {
   const { user, albumId } = await setUp();
-  await expectError(await callFunction(platform, user, "albums", "POST", "", { title: `a${nul}` }), 400, "VALIDATION_ERROR");
+  await expectError(
+    await callFunction(platform, user, "albums", "POST", "", { title: `a${nul}` }),
+    400,
+    "VALIDATION_ERROR",
+  );
   const renamed = await expectJson(
-    await callFunction(platform, user, "albums", "PATCH", `/${albumId}`, { title: "Line one", description: "Two\nlines\tand a tab" }),
+    await callFunction(platform, user, "albums", "PATCH", `/${albumId}`, {
+      title: "Line one",
+      description: "Two\nlines\tand a tab",
+    }),
     200,
   );
   assert.equal(renamed.album.description, "Two\nlines\tand a tab");

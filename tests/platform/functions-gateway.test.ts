@@ -68,7 +68,11 @@ Deno.test("a path the platform does not serve is a 404 in the error shape", asyn
 });
 
 Deno.test("wrong method on health is a 405 in the error shape", async () => {
-  await expectErrorShape(await fetch(`${platform.url}/functions/v1/health`, { method: "DELETE" }), 405, "METHOD_NOT_ALLOWED");
+  await expectErrorShape(
+    await fetch(`${platform.url}/functions/v1/health`, { method: "DELETE" }),
+    405,
+    "METHOD_NOT_ALLOWED",
+  );
 });
 
 Deno.test({

@@ -93,7 +93,11 @@ Deno.test("the same call streams its stages as server-sent events", async () => 
     event: match[1],
     data: JSON.parse(match[2]),
   }));
-  assert.deepEqual(events.filter((e) => e.event === "stage").map((e) => e.data.stage), ["validating", "generating", "storing"]);
+  assert.deepEqual(events.filter((e) => e.event === "stage").map((e) => e.data.stage), [
+    "validating",
+    "generating",
+    "storing",
+  ]);
   const done = events.at(-1)!;
   assert.equal(done.event, "done");
   assert.ok(done.data.imageId);
@@ -102,7 +106,11 @@ Deno.test("the same call streams its stages as server-sent events", async () => 
 Deno.test("a provider refusal is a clear 400 that leaves the ledger whole and no objects behind", async () => {
   const user = await signedInUser();
   const before = await footprint(user.id);
-  const body = await expectError(await generate(user, { prompt: "Something refused", model: "openai" }), 400, "CONTENT_POLICY");
+  const body = await expectError(
+    await generate(user, { prompt: "Something refused", model: "openai" }),
+    400,
+    "CONTENT_POLICY",
+  );
   assert.doesNotMatch(JSON.stringify(body), /sk-test-key/);
   const after = await footprint(user.id);
   assert.equal(after.balance, before.balance);
@@ -122,12 +130,41 @@ Deno.test("bad input gets a clear 4xx and writes nothing", async (t) => {
   const before = await footprint(user.id);
   const cases: Array<[string, unknown, number, string, RegExp?]> = [
     ["unknown model", { prompt: "x", model: "dalle-9000" }, 400, "VALIDATION_ERROR", /local/],
-    ["setting invalid for the model", { prompt: "x", model: "local", settings: { aspectRatio: "7:3" } }, 400, "VALIDATION_ERROR", /1:1/],
-    ["prompt over 2,000 characters after resolution", { prompt: "[LONG] [LONG] [LONG] [LONG] [LONG]", tokens: { LONG: "y".repeat(450) } }, 400, "VALIDATION_ERROR", /2000/],
+    [
+      "setting invalid for the model",
+      { prompt: "x", model: "local", settings: { aspectRatio: "7:3" } },
+      400,
+      "VALIDATION_ERROR",
+      /1:1/,
+    ],
+    [
+      "prompt over 2,000 characters after resolution",
+      { prompt: "[LONG] [LONG] [LONG] [LONG] [LONG]", tokens: { LONG: "y".repeat(450) } },
+      400,
+      "VALIDATION_ERROR",
+      /2000/,
+    ],
     ["missing token without fallback", { prompt: "Hi [FIRSTNAME]" }, 400, "VALIDATION_ERROR", /FIRSTNAME/],
-    ["non-string token value", { prompt: "Hi [AGE]", tokens: { AGE: 42 } }, 400, "VALIDATION_ERROR", /tokens/],
-    ["reference image that is not an image", { prompt: "x", referenceImage: `data:image/png;base64,${btoa("hello, not a png")}` }, 400, "VALIDATION_ERROR", /PNG/],
-    ["reference image over 10 MB", { prompt: "x", referenceImage: `data:image/png;base64,${"A".repeat(14_200_000)}` }, 413, "PAYLOAD_TOO_LARGE"],
+    [
+      "non-string token value",
+      { prompt: "Hi [AGE]", tokens: { AGE: 42 } },
+      400,
+      "VALIDATION_ERROR",
+      /tokens/,
+    ],
+    [
+      "reference image that is not an image",
+      { prompt: "x", referenceImage: `data:image/png;base64,${btoa("hello, not a png")}` },
+      400,
+      "VALIDATION_ERROR",
+      /PNG/,
+    ],
+    [
+      "reference image over 10 MB",
+      { prompt: "x", referenceImage: `data:image/png;base64,${"A".repeat(14_200_000)}` },
+      413,
+      "PAYLOAD_TOO_LARGE",
+    ],
     ["malformed JSON", "{ prompt: ", 400, "INVALID_JSON"],
   ];
   for (const [name, body, status, code, message] of cases) {
@@ -143,7 +180,11 @@ Deno.test("a NUL in the prompt is a 400 that reserves no credit and writes no le
   const user = await signedInUser();
   const before = await footprint(user.id);
   for (const headers of [{}, { accept: "text/event-stream" }] as Record<string, string>[]) {
-    const error = await expectError(await generate(user, { prompt: "A cat\u0000 on a mat" }, headers), 400, "VALIDATION_ERROR");
+    const error = await expectError(
+      await generate(user, { prompt: "A cat\u0000 on a mat" }, headers),
+      400,
+      "VALIDATION_ERROR",
+    );
     assert.match(error.error, /prompt/);
   }
   assert.deepEqual(await footprint(user.id), before);
@@ -172,14 +213,23 @@ Deno.test("no credits left is a 402, and the 101st request in a minute is a 429"
   await expectError(limited, 429, "RATE_LIMITED");
   assert.ok(Number(limited.headers.get("retry-after")) >= 1);
 
-  await platform.db.asService((tx) => tx.query("delete from private.rate_limit_hits where bucket = $1", [`image-generation:${user.id}`]));
-  const broke = await expectError(await generate(user, { prompt: "no credits" }), 402, "INSUFFICIENT_CREDITS");
+  await platform.db.asService((tx) =>
+    tx.query("delete from private.rate_limit_hits where bucket = $1", [`image-generation:${user.id}`])
+  );
+  const broke = await expectError(
+    await generate(user, { prompt: "no credits" }),
+    402,
+    "INSUFFICIENT_CREDITS",
+  );
   assert.deepEqual(broke.details, { balance: 0, required: 1 });
 });
 
 Deno.test("the models route lists the catalog for the page", async () => {
   const user = await signedInUser();
-  const body = await expectJson(await callFunction(platform, user, "image-generation", "GET", "/models"), 200);
+  const body = await expectJson(
+    await callFunction(platform, user, "image-generation", "GET", "/models"),
+    200,
+  );
   assert.ok(body.models.some((model: { id: string }) => model.id === "local-render"));
 });
 

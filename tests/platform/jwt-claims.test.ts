@@ -10,11 +10,20 @@ const issuer = `${platform.url}/auth/v1`;
 
 const { data: signedUp, error: signUpError } = await createClient(platform.url, platform.anonKey, {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-}).auth.signUp({ email: `claims-${crypto.randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery" });
+}).auth.signUp({
+  email: `claims-${crypto.randomUUID().slice(0, 8)}@example.com`,
+  password: "correct horse battery",
+});
 assert.deepEqual(signUpError, null);
 const user = signedUp.user!;
 
-const userClaims = { iss: issuer, aud: "authenticated", role: "authenticated", sub: user.id, email: user.email };
+const userClaims = {
+  iss: issuer,
+  aud: "authenticated",
+  role: "authenticated",
+  sub: user.id,
+  email: user.email,
+};
 
 function call(name: string, token: string, method = "GET") {
   return fetch(`${platform.url}/functions/v1/${name}`, {

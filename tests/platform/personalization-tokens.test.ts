@@ -8,7 +8,10 @@ async function signedIn() {
   const client = createClient(platform.url, platform.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
   });
-  const { data, error } = await client.auth.signUp({ email: `tokens-${crypto.randomUUID()}@example.test`, password: "a good password" });
+  const { data, error } = await client.auth.signUp({
+    email: `tokens-${crypto.randomUUID()}@example.test`,
+    password: "a good password",
+  });
   assert.equal(error, null);
   return data.session!.access_token;
 }
@@ -32,10 +35,17 @@ const list = async (token: string) => (await (await call(token, "GET")).json()).
 Deno.test("token sets: create, list, update, delete, each user seeing only their own", async () => {
   const alice = await signedIn();
   const bob = await signedIn();
-  const created = await call(alice, "POST", "", { name: "Acme launch", tokens: { company: "Acme [Corp]", firstName: " Ada " } });
+  const created = await call(alice, "POST", "", {
+    name: "Acme launch",
+    tokens: { company: "Acme [Corp]", firstName: " Ada " },
+  });
   assert.equal(created.status, 201);
   const { tokenSet } = await created.json();
-  assert.deepEqual(tokenSet.tokens, { COMPANY: "Acme Corp", FIRSTNAME: "Ada" }, "names upper-cased, values sanitized");
+  assert.deepEqual(
+    tokenSet.tokens,
+    { COMPANY: "Acme Corp", FIRSTNAME: "Ada" },
+    "names upper-cased, values sanitized",
+  );
 
   assert.equal((await list(alice)).length, 1);
   assert.deepEqual(await list(bob), []);
@@ -55,7 +65,9 @@ Deno.test("token sets: create, list, update, delete, each user seeing only their
 
 Deno.test("token sets: bad input is a 4xx that changes nothing", async (t) => {
   const token = await signedIn();
-  await call(token, "POST", "", { name: "Keep", tokens: { A: "1" } }).then((response) => response.body?.cancel());
+  await call(token, "POST", "", { name: "Keep", tokens: { A: "1" } }).then((response) =>
+    response.body?.cancel()
+  );
   const cases: Array<[string, string, string, unknown, number, string]> = [
     ["non-string token value", "POST", "", { name: "x", tokens: { AGE: 3 } }, 400, "VALIDATION_ERROR"],
     ["bad token name", "POST", "", { name: "x", tokens: { "first name": "a" } }, 400, "VALIDATION_ERROR"],

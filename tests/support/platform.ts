@@ -41,9 +41,14 @@ export async function spawnPlatform(
     if (match) ready.resolve(match[1]);
   });
   const stderrDone = collect(child.stderr);
-  child.status.then((status) => ready.reject(new Error(`platform exited (${status.code}) before ready:\n${printed}`)));
+  child.status.then((status) =>
+    ready.reject(new Error(`platform exited (${status.code}) before ready:\n${printed}`))
+  );
 
-  const timeout = setTimeout(() => ready.reject(new Error(`platform not ready in 60 s:\n${printed}`)), 60_000);
+  const timeout = setTimeout(
+    () => ready.reject(new Error(`platform not ready in 60 s:\n${printed}`)),
+    60_000,
+  );
   let url: string;
   try {
     url = await ready.promise;

@@ -35,7 +35,10 @@ export function AppLayout() {
       <OfflineBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="flex-1 focus:outline-none">
         {/* Keyed by path: leaving a page that failed clears the failure; the header keeps working. */}
-        <ErrorBoundary key={pathname} fallback={(error, retry) => <RouteErrorPage error={error} retry={retry} />}>
+        <ErrorBoundary
+          key={pathname}
+          fallback={(error, retry) => <RouteErrorPage error={error} retry={retry} />}
+        >
           <Outlet />
         </ErrorBoundary>
       </main>

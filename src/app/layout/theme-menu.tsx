@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { DropdownMenu, menuItemClasses } from "@/components/ui/dropdown-menu";
 import { CheckIcon, MonitorIcon, MoonIcon, SunIcon } from "@/components/ui/icons";
-import { setThemeChoice, useTheme, type ThemeChoice } from "@/lib/theme";
+import { setThemeChoice, type ThemeChoice, useTheme } from "@/lib/theme";
 
 const choices: { value: ThemeChoice; label: string; Icon: typeof SunIcon }[] = [
   { value: "system", label: "Match system", Icon: MonitorIcon },
@@ -37,8 +37,7 @@ export function ThemeMenu() {
             <span className="flex-1">{label}</span>
             {choice === value ? <CheckIcon className="size-4" /> : null}
           </button>
-        ))
-      }
+        ))}
     </DropdownMenu>
   );
 }

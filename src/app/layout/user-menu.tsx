@@ -39,21 +39,29 @@ export function UserMenu({ user }: { user: User }) {
             >
               <UserIcon className="size-4" /> Account and credits
             </Link>
-            {canInstall ? (
-              <button
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className={menuItemClasses}
-                onClick={() => {
-                  close();
-                  void promptInstall();
-                }}
-              >
-                <DownloadIcon className="size-4" /> Install the app
-              </button>
-            ) : null}
-            <Link to={paths.signOut.href()} role="menuitem" tabIndex={-1} className={menuItemClasses} onClick={() => close(false)}>
+            {canInstall
+              ? (
+                <button
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  className={menuItemClasses}
+                  onClick={() => {
+                    close();
+                    void promptInstall();
+                  }}
+                >
+                  <DownloadIcon className="size-4" /> Install the app
+                </button>
+              )
+              : null}
+            <Link
+              to={paths.signOut.href()}
+              role="menuitem"
+              tabIndex={-1}
+              className={menuItemClasses}
+              onClick={() => close(false)}
+            >
               <SignOutIcon className="size-4" /> Sign out
             </Link>
           </div>

@@ -1,6 +1,6 @@
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { LazyMotion, domAnimation } from "framer-motion";
+import { domAnimation, LazyMotion } from "framer-motion";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { captureInstallPrompt } from "@/app/pwa/install-prompt-store";
 import { PWAInstallPrompt } from "@/app/pwa/pwa-install-prompt";

@@ -44,43 +44,45 @@ export function PWAInstallPrompt({ delayMs = installOfferDelayMs }: { delayMs?: 
 
   return (
     <AnimatePresence>
-      {visible ? (
-        <m.aside
-          aria-labelledby="install-title"
-          initial={{ opacity: 0, y: 24 }}
-          animate={{ opacity: 1, y: 0 }}
-          exit={{ opacity: 0, y: 24 }}
-          className="fixed inset-x-3 bottom-3 z-40 rounded-2xl border border-line bg-surface-raised p-4 shadow-2xl shadow-black/15 sm:inset-x-auto sm:right-5 sm:bottom-5 sm:w-96"
-        >
-          <div className="flex items-start gap-3">
-            <Logo withWordmark={false} />
-            <div className="min-w-0 flex-1">
-              <h2 id="install-title" className="font-semibold text-ink">
-                Install Personify
-              </h2>
-              <p className="mt-1 text-sm text-muted">
-                Open it from your home screen or dock, in its own window, even when you're offline.
-              </p>
-              <div className="mt-3 flex gap-2">
-                <Button size="sm" onClick={() => void promptInstall()}>
-                  <DownloadIcon /> Install
-                </Button>
-                <Button size="sm" variant="ghost" onClick={dismiss}>
-                  Not now
-                </Button>
+      {visible
+        ? (
+          <m.aside
+            aria-labelledby="install-title"
+            initial={{ opacity: 0, y: 24 }}
+            animate={{ opacity: 1, y: 0 }}
+            exit={{ opacity: 0, y: 24 }}
+            className="fixed inset-x-3 bottom-3 z-40 rounded-2xl border border-line bg-surface-raised p-4 shadow-2xl shadow-black/15 sm:inset-x-auto sm:right-5 sm:bottom-5 sm:w-96"
+          >
+            <div className="flex items-start gap-3">
+              <Logo withWordmark={false} />
+              <div className="min-w-0 flex-1">
+                <h2 id="install-title" className="font-semibold text-ink">
+                  Install Personify
+                </h2>
+                <p className="mt-1 text-sm text-muted">
+                  Open it from your home screen or dock, in its own window, even when you're offline.
+                </p>
+                <div className="mt-3 flex gap-2">
+                  <Button size="sm" onClick={() => void promptInstall()}>
+                    <DownloadIcon /> Install
+                  </Button>
+                  <Button size="sm" variant="ghost" onClick={dismiss}>
+                    Not now
+                  </Button>
+                </div>
               </div>
+              <button
+                type="button"
+                onClick={dismiss}
+                aria-label="Close install offer"
+                className="-m-1 grid size-9 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink"
+              >
+                <CloseIcon />
+              </button>
             </div>
-            <button
-              type="button"
-              onClick={dismiss}
-              aria-label="Close install offer"
-              className="-m-1 grid size-9 place-items-center rounded-lg text-muted hover:bg-sunken hover:text-ink"
-            >
-              <CloseIcon />
-            </button>
-          </div>
-        </m.aside>
-      ) : null}
+          </m.aside>
+        )
+        : null}
     </AnimatePresence>
   );
 }

@@ -1,6 +1,6 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { LazyMotion, domAnimation } from "framer-motion";
+import { domAnimation, LazyMotion } from "framer-motion";
 import { describe, expect, it, vi } from "vitest";
 import { PWAUpdatePrompt } from "@/app/pwa/pwa-update-prompt";
 

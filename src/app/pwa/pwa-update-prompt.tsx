@@ -22,27 +22,29 @@ export function PWAUpdatePrompt() {
 
   return (
     <AnimatePresence>
-      {needRefresh ? (
-        <m.aside
-          role="status"
-          aria-labelledby="update-title"
-          initial={{ opacity: 0, y: -16 }}
-          animate={{ opacity: 1, y: 0 }}
-          exit={{ opacity: 0, y: -16 }}
-          className="fixed inset-x-3 top-20 z-50 mx-auto flex max-w-md items-center gap-3 rounded-2xl border border-line bg-surface-raised p-3 pl-4 shadow-2xl shadow-black/15"
-        >
-          <RefreshIcon className="size-5 shrink-0 text-violet-600 dark:text-violet-300" />
-          <p id="update-title" className="flex-1 text-sm font-medium text-ink">
-            A new version of Personify is ready.
-          </p>
-          <Button size="sm" variant="ghost" onClick={() => setNeedRefresh(false)}>
-            Later
-          </Button>
-          <Button size="sm" onClick={() => void updateServiceWorker(true)}>
-            Reload
-          </Button>
-        </m.aside>
-      ) : null}
+      {needRefresh
+        ? (
+          <m.aside
+            role="status"
+            aria-labelledby="update-title"
+            initial={{ opacity: 0, y: -16 }}
+            animate={{ opacity: 1, y: 0 }}
+            exit={{ opacity: 0, y: -16 }}
+            className="fixed inset-x-3 top-20 z-50 mx-auto flex max-w-md items-center gap-3 rounded-2xl border border-line bg-surface-raised p-3 pl-4 shadow-2xl shadow-black/15"
+          >
+            <RefreshIcon className="size-5 shrink-0 text-violet-600 dark:text-violet-300" />
+            <p id="update-title" className="flex-1 text-sm font-medium text-ink">
+              A new version of Personify is ready.
+            </p>
+            <Button size="sm" variant="ghost" onClick={() => setNeedRefresh(false)}>
+              Later
+            </Button>
+            <Button size="sm" onClick={() => void updateServiceWorker(true)}>
+              Reload
+            </Button>
+          </m.aside>
+        )
+        : null}
     </AnimatePresence>
   );
 }

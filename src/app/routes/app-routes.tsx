@@ -23,34 +23,60 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
-        <Route index element={<Page title="Personify" component={pages.home} skeleton={<ContentPageSkeleton />} />} />
+        <Route
+          index
+          element={<Page title="Personify" component={pages.home} skeleton={<ContentPageSkeleton />} />}
+        />
         <Route
           path={paths.howItWorks.path}
-          element={<Page title="How it works" component={pages.howItWorks} skeleton={<ContentPageSkeleton />} />}
+          element={
+            <Page title="How it works" component={pages.howItWorks} skeleton={<ContentPageSkeleton />} />
+          }
         />
-        <Route path={paths.signIn.path} element={<Page title="Sign in" component={pages.signIn} skeleton={<FormPageSkeleton />} />} />
+        <Route
+          path={paths.signIn.path}
+          element={<Page title="Sign in" component={pages.signIn} skeleton={<FormPageSkeleton />} />}
+        />
         <Route
           path={paths.signUp.path}
-          element={<Page title="Create your account" component={pages.signUp} skeleton={<FormPageSkeleton />} />}
+          element={
+            <Page title="Create your account" component={pages.signUp} skeleton={<FormPageSkeleton />} />
+          }
         />
-        <Route path={paths.signOut.path} element={<Page title="Sign out" component={pages.signOut} skeleton={<FormPageSkeleton />} />} />
+        <Route
+          path={paths.signOut.path}
+          element={<Page title="Sign out" component={pages.signOut} skeleton={<FormPageSkeleton />} />}
+        />
         <Route
           path={paths.resetPassword.path}
-          element={<Page title="Reset your password" component={pages.resetPassword} skeleton={<FormPageSkeleton />} />}
+          element={
+            <Page
+              title="Reset your password"
+              component={pages.resetPassword}
+              skeleton={<FormPageSkeleton />}
+            />
+          }
         />
         <Route element={<RequireAuth />}>
-          <Route path={paths.account.path} element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />} />
+          <Route
+            path={paths.account.path}
+            element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />}
+          />
           <Route
             path={paths.aiImage.path}
             element={<Page title="AI Image" component={pages.aiImage} skeleton={<AiImagePageSkeleton />} />}
           />
           <Route
             path={paths.batch.path}
-            element={<Page title="Batch generation" component={pages.batch} skeleton={<ContentPageSkeleton />} />}
+            element={
+              <Page title="Batch generation" component={pages.batch} skeleton={<ContentPageSkeleton />} />
+            }
           />
           <Route
             path={paths.video.path}
-            element={<Page title="Image to video" component={pages.video} skeleton={<ContentPageSkeleton />} />}
+            element={
+              <Page title="Image to video" component={pages.video} skeleton={<ContentPageSkeleton />} />
+            }
           />
           <Route
             path={paths.gallery.path}
@@ -58,7 +84,13 @@ export function AppRoutes() {
           />
           <Route
             path={paths.updatePassword.path}
-            element={<Page title="Choose a new password" component={pages.updatePassword} skeleton={<FormPageSkeleton />} />}
+            element={
+              <Page
+                title="Choose a new password"
+                component={pages.updatePassword}
+                skeleton={<FormPageSkeleton />}
+              />
+            }
           />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

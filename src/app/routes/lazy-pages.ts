@@ -1,4 +1,4 @@
-import { lazy, type ComponentType } from "react";
+import { type ComponentType, lazy } from "react";
 import { paths } from "@/config/paths";
 
 type PageModule = { default: ComponentType };

@@ -4,7 +4,11 @@ import { Skeleton } from "@/components/ui/skeleton";
 /** While a content page's code loads: a heading and a few blocks in its rough shape. */
 export function ContentPageSkeleton() {
   return (
-    <div role="status" aria-label="Loading page" className="mx-auto w-full max-w-5xl space-y-6 px-4 py-12 sm:px-6 sm:py-20">
+    <div
+      role="status"
+      aria-label="Loading page"
+      className="mx-auto w-full max-w-5xl space-y-6 px-4 py-12 sm:px-6 sm:py-20"
+    >
       <Skeleton className="h-5 w-40" />
       <Skeleton className="h-12 w-full max-w-xl" />
       <Skeleton className="h-5 w-full max-w-lg" />

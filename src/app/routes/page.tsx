@@ -1,16 +1,22 @@
 import { m } from "framer-motion";
-import { Suspense, type ComponentType, type ReactNode } from "react";
+import { type ComponentType, type ReactNode, Suspense } from "react";
 
 /**
  * One route's page: its skeleton while the code loads, then the page fading in. Each route mounts
  * its own Suspense boundary, so a navigation to a page not yet loaded shows that page's skeleton.
  */
-export function Page({ component: Component, skeleton, title }: { component: ComponentType; skeleton: ReactNode; title: string }) {
+export function Page(
+  { component: Component, skeleton, title }: { component: ComponentType; skeleton: ReactNode; title: string },
+) {
   return (
     <>
       <title>{title === "Personify" ? title : `${title} · Personify`}</title>
       <Suspense fallback={skeleton}>
-        <m.div initial={{ opacity: 0, y: 8 }} animate={{ opacity: 1, y: 0 }} transition={{ duration: 0.25, ease: "easeOut" }}>
+        <m.div
+          initial={{ opacity: 0, y: 8 }}
+          animate={{ opacity: 1, y: 0 }}
+          transition={{ duration: 0.25, ease: "easeOut" }}
+        >
           <Component />
         </m.div>
       </Suspense>

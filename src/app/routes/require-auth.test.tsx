@@ -12,7 +12,11 @@ const protectedRoutes = (
 
 describe("RequireAuth", () => {
   it("sends a signed-out visitor to sign in, remembering the page", async () => {
-    renderWithProviders(<p>Sign-in page</p>, { route: "/account?tab=ledger", path: "/sign-in", extraRoutes: protectedRoutes });
+    renderWithProviders(<p>Sign-in page</p>, {
+      route: "/account?tab=ledger",
+      path: "/sign-in",
+      extraRoutes: protectedRoutes,
+    });
 
     await waitFor(() =>
       expect(screen.getByTestId("location").textContent).toBe("/sign-in?next=%2Faccount%3Ftab%3Dledger")

@@ -10,7 +10,12 @@ export function RequireAuth() {
 
   if (auth.status === "loading") return <FormPageSkeleton />;
   if (auth.status === "signed-out") {
-    return <Navigate to={paths.signIn.href({ returnTo: `${location.pathname}${location.search}${location.hash}` })} replace />;
+    return (
+      <Navigate
+        to={paths.signIn.href({ returnTo: `${location.pathname}${location.search}${location.hash}` })}
+        replace
+      />
+    );
   }
   return <Outlet />;
 }

@@ -5,7 +5,9 @@ const sizeClasses = { sm: "size-8 text-xs", md: "size-10 text-sm", lg: "size-16 
 
 export function initialsOf(name: string): string {
   const words = name.trim().split(/[\s@._-]+/).filter(Boolean);
-  const initials = words.length > 1 ? `${words[0]?.[0] ?? ""}${words[1]?.[0] ?? ""}` : (words[0] ?? "?").slice(0, 2);
+  const initials = words.length > 1
+    ? `${words[0]?.[0] ?? ""}${words[1]?.[0] ?? ""}`
+    : (words[0] ?? "?").slice(0, 2);
   return initials.toUpperCase();
 }
 
@@ -33,17 +35,19 @@ export function Avatar({
       )}
       aria-hidden="true"
     >
-      {showImage ? (
-        <img
-          src={imageUrl}
-          alt=""
-          className="size-full object-cover"
-          onError={() => setFailedUrl(imageUrl)}
-          referrerPolicy="no-referrer"
-        />
-      ) : (
-        initialsOf(name)
-      )}
+      {showImage
+        ? (
+          <img
+            src={imageUrl}
+            alt=""
+            className="size-full object-cover"
+            onError={() => setFailedUrl(imageUrl)}
+            referrerPolicy="no-referrer"
+          />
+        )
+        : (
+          initialsOf(name)
+        )}
     </span>
   );
 }

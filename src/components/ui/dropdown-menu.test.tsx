@@ -22,8 +22,7 @@ function renderMenu(onChoose = vi.fn()) {
             >
               {item}
             </button>
-          ))
-        }
+          ))}
       </DropdownMenu>
       <button type="button">Outside</button>
     </>,

@@ -1,12 +1,5 @@
 import clsx from "clsx";
-import {
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type ReactNode,
-} from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 /**
  * A button that opens a menu, with the keyboard behaviour of the WAI-ARIA menu button pattern:
@@ -119,21 +112,23 @@ export function DropdownMenu({
         <span className="sr-only">{label}</span>
         {buttonContent}
       </button>
-      {open ? (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-label={label}
-          onKeyDown={onMenuKeyDown}
-          className={clsx(
-            "absolute top-full z-50 mt-2 min-w-56 origin-top rounded-2xl border border-line bg-surface-raised p-1.5 shadow-xl shadow-black/10",
-            align === "end" ? "right-0" : "left-0",
-          )}
-        >
-          {children(close)}
-        </div>
-      ) : null}
+      {open
+        ? (
+          <div
+            ref={menuRef}
+            id={menuId}
+            role="menu"
+            aria-label={label}
+            onKeyDown={onMenuKeyDown}
+            className={clsx(
+              "absolute top-full z-50 mt-2 min-w-56 origin-top rounded-2xl border border-line bg-surface-raised p-1.5 shadow-xl shadow-black/10",
+              align === "end" ? "right-0" : "left-0",
+            )}
+          >
+            {children(close)}
+          </div>
+        )
+        : null}
     </div>
   );
 }

@@ -31,18 +31,18 @@ export function LoadErrorCard({
         icon={offline ? <OfflineIcon /> : <AlertIcon />}
         title={offline ? title : `Couldn't load ${what}: ${title.toLowerCase()}`}
         description={description}
-        action={
-          error instanceof UnauthorizedError ? (
+        action={error instanceof UnauthorizedError
+          ? (
             <Link to={paths.signOut.href()} className={buttonStyles()}>
               Sign in again
             </Link>
-          ) : (
+          )
+          : (
             <Button onClick={onRetry} loading={retrying}>
               {retrying ? null : <RefreshIcon />}
               Try again
             </Button>
-          )
-        }
+          )}
       />
     </Card>
   );

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useId, useState, type InputHTMLAttributes, type ReactNode } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId, useState } from "react";
 import { EyeIcon, EyeOffIcon } from "@/components/ui/icons";
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
@@ -18,7 +18,9 @@ export const inputClasses = clsx(
 );
 
 /** A labelled input whose hint and error are tied to it for screen readers. */
-export function TextField({ label, hint, error, labelAside, className, type = "text", ...props }: TextFieldProps) {
+export function TextField(
+  { label, hint, error, labelAside, className, type = "text", ...props }: TextFieldProps,
+) {
   const id = useId();
   const [revealed, setRevealed] = useState(false);
   const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
@@ -47,28 +49,34 @@ export function TextField({ label, hint, error, labelAside, className, type = "t
           )}
           {...props}
         />
-        {isPassword ? (
-          <button
-            type="button"
-            onClick={() => setRevealed((shown) => !shown)}
-            aria-label={revealed ? "Hide password" : "Show password"}
-            aria-pressed={revealed}
-            aria-controls={id}
-            className="absolute inset-y-0 right-0 grid w-11 place-items-center rounded-r-xl text-muted hover:text-ink"
-          >
-            {revealed ? <EyeOffIcon className="size-5" /> : <EyeIcon className="size-5" />}
-          </button>
-        ) : null}
+        {isPassword
+          ? (
+            <button
+              type="button"
+              onClick={() => setRevealed((shown) => !shown)}
+              aria-label={revealed ? "Hide password" : "Show password"}
+              aria-pressed={revealed}
+              aria-controls={id}
+              className="absolute inset-y-0 right-0 grid w-11 place-items-center rounded-r-xl text-muted hover:text-ink"
+            >
+              {revealed ? <EyeOffIcon className="size-5" /> : <EyeIcon className="size-5" />}
+            </button>
+          )
+          : null}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
-      ) : hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      {error
+        ? (
+          <p id={`${id}-error`} className="text-sm font-medium text-rose-700 dark:text-rose-300">
+            {error}
+          </p>
+        )
+        : hint
+        ? (
+          <p id={`${id}-hint`} className="text-sm text-muted">
+            {hint}
+          </p>
+        )
+        : null}
     </div>
   );
 }

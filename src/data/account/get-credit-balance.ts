@@ -16,5 +16,8 @@ export async function getCreditBalance({ signal }: { signal?: AbortSignal } = {}
 }
 
 export function useCreditBalance() {
-  return useQuery({ queryKey: accountKeys.creditBalance(), queryFn: ({ signal }) => getCreditBalance({ signal }) });
+  return useQuery({
+    queryKey: accountKeys.creditBalance(),
+    queryFn: ({ signal }) => getCreditBalance({ signal }),
+  });
 }

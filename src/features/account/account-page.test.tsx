@@ -11,7 +11,9 @@ vi.mock("@/lib/invoke-function", () => ({ invokeFunction }));
 const updateUser = vi.hoisted(() => vi.fn(async () => ({ data: {}, error: null })));
 vi.mock("@/lib/supabase", () => ({ supabase: { auth: { updateUser } } }));
 
-function accountPage(overrides: { entries?: Account["ledger"]["entries"]; nextCursor?: string | null; balance?: number } = {}) {
+function accountPage(
+  overrides: { entries?: Account["ledger"]["entries"]; nextCursor?: string | null; balance?: number } = {},
+) {
   return {
     profile: {
       id: "user-1",
@@ -24,14 +26,21 @@ function accountPage(overrides: { entries?: Account["ledger"]["entries"]; nextCu
     credits: { balance: overrides.balance ?? 100 },
     ledger: {
       entries: overrides.entries ?? [
-        { id: "e1", amount: 100, reason: "signup_bonus", description: "Welcome bonus", createdAt: "2026-11-23T12:00:00Z" },
+        {
+          id: "e1",
+          amount: 100,
+          reason: "signup_bonus",
+          description: "Welcome bonus",
+          createdAt: "2026-11-23T12:00:00Z",
+        },
       ],
       nextCursor: overrides.nextCursor ?? null,
     },
   };
 }
 
-const renderAccount = () => renderWithProviders(<AccountPage />, { route: "/account", session: testSession() });
+const renderAccount = () =>
+  renderWithProviders(<AccountPage />, { route: "/account", session: testSession() });
 
 describe("AccountPage", () => {
   beforeEach(() => {
@@ -60,7 +69,13 @@ describe("AccountPage", () => {
       .mockResolvedValueOnce(accountPage({ nextCursor: "page-2" }))
       .mockResolvedValueOnce(
         accountPage({
-          entries: [{ id: "e0", amount: -4, reason: "generation", description: null, createdAt: "2026-11-22T09:00:00Z" }],
+          entries: [{
+            id: "e0",
+            amount: -4,
+            reason: "generation",
+            description: null,
+            createdAt: "2026-11-22T09:00:00Z",
+          }],
         }),
       );
     const user = userEvent.setup();
@@ -70,7 +85,9 @@ describe("AccountPage", () => {
 
     expect(await screen.findByText("Image generation")).toBeTruthy();
     expect(screen.getByText("-4")).toBeTruthy();
-    expect(invokeFunction).toHaveBeenLastCalledWith(expect.objectContaining({ query: { limit: 20, cursor: "page-2" } }));
+    expect(invokeFunction).toHaveBeenLastCalledWith(
+      expect.objectContaining({ query: { limit: 20, cursor: "page-2" } }),
+    );
     expect(screen.queryByRole("button", { name: "Load more" })).toBeNull();
   });
 
@@ -83,7 +100,9 @@ describe("AccountPage", () => {
 
   it("offers a retry when the account can't be loaded, and recovers", async () => {
     invokeFunction
-      .mockRejectedValueOnce(new ServerError("account", 503, "INTERNAL_ERROR", "Something went wrong on our side."))
+      .mockRejectedValueOnce(
+        new ServerError("account", 503, "INTERNAL_ERROR", "Something went wrong on our side."),
+      )
       .mockResolvedValueOnce(accountPage({ balance: 42 }));
     const user = userEvent.setup();
     renderAccount();
@@ -103,9 +122,9 @@ describe("AccountPage", () => {
 
   it("changes the display name, checking it first", async () => {
     const loaded = accountPage();
-    invokeFunction.mockImplementation(async ({ method, body }: { method: string; body?: { displayName: string } }) =>
-      method === "PATCH" ? { profile: { ...loaded.profile, displayName: body?.displayName } } : loaded
-    );
+    invokeFunction.mockImplementation(async (
+      { method, body }: { method: string; body?: { displayName: string } },
+    ) => method === "PATCH" ? { profile: { ...loaded.profile, displayName: body?.displayName } } : loaded);
     const user = userEvent.setup();
     renderAccount();
 

@@ -16,37 +16,46 @@ export default function AccountPage() {
       <header className="mb-8">
         <h1 className="text-3xl font-bold tracking-tight text-ink sm:text-4xl">Your account</h1>
         <p className="mt-2 text-muted">
-          {firstPage ? `Hi ${profileName(firstPage.profile)} — here's your profile and credits.` : "Profile, credits and history."}
+          {firstPage
+            ? `Hi ${profileName(firstPage.profile)} — here's your profile and credits.`
+            : "Profile, credits and history."}
         </p>
       </header>
 
-      {account.isPending ? (
-        <AccountSkeleton />
-      ) : account.isError && !firstPage ? (
-        <LoadErrorCard what="your account" error={account.error} retrying={account.isFetching} onRetry={() => void account.refetch()} />
-      ) : firstPage ? (
-        <div className="space-y-6">
-          <div className="grid gap-6 lg:grid-cols-2">
-            <ProfileCard profile={firstPage.profile} />
-            <CreditsCard balance={firstPage.credits.balance} />
-          </div>
-          <Card className="overflow-hidden">
-            <div className="flex items-center justify-between border-b border-line px-5 py-4 sm:px-6">
-              <h2 className="text-base font-semibold text-ink">Credit history</h2>
-              {account.isRefetching && !account.isFetchingNextPage ? (
-                <span className="text-sm text-muted">Updating…</span>
-              ) : null}
+      {account.isPending ? <AccountSkeleton /> : account.isError && !firstPage
+        ? (
+          <LoadErrorCard
+            what="your account"
+            error={account.error}
+            retrying={account.isFetching}
+            onRetry={() => void account.refetch()}
+          />
+        )
+        : firstPage
+        ? (
+          <div className="space-y-6">
+            <div className="grid gap-6 lg:grid-cols-2">
+              <ProfileCard profile={firstPage.profile} />
+              <CreditsCard balance={firstPage.credits.balance} />
             </div>
-            <LedgerList
-              entries={pages.flatMap((page) => page.ledger.entries)}
-              hasMore={account.hasNextPage}
-              loadingMore={account.isFetchingNextPage}
-              loadMoreFailed={account.isFetchNextPageError}
-              onLoadMore={() => void account.fetchNextPage()}
-            />
-          </Card>
-        </div>
-      ) : null}
+            <Card className="overflow-hidden">
+              <div className="flex items-center justify-between border-b border-line px-5 py-4 sm:px-6">
+                <h2 className="text-base font-semibold text-ink">Credit history</h2>
+                {account.isRefetching && !account.isFetchingNextPage
+                  ? <span className="text-sm text-muted">Updating…</span>
+                  : null}
+              </div>
+              <LedgerList
+                entries={pages.flatMap((page) => page.ledger.entries)}
+                hasMore={account.hasNextPage}
+                loadingMore={account.isFetchingNextPage}
+                loadMoreFailed={account.isFetchNextPageError}
+                onLoadMore={() => void account.fetchNextPage()}
+              />
+            </Card>
+          </div>
+        )
+        : null}
     </div>
   );
 }

@@ -94,7 +94,9 @@ function generatedImage(overrides: Partial<GeneratedImage> = {}): GeneratedImage
 }
 
 /** Answers the page's function calls like the backend does, with `overrides` per call. */
-function answerCalls({ tokenSets = [] as TokenSet[], balance = 100, modelsError = null as Error | null } = {}) {
+function answerCalls(
+  { tokenSets = [] as TokenSet[], balance = 100, modelsError = null as Error | null } = {},
+) {
   invokeFunction.mockImplementation(async (call: { name: string; method?: string; body?: unknown }) => {
     if (call.name === "image-generation/models") {
       if (modelsError) throw modelsError;
@@ -144,7 +146,10 @@ describe("AiImagePage", () => {
     const modelSelect = (await screen.findByLabelText("Model")) as HTMLSelectElement;
     expect((await screen.findByTestId("credit-balance")).textContent).toBe("100");
     expect(modelSelect.value).toBe("local-render");
-    expect(within(modelSelect).getByRole("option", { name: "Nano Banana Pro" })).toHaveProperty("disabled", true);
+    expect(within(modelSelect).getByRole("option", { name: "Nano Banana Pro" })).toHaveProperty(
+      "disabled",
+      true,
+    );
     expect(within(modelSelect).queryByRole("option", { name: "DALL·E 3" })).toBeNull();
     expect(screen.getByLabelText("Style")).toBeTruthy();
     expect(screen.queryByLabelText("Quality")).toBeNull();
@@ -156,7 +161,11 @@ describe("AiImagePage", () => {
     expect((screen.getByLabelText("Quality") as HTMLSelectElement).value).toBe("medium");
     // 16:9 isn't one of GPT Image 2's ratios, so the choice is dropped rather than sent and refused.
     expect((screen.getByLabelText("Aspect ratio") as HTMLSelectElement).value).toBe("");
-    expect(within(screen.getByLabelText("Size")).getByRole("option", { name: "Automatic (fits the aspect ratio)" })).toBeTruthy();
+    expect(
+      within(screen.getByLabelText("Size")).getByRole("option", {
+        name: "Automatic (fits the aspect ratio)",
+      }),
+    ).toBeTruthy();
     expect(screen.getByText("GPT Image 2 doesn't take a reference image.")).toBeTruthy();
   });
 
@@ -233,11 +242,13 @@ describe("AiImagePage", () => {
     await user.click(screen.getByRole("button", { name: "Generate image" }));
 
     const progress = screen.getByRole("list", { name: "Progress" });
-    expect(within(progress).getByText("Checking your request").closest("li")?.getAttribute("aria-current")).toBe("step");
+    expect(within(progress).getByText("Checking your request").closest("li")?.getAttribute("aria-current"))
+      .toBe("step");
     stream.release(0);
     stream.release(1);
     await waitFor(() =>
-      expect(within(progress).getByText("Creating the image").closest("li")?.getAttribute("aria-current")).toBe("step")
+      expect(within(progress).getByText("Creating the image").closest("li")?.getAttribute("aria-current"))
+        .toBe("step")
     );
     expect(screen.getByRole("button", { name: "Creating the image…" })).toHaveProperty("disabled", true);
     stream.release(2);
@@ -278,7 +289,12 @@ describe("AiImagePage", () => {
 
   it("reports a failed generation as a toast whose retry sends the same request again", async () => {
     answerCalls();
-    const failure = new ServerError("image-generation", 502, "PROVIDER_ERROR", "The provider failed. Your credits were refunded.");
+    const failure = new ServerError(
+      "image-generation",
+      502,
+      "PROVIDER_ERROR",
+      "The provider failed. Your credits were refunded.",
+    );
     streamFunction.mockImplementationOnce(async function* () {
       yield { event: "stage", data: { stage: "validating" } };
       throw failure;
@@ -290,7 +306,9 @@ describe("AiImagePage", () => {
     await user.type(await screen.findByLabelText("Prompt"), "A lighthouse at dusk");
     await user.click(screen.getByRole("button", { name: "Generate image" }));
 
-    await waitFor(() => expect(showErrorToast).toHaveBeenCalledWith(failure, expect.objectContaining({ id: "generation" })));
+    await waitFor(() =>
+      expect(showErrorToast).toHaveBeenCalledWith(failure, expect.objectContaining({ id: "generation" }))
+    );
     expect(screen.getByText("Your image will appear here")).toBeTruthy();
     const { retry } = showErrorToast.mock.calls[0]?.[1] as { retry: () => void };
     retry();
@@ -304,7 +322,13 @@ describe("AiImagePage", () => {
     answerCalls({ balance: 0 });
     streamFunction.mockImplementationOnce(async function* () {
       yield* [];
-      throw new PaymentRequiredError("image-generation", 402, "INSUFFICIENT_CREDITS", "Not enough credits.", {});
+      throw new PaymentRequiredError(
+        "image-generation",
+        402,
+        "INSUFFICIENT_CREDITS",
+        "Not enough credits.",
+        {},
+      );
     });
     const user = userEvent.setup();
     renderPage();
@@ -312,8 +336,12 @@ describe("AiImagePage", () => {
     await user.type(await screen.findByLabelText("Prompt"), "A lighthouse");
     await user.click(screen.getByRole("button", { name: "Generate image" }));
 
-    await waitFor(() => expect(showErrorToast).toHaveBeenCalledWith(expect.any(PaymentRequiredError), expect.anything()));
-    await waitFor(() => expect(invokeFunction.mock.calls.filter(([call]) => call.name === "account")).toHaveLength(2));
+    await waitFor(() =>
+      expect(showErrorToast).toHaveBeenCalledWith(expect.any(PaymentRequiredError), expect.anything())
+    );
+    await waitFor(() =>
+      expect(invokeFunction.mock.calls.filter(([call]) => call.name === "account")).toHaveLength(2)
+    );
   });
 
   it("fills in a saved token set and saves the values as a new set", async () => {
@@ -333,13 +361,23 @@ describe("AiImagePage", () => {
     expect(screen.getByText("You changed values since this set was saved.")).toBeTruthy();
 
     invokeFunction.mockImplementationOnce(async () => {
-      throw new ConflictError("personalization-tokens", 409, "CONFLICT", 'You already have a token set named "Sales team".');
+      throw new ConflictError(
+        "personalization-tokens",
+        409,
+        "CONFLICT",
+        'You already have a token set named "Sales team".',
+      );
     });
     await user.click(screen.getByRole("button", { name: "Save as new set" }));
     await user.type(screen.getByLabelText("Name for the new set"), "Sales team{Enter}");
     expect(await screen.findByText('You already have a token set named "Sales team".')).toBeTruthy();
 
-    const created: TokenSet = { ...salesTeam, id: "5b1d0c1e-7a51-4d6c-9f0e-222222222222", name: "Alan's", tokens: { FIRSTNAME: "Alan", COMPANY: "Hopper & Co" } };
+    const created: TokenSet = {
+      ...salesTeam,
+      id: "5b1d0c1e-7a51-4d6c-9f0e-222222222222",
+      name: "Alan's",
+      tokens: { FIRSTNAME: "Alan", COMPANY: "Hopper & Co" },
+    };
     invokeFunction.mockImplementationOnce(async () => ({ tokenSet: created }));
     await user.clear(screen.getByLabelText("Name for the new set"));
     await user.type(screen.getByLabelText("Name for the new set"), "Alan's{Enter}");
@@ -368,7 +406,11 @@ describe("AiImagePage", () => {
     await user.type(screen.getByLabelText("New name"), "Sales EMEA{Enter}");
     expect(await within(setSelect).findByRole("option", { name: "Sales EMEA" })).toBeTruthy();
     expect(invokeFunction).toHaveBeenLastCalledWith(
-      expect.objectContaining({ name: `personalization-tokens/${salesTeam.id}`, method: "PATCH", body: { name: "Sales EMEA" } }),
+      expect.objectContaining({
+        name: `personalization-tokens/${salesTeam.id}`,
+        method: "PATCH",
+        body: { name: "Sales EMEA" },
+      }),
     );
 
     invokeFunction.mockImplementationOnce(async () => "");
@@ -398,7 +440,10 @@ describe("AiImagePage", () => {
     await user.upload(fileInput, tooLarge);
     expect(screen.getByRole("alert").textContent).toBe("That image is 10.1 MB; the limit is 10 MB.");
 
-    await user.upload(fileInput, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "face.png", { type: "image/png" }));
+    await user.upload(
+      fileInput,
+      new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], "face.png", { type: "image/png" }),
+    );
     expect(await screen.findByRole("img", { name: "Reference image" })).toBeTruthy();
     expect(screen.getByText("face.png")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
@@ -410,7 +455,9 @@ describe("AiImagePage", () => {
   });
 
   it("offers a retry when the models can't be loaded", async () => {
-    answerCalls({ modelsError: new ServerError("image-generation/models", 503, "INTERNAL_ERROR", "Down for a moment.") });
+    answerCalls({
+      modelsError: new ServerError("image-generation/models", 503, "INTERNAL_ERROR", "Down for a moment."),
+    });
     const user = userEvent.setup();
     renderPage();
 

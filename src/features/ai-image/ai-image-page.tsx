@@ -44,23 +44,28 @@ function AiImageStudioPage() {
         <CreditBalance balance={balance.data} failed={balance.isError} />
       </header>
 
-      {models.data ? (
-        startModel ? (
-          <Studio models={models.data} startModel={startModel} />
-        ) : (
-          <Card>
-            <EmptyState
-              icon={<SparklesIcon />}
-              title="No image models are set up here"
-              description="This server has no image provider configured yet. Once one is, its models appear here."
-            />
-          </Card>
+      {models.data
+        ? (
+          startModel ? <Studio models={models.data} startModel={startModel} /> : (
+            <Card>
+              <EmptyState
+                icon={<SparklesIcon />}
+                title="No image models are set up here"
+                description="This server has no image provider configured yet. Once one is, its models appear here."
+              />
+            </Card>
+          )
         )
-      ) : models.isError ? (
-        <LoadErrorCard what="the image models" error={models.error} retrying={models.isFetching} onRetry={() => void models.refetch()} />
-      ) : (
-        <StudioSkeleton />
-      )}
+        : models.isError
+        ? (
+          <LoadErrorCard
+            what="the image models"
+            error={models.error}
+            retrying={models.isFetching}
+            onRetry={() => void models.refetch()}
+          />
+        )
+        : <StudioSkeleton />}
     </div>
   );
 }

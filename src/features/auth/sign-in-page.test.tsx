@@ -41,13 +41,19 @@ describe("SignInPage", () => {
   });
 
   it("sends a signed-in person back to where they came from", async () => {
-    renderWithProviders(<SignInPage />, { route: "/sign-in?next=%2Faccount%3Ftab%3Dledger", session: testSession() });
+    renderWithProviders(<SignInPage />, {
+      route: "/sign-in?next=%2Faccount%3Ftab%3Dledger",
+      session: testSession(),
+    });
 
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/account?tab=ledger"));
   });
 
   it("does not follow a return address to another site", async () => {
-    renderWithProviders(<SignInPage />, { route: "/sign-in?next=https%3A%2F%2Fevil.example", session: testSession() });
+    renderWithProviders(<SignInPage />, {
+      route: "/sign-in?next=https%3A%2F%2Fevil.example",
+      session: testSession(),
+    });
 
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/account"));
   });

@@ -19,36 +19,45 @@ export default function SignInPage() {
   // Signing in updates the session, which lands here and sends the person on.
   if (auth.status === "signed-in") return <Navigate to={returnTo} replace />;
 
-  const signUpLink = paths.signUp.href({ returnTo: returnTo === paths.account.href() ? undefined : returnTo });
+  const signUpLink = paths.signUp.href({
+    returnTo: returnTo === paths.account.href() ? undefined : returnTo,
+  });
 
   return (
     <AuthLayout
       title="Welcome back"
-      description={
-        returning
-          ? "Sign in to continue where you were."
-          : "Sign in to your Personify account."
-      }
+      description={returning ? "Sign in to continue where you were." : "Sign in to your Personify account."}
       footer={
         <>
           New to Personify?{" "}
-          <Link to={signUpLink} className="font-semibold text-violet-700 hover:underline dark:text-violet-300">
+          <Link
+            to={signUpLink}
+            className="font-semibold text-violet-700 hover:underline dark:text-violet-300"
+          >
             Create an account
           </Link>
         </>
       }
     >
       <form noValidate onSubmit={form.handleSubmit((input) => signIn.mutate(input))} className="space-y-5">
-        {signIn.isError ? (
-          <Alert title="Couldn't sign you in">{authErrorMessage(signIn.error)}</Alert>
-        ) : null}
-        <TextField label="Email" type="email" autoComplete="email" inputMode="email" autoFocus {...form.field("email")} />
+        {signIn.isError ? <Alert title="Couldn't sign you in">{authErrorMessage(signIn.error)}</Alert> : null}
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          autoFocus
+          {...form.field("email")}
+        />
         <TextField
           label="Password"
           type="password"
           autoComplete="current-password"
           labelAside={
-            <Link to={paths.resetPassword.href()} className="text-sm font-medium text-violet-700 hover:underline dark:text-violet-300">
+            <Link
+              to={paths.resetPassword.href()}
+              className="text-sm font-medium text-violet-700 hover:underline dark:text-violet-300"
+            >
               Forgot password?
             </Link>
           }

@@ -47,7 +47,10 @@ export default function SignOutPage() {
   }
 
   return (
-    <AuthLayout title="You're signed out" description="Thanks for stopping by. Your images will be here when you're back.">
+    <AuthLayout
+      title="You're signed out"
+      description="Thanks for stopping by. Your images will be here when you're back."
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <Link to={paths.signIn.href()} className={buttonStyles({ size: "lg" })}>
           Sign in again

@@ -26,8 +26,9 @@ export default function SignUpPage() {
         title="Check your email"
         description={
           <>
-            We sent a confirmation link to <strong className="text-ink">{signUp.data.email}</strong>. Open it to finish
-            creating your account.
+            We sent a confirmation link to{" "}
+            <strong className="text-ink">{signUp.data.email}</strong>. Open it to finish creating your
+            account.
           </>
         }
       >
@@ -66,7 +67,9 @@ export default function SignUpPage() {
         )}
         className="space-y-5"
       >
-        {signUp.isError ? <Alert title="Couldn't create your account">{authErrorMessage(signUp.error)}</Alert> : null}
+        {signUp.isError
+          ? <Alert title="Couldn't create your account">{authErrorMessage(signUp.error)}</Alert>
+          : null}
         <TextField
           label="Your name"
           autoComplete="name"
@@ -74,7 +77,13 @@ export default function SignUpPage() {
           autoFocus
           {...form.field("displayName")}
         />
-        <TextField label="Email" type="email" autoComplete="email" inputMode="email" {...form.field("email")} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          {...form.field("email")}
+        />
         <TextField
           label="Password"
           type="password"

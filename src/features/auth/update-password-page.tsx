@@ -25,10 +25,14 @@ export default function UpdatePasswordPage() {
 
   return (
     <AuthLayout title="Choose a new password" description="Pick something you don't use anywhere else.">
-      <form noValidate onSubmit={form.handleSubmit((input) => updatePassword.mutate(input))} className="space-y-5">
-        {updatePassword.isError ? (
-          <Alert title="Couldn't change your password">{authErrorMessage(updatePassword.error)}</Alert>
-        ) : null}
+      <form
+        noValidate
+        onSubmit={form.handleSubmit((input) => updatePassword.mutate(input))}
+        className="space-y-5"
+      >
+        {updatePassword.isError
+          ? <Alert title="Couldn't change your password">{authErrorMessage(updatePassword.error)}</Alert>
+          : null}
         <TextField
           label="New password"
           type="password"

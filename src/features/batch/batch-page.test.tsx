@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import BatchPage from "@/features/batch/batch-page";
 import type { Batch as BatchDetail, BatchPreview as BatchReport } from "@domain/contracts/batch";
 import { renderWithProviders, testSession } from "@/testing/render";
-import { serveFunctions, type FunctionRoutes } from "@/testing/serve-functions";
+import { type FunctionRoutes, serveFunctions } from "@/testing/serve-functions";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 const downloadBatchFile = vi.hoisted(() => vi.fn());
@@ -58,7 +58,9 @@ function report(overrides: Partial<BatchReport> = {}): BatchReport {
 const serve = (routes: FunctionRoutes) => serveFunctions(invokeFunction, routes);
 
 const common = {
-  "GET image-generation/models": () => ({ models: [{ id: "local-render", label: "Offline render", available: true }] }),
+  "GET image-generation/models": () => ({
+    models: [{ id: "local-render", label: "Offline render", available: true }],
+  }),
   "GET batch": () => ({ batches: [] }),
 };
 
@@ -92,7 +94,9 @@ describe("BatchPage", () => {
     const csv = new File(["First name,Company\nAda,Acme\nGrace,\n"], "contacts.csv", { type: "text/csv" });
     await user.upload(await screen.findByLabelText("CSV file"), csv);
     expect(await screen.findByText("2 rows, 2 columns")).toBeTruthy();
-    expect((screen.getByLabelText("Token for column “First name”") as HTMLInputElement).value).toBe("FIRST_NAME");
+    expect((screen.getByLabelText("Token for column “First name”") as HTMLInputElement).value).toBe(
+      "FIRST_NAME",
+    );
     await user.clear(screen.getByLabelText("Token for column “Company”"));
     await user.type(screen.getByLabelText("Token for column “Company”"), "brand");
     await user.type(screen.getByLabelText("Prompt"), "Portrait of [FIRST_NAME] from [BRAND]");
@@ -120,7 +124,9 @@ describe("BatchPage", () => {
     expect(screen.getByTestId("batch-total-cost").textContent).toBe("2 credits");
     await user.click(start);
 
-    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe(`/batch-generation?batch=${batchId}`));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe(`/batch-generation?batch=${batchId}`)
+    );
     expect(await screen.findByRole("progressbar", { name: "Batch progress" })).toBeTruthy();
   });
 
@@ -130,15 +136,36 @@ describe("BatchPage", () => {
       [`GET batch/${batchId}`]: () => ({ batch: batchDetail() }),
       [`GET batch/${batchId}/items`]: () => ({
         items: [
-          { id: "a", rowNumber: 1, resolvedPrompt: "Portrait of Ada", status: "succeeded", error: null, cost: 1, imageUrl: "https://x/1.png", thumbnailUrl: "https://x/1.webp" },
-          { id: "b", rowNumber: 2, resolvedPrompt: "Portrait of forbidden", status: "failed", error: "Rejected by the safety system.", cost: 0, imageUrl: null, thumbnailUrl: null },
+          {
+            id: "a",
+            rowNumber: 1,
+            resolvedPrompt: "Portrait of Ada",
+            status: "succeeded",
+            error: null,
+            cost: 1,
+            imageUrl: "https://x/1.png",
+            thumbnailUrl: "https://x/1.webp",
+          },
+          {
+            id: "b",
+            rowNumber: 2,
+            resolvedPrompt: "Portrait of forbidden",
+            status: "failed",
+            error: "Rejected by the safety system.",
+            cost: 0,
+            imageUrl: null,
+            thumbnailUrl: null,
+          },
         ],
         nextCursor: null,
       }),
       [`POST batch/${batchId}/pause`]: () => ({ batch: batchDetail({ status: "paused", etaSeconds: null }) }),
     });
     const user = userEvent.setup();
-    renderWithProviders(<BatchPage />, { route: `/batch-generation?batch=${batchId}`, session: testSession() });
+    renderWithProviders(<BatchPage />, {
+      route: `/batch-generation?batch=${batchId}`,
+      session: testSession(),
+    });
 
     const bar = await screen.findByRole("progressbar", { name: "Batch progress" });
     expect(bar.getAttribute("aria-valuenow")).toBe("67");
@@ -163,12 +190,21 @@ describe("BatchPage", () => {
       ...common,
       [`GET batch/${batchId}`]: () => {
         if (fail) throw new Error("boom");
-        return { batch: batchDetail({ status: "completed", counts: { queued: 0, running: 0, succeeded: 3, failed: 0, cancelled: 0 }, progress: 1 }) };
+        return {
+          batch: batchDetail({
+            status: "completed",
+            counts: { queued: 0, running: 0, succeeded: 3, failed: 0, cancelled: 0 },
+            progress: 1,
+          }),
+        };
       },
       [`GET batch/${batchId}/items`]: () => ({ items: [], nextCursor: null }),
     });
     const user = userEvent.setup();
-    renderWithProviders(<BatchPage />, { route: `/batch-generation?batch=${batchId}`, session: testSession() });
+    renderWithProviders(<BatchPage />, {
+      route: `/batch-generation?batch=${batchId}`,
+      session: testSession(),
+    });
     const retry = await screen.findByRole("button", { name: "Try again" });
     fail = false;
     await user.click(retry);

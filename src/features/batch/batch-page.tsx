@@ -35,13 +35,17 @@ export default function BatchPage() {
             Upload a CSV of contacts and get one personalized image per row.
           </p>
         </div>
-        {batchId ? (
-          <Link to={paths.batch.href()} className={buttonStyles({ variant: "secondary" })}>
-            New batch
-          </Link>
-        ) : null}
+        {batchId
+          ? (
+            <Link to={paths.batch.href()} className={buttonStyles({ variant: "secondary" })}>
+              New batch
+            </Link>
+          )
+          : null}
       </header>
-      {batchId ? <OpenBatch batchId={batchId} /> : <NewBatch onStarted={(id) => setSearchParams(paths.batch.search({ batchId: id }))} />}
+      {batchId
+        ? <OpenBatch batchId={batchId} />
+        : <NewBatch onStarted={(id) => setSearchParams(paths.batch.search({ batchId: id }))} />}
       <BatchList />
     </div>
   );
@@ -58,14 +62,16 @@ function NewBatch({ onStarted }: { onStarted: (batchId: string) => void }) {
         <EmptyState
           icon={<AlertIcon className="size-6" />}
           title="No image model is available"
-          description={models.isError ? describeError(models.error).description : "Ask an admin to configure a provider."}
-          action={
-            models.isError ? (
+          description={models.isError
+            ? describeError(models.error).description
+            : "Ask an admin to configure a provider."}
+          action={models.isError
+            ? (
               <Button variant="secondary" onClick={() => void models.refetch()}>
                 Try again
               </Button>
-            ) : undefined
-          }
+            )
+            : undefined}
         />
       </Card>
     );
@@ -109,7 +115,11 @@ function OpenBatch({ batchId }: { batchId: string }) {
         <h2 id="batch-results-heading" className="text-lg font-semibold text-ink">
           Results
         </h2>
-        <ResultsTable batchId={batchId} totalRows={batch.data.totalRows} pollMs={active ? activeBatchPollMs : false} />
+        <ResultsTable
+          batchId={batchId}
+          totalRows={batch.data.totalRows}
+          pollMs={active ? activeBatchPollMs : false}
+        />
       </section>
     </div>
   );

@@ -5,7 +5,7 @@ import type { GalleryImage } from "@domain/contracts/gallery";
 import GalleryPage from "@/features/gallery/gallery-page";
 import { ServerError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
-import { serveFunctions, type FunctionCall, type FunctionRoutes } from "@/testing/serve-functions";
+import { type FunctionCall, type FunctionRoutes, serveFunctions } from "@/testing/serve-functions";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 vi.mock("@/lib/invoke-function", () => ({ invokeFunction }));
@@ -20,7 +20,9 @@ const common = {
 };
 
 const listCalls = () =>
-  invokeFunction.mock.calls.map(([call]) => call as FunctionCall).filter((call) => call.name === "gallery" && call.method === "GET");
+  invokeFunction.mock.calls.map(([call]) => call as FunctionCall).filter((call) =>
+    call.name === "gallery" && call.method === "GET"
+  );
 
 function galleryImage(id: string, prompt: string): GalleryImage {
   return {
@@ -71,17 +73,28 @@ describe("GalleryPage", () => {
     serve({ ...common, "GET gallery": () => ({ items: [], nextCursor: null }) });
     renderWithProviders(<GalleryPage />, { route: "/gallery", session: testSession() });
     await screen.findByText("No images yet");
-    expect(screen.getByRole("link", { name: "Generate an image" }).getAttribute("href")).toBe("/features/ai-image");
+    expect(screen.getByRole("link", { name: "Generate an image" }).getAttribute("href")).toBe(
+      "/features/ai-image",
+    );
     await screen.findByText("No albums yet.");
   });
 
   it("reads the filters from the URL and sends them to the server", async () => {
     serve({ ...common, "GET gallery": () => ({ items: [], nextCursor: null }) });
-    renderWithProviders(<GalleryPage />, { route: "/gallery?q=fox&favorite=true&model=local-render", session: testSession() });
+    renderWithProviders(<GalleryPage />, {
+      route: "/gallery?q=fox&favorite=true&model=local-render",
+      session: testSession(),
+    });
     await screen.findByText("Nothing matches these filters");
     expect((screen.getByLabelText("Search prompts") as HTMLInputElement).value).toBe("fox");
     expect((screen.getByLabelText("Favourites only") as HTMLInputElement).checked).toBe(true);
-    expect(listCalls()[0]?.query).toMatchObject({ q: "fox", favorite: "true", model: "local-render", limit: 100, cursor: null });
+    expect(listCalls()[0]?.query).toMatchObject({
+      q: "fox",
+      favorite: "true",
+      model: "local-render",
+      limit: 100,
+      cursor: null,
+    });
   });
 
   it("writes a search to the URL once typing pauses", async () => {
@@ -101,7 +114,9 @@ describe("GalleryPage", () => {
     serve({
       ...common,
       "GET gallery": () => {
-        if (failures-- > 0) throw new ServerError("gallery", 500, "INTERNAL_ERROR", "The database is unavailable.");
+        if (failures-- > 0) {
+          throw new ServerError("gallery", 500, "INTERNAL_ERROR", "The database is unavailable.");
+        }
         return { items: [], nextCursor: null };
       },
     });
@@ -119,7 +134,10 @@ describe("GalleryPage", () => {
     serve({
       ...common,
       "GET gallery": () => ({
-        items: prompts.map((prompt, index) => ({ ...galleryImage(`id-${index}`, prompt), isFavorite: favourites.has(`id-${index}`) })),
+        items: prompts.map((prompt, index) => ({
+          ...galleryImage(`id-${index}`, prompt),
+          isFavorite: favourites.has(`id-${index}`),
+        })),
         nextCursor: null,
       }),
       ...Object.fromEntries(

@@ -45,51 +45,61 @@ function Gallery() {
         <div className="min-w-0 space-y-4">
           <UploadPanel />
           <GalleryFiltersBar filters={filters} onChange={gallery.setFilters} />
-          {gallery.organisationId ? (
-            <OrganisePanel organisationId={gallery.organisationId} albumHref={gallery.albumHref} onDismiss={gallery.closeOrganisation} />
-          ) : null}
-          {activeAlbum ? (
-            <AlbumHeader
-              key={activeAlbum.id}
-              album={activeAlbum}
-              onDeleted={gallery.showAllImages}
-              reorderHint={
-                gallery.reorder
+          {gallery.organisationId
+            ? (
+              <OrganisePanel
+                organisationId={gallery.organisationId}
+                albumHref={gallery.albumHref}
+                onDismiss={gallery.closeOrganisation}
+              />
+            )
+            : null}
+          {activeAlbum
+            ? (
+              <AlbumHeader
+                key={activeAlbum.id}
+                album={activeAlbum}
+                onDeleted={gallery.showAllImages}
+                reorderHint={gallery.reorder
                   ? "Drag images to reorder them, or use the arrow buttons on a focused image."
-                  : "Clear the filters to reorder this album."
-              }
-            />
-          ) : null}
+                  : "Clear the filters to reorder this album."}
+              />
+            )
+            : null}
           <GalleryResults gallery={gallery} />
         </div>
       </div>
-      {selected.length > 0 ? (
-        <BulkActionBar
-          count={selected.length}
-          albums={albums}
-          selectedIds={selected}
-          inAlbum={activeAlbum}
-          organising={gallery.organising}
-          allFavourites={gallery.allFavourites}
-          onFavorite={gallery.favouriteSelected}
-          onDelete={gallery.deleteSelected}
-          onRemoveFromAlbum={gallery.removeSelectedFromAlbum}
-          onOrganise={gallery.organise}
-          onClear={gallery.clearSelection}
-        />
-      ) : null}
-      {lightboxIndex !== null && images[lightboxIndex] ? (
-        <Lightbox
-          images={images}
-          index={lightboxIndex}
-          albums={albums}
-          canLoadMore={gallery.list.hasNextPage}
-          onLoadMore={gallery.loadMore}
-          onIndexChange={gallery.setLightboxIndex}
-          onClose={() => gallery.setLightboxIndex(null)}
-          onDelete={gallery.deleteFromLightbox}
-        />
-      ) : null}
+      {selected.length > 0
+        ? (
+          <BulkActionBar
+            count={selected.length}
+            albums={albums}
+            selectedIds={selected}
+            inAlbum={activeAlbum}
+            organising={gallery.organising}
+            allFavourites={gallery.allFavourites}
+            onFavorite={gallery.favouriteSelected}
+            onDelete={gallery.deleteSelected}
+            onRemoveFromAlbum={gallery.removeSelectedFromAlbum}
+            onOrganise={gallery.organise}
+            onClear={gallery.clearSelection}
+          />
+        )
+        : null}
+      {lightboxIndex !== null && images[lightboxIndex]
+        ? (
+          <Lightbox
+            images={images}
+            index={lightboxIndex}
+            albums={albums}
+            canLoadMore={gallery.list.hasNextPage}
+            onLoadMore={gallery.loadMore}
+            onIndexChange={gallery.setLightboxIndex}
+            onClose={() => gallery.setLightboxIndex(null)}
+            onDelete={gallery.deleteFromLightbox}
+          />
+        )
+        : null}
     </div>
   );
 }

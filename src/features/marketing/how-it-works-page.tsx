@@ -1,7 +1,14 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router-dom";
 import { buttonStyles } from "@/components/ui/button";
-import { ArrowRightIcon, DownloadIcon, RefreshIcon, SparklesIcon, TableIcon, TokenIcon } from "@/components/ui/icons";
+import {
+  ArrowRightIcon,
+  DownloadIcon,
+  RefreshIcon,
+  SparklesIcon,
+  TableIcon,
+  TokenIcon,
+} from "@/components/ui/icons";
 import { paths } from "@/config/paths";
 import { useAuthSession } from "@/lib/auth-session";
 
@@ -9,33 +16,38 @@ const steps: { icon: ReactNode; title: string; body: ReactNode }[] = [
   {
     icon: <SparklesIcon />,
     title: "Pick a model and write a prompt",
-    body: "Choose GPT Image, Gemini, Imagen, FLUX or another model, set the options it offers (aspect ratio, size, style), and describe the picture. Models that take a reference image can start from one of yours.",
+    body:
+      "Choose GPT Image, Gemini, Imagen, FLUX or another model, set the options it offers (aspect ratio, size, style), and describe the picture. Models that take a reference image can start from one of yours.",
   },
   {
     icon: <TokenIcon />,
     title: "Add tokens where the picture should be personal",
     body: (
       <>
-        Write <code className="font-mono text-ink">[FIRSTNAME]</code>, <code className="font-mono text-ink">[COMPANY]</code>{" "}
-        or the name of any column in your list. Each image gets that row's values, and a preview shows you the first
-        rows before anything runs.
+        Write <code className="font-mono text-ink">[FIRSTNAME]</code>,{" "}
+        <code className="font-mono text-ink">[COMPANY]</code>{" "}
+        or the name of any column in your list. Each image gets that row's values, and a preview shows you the
+        first rows before anything runs.
       </>
     ),
   },
   {
     icon: <TableIcon />,
     title: "Upload your CSV and see the cost first",
-    body: "Up to 10,000 contacts. Personify checks the file, shows how many credits the run will take, and starts only when you say so.",
+    body:
+      "Up to 10,000 contacts. Personify checks the file, shows how many credits the run will take, and starts only when you say so.",
   },
   {
     icon: <RefreshIcon />,
     title: "Watch it run, safely",
-    body: "Progress updates live. The rows that fail can be retried with one click, and closing the tab loses nothing: the work carries on and is waiting when you come back.",
+    body:
+      "Progress updates live. The rows that fail can be retried with one click, and closing the tab loses nothing: the work carries on and is waiting when you come back.",
   },
   {
     icon: <DownloadIcon />,
     title: "Download, keep, and bring to life",
-    body: "Get every image in a ZIP with a results CSV, keep favourites in gallery albums, and turn any image into a short video: the preview is free, the full video is paid.",
+    body:
+      "Get every image in a ZIP with a results CSV, keep favourites in gallery albums, and turn any image into a short video: the preview is free, the full video is paid.",
   },
 ];
 
@@ -68,7 +80,9 @@ export default function HowItWorksPage() {
   return (
     <div className="mx-auto max-w-4xl px-4 py-12 sm:px-6 sm:py-20">
       <header className="text-center">
-        <p className="text-sm font-semibold uppercase tracking-widest text-violet-700 dark:text-violet-300">How it works</p>
+        <p className="text-sm font-semibold uppercase tracking-widest text-violet-700 dark:text-violet-300">
+          How it works
+        </p>
         <h1 className="mt-3 text-4xl font-extrabold tracking-tight text-ink sm:text-5xl">
           From one prompt to <span className="text-brand-gradient">a thousand personal pictures</span>
         </h1>
@@ -112,8 +126,12 @@ export default function HowItWorksPage() {
       </section>
 
       <div className="mt-16 text-center">
-        <Link to={auth.status === "signed-in" ? paths.account.href() : paths.signUp.href()} className={buttonStyles({ size: "lg" })}>
-          {auth.status === "signed-in" ? "Go to your account" : "Try it with 100 free credits"} <ArrowRightIcon />
+        <Link
+          to={auth.status === "signed-in" ? paths.account.href() : paths.signUp.href()}
+          className={buttonStyles({ size: "lg" })}
+        >
+          {auth.status === "signed-in" ? "Go to your account" : "Try it with 100 free credits"}{" "}
+          <ArrowRightIcon />
         </Link>
       </div>
     </div>

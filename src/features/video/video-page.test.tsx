@@ -5,7 +5,7 @@ import type { VideoState } from "@domain/contracts/image-to-video";
 import VideoPage from "@/features/video/video-page";
 import { ValidationError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
-import { serveFunctions, type FunctionCall, type FunctionRoutes } from "@/testing/serve-functions";
+import { type FunctionCall, type FunctionRoutes, serveFunctions } from "@/testing/serve-functions";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 const showErrorToast = vi.hoisted(() => vi.fn());
@@ -68,7 +68,12 @@ describe("VideoPage", () => {
   it("makes a preview, polls it to the end, takes a test payment and only then offers the download", async () => {
     const states = [
       videoState(),
-      videoState({ status: "preview_ready", progress: 100, estimatedTime: 0, previewUrl: "https://storage/preview.mp4" }),
+      videoState({
+        status: "preview_ready",
+        progress: 100,
+        estimatedTime: 0,
+        previewUrl: "https://storage/preview.mp4",
+      }),
     ];
     let paid = false;
     serve({
@@ -77,13 +82,13 @@ describe("VideoPage", () => {
       [`GET image-to-video/${videoId}/status`]: () =>
         paid
           ? videoState({
-              status: "completed",
-              progress: 100,
-              previewUrl: "https://storage/preview.mp4",
-              videoUrl: "https://storage/full.mp4",
-              paymentRequired: false,
-              paymentStatus: "paid",
-            })
+            status: "completed",
+            progress: 100,
+            previewUrl: "https://storage/preview.mp4",
+            videoUrl: "https://storage/full.mp4",
+            paymentRequired: false,
+            paymentStatus: "paid",
+          })
           : (states.length > 1 ? states.shift() : states[0]),
       "POST create-payment-intent": () => ({
         paymentIntentId: "pi_test_1",
@@ -99,10 +104,15 @@ describe("VideoPage", () => {
       },
     });
     const user = userEvent.setup();
-    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?imageId=${imageId}`, session: testSession() });
+    renderWithProviders(<VideoPage />, {
+      route: `/features/image-to-video?imageId=${imageId}`,
+      session: testSession(),
+    });
 
     expect((await screen.findByTestId("source-image-prompt")).textContent).toBe("A lighthouse at dawn");
-    expect(screen.getByRole("img", { name: "A lighthouse at dawn" }).getAttribute("src")).toBe("https://storage/thumb.webp");
+    expect(screen.getByRole("img", { name: "A lighthouse at dawn" }).getAttribute("src")).toBe(
+      "https://storage/thumb.webp",
+    );
     await user.click(screen.getByRole("radio", { name: "Pan left" }));
     fireEvent.change(screen.getByRole("slider", { name: "Duration" }), { target: { value: "3" } });
     expect(screen.getByRole("slider", { name: "Duration" }).getAttribute("aria-valuetext")).toBe("3 seconds");
@@ -121,11 +131,15 @@ describe("VideoPage", () => {
       includeAudio: true,
     });
     await waitFor(() =>
-      expect(screen.getByTestId("location").textContent).toBe(`/features/image-to-video?imageId=${imageId}&video=${videoId}`),
+      expect(screen.getByTestId("location").textContent).toBe(
+        `/features/image-to-video?imageId=${imageId}&video=${videoId}`,
+      )
     );
 
     // On a phone the video sits below the form: it takes the focus, so it is where the person is.
-    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your video" })));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your video" }))
+    );
     const bar = await screen.findByRole("progressbar", { name: "Rendering the preview" });
     expect(bar.getAttribute("aria-valuenow")).toBe("40");
     expect(bar.getAttribute("aria-valuetext")).toBe("40%, about 3 s left");
@@ -159,14 +173,23 @@ describe("VideoPage", () => {
       ...sourceImage,
       "POST image-to-video": () => {
         // What the function answers when GOOGLE_AI_API_KEY is not set.
-        throw new ValidationError("image-to-video", 400, "VALIDATION_ERROR", "No AI video provider is configured.", {
-          field: "effect",
-          reason: "PROVIDER_NOT_CONFIGURED",
-        });
+        throw new ValidationError(
+          "image-to-video",
+          400,
+          "VALIDATION_ERROR",
+          "No AI video provider is configured.",
+          {
+            field: "effect",
+            reason: "PROVIDER_NOT_CONFIGURED",
+          },
+        );
       },
     });
     const user = userEvent.setup();
-    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?imageId=${imageId}`, session: testSession() });
+    renderWithProviders(<VideoPage />, {
+      route: `/features/image-to-video?imageId=${imageId}`,
+      session: testSession(),
+    });
     await screen.findByTestId("source-image-prompt");
     await user.click(screen.getByRole("radio", { name: /AI motion/ }));
     fireEvent.change(screen.getByRole("slider", { name: "Duration" }), { target: { value: "7" } });
@@ -181,7 +204,8 @@ describe("VideoPage", () => {
 
     // Asking again is refused here, without another request.
     await user.click(screen.getByRole("button", { name: "Make the preview" }));
-    expect(await screen.findByText("AI motion isn't available right now. Choose another effect.")).toBeTruthy();
+    expect(await screen.findByText("AI motion isn't available right now. Choose another effect."))
+      .toBeTruthy();
     expect(callsTo("POST image-to-video")).toHaveLength(1);
 
     await user.click(screen.getByRole("radio", { name: "Zoom in" }));
@@ -192,13 +216,29 @@ describe("VideoPage", () => {
     serve({
       ...sourceImage,
       "GET gallery": () => ({
-        items: [{ id: imageId, resolvedPrompt: "A lighthouse at dawn", width: 1024, height: 768, thumbnailUrl: null }],
+        items: [{
+          id: imageId,
+          resolvedPrompt: "A lighthouse at dawn",
+          width: 1024,
+          height: 768,
+          thumbnailUrl: null,
+        }],
         nextCursor: null,
       }),
       "GET image-to-video": () => ({
         videos: [
-          { ...videoState({ status: "completed", paymentStatus: "paid" }), id: videoId, imageId, thumbnailUrl: null },
-          { ...videoState({ status: "preview_ready", paymentStatus: "pending" }), id: "v2", imageId, thumbnailUrl: null },
+          {
+            ...videoState({ status: "completed", paymentStatus: "paid" }),
+            id: videoId,
+            imageId,
+            thumbnailUrl: null,
+          },
+          {
+            ...videoState({ status: "preview_ready", paymentStatus: "pending" }),
+            id: "v2",
+            imageId,
+            thumbnailUrl: null,
+          },
         ],
       }),
     });
@@ -218,7 +258,7 @@ describe("VideoPage", () => {
 
     await user.click(await screen.findByRole("button", { name: "Use the image “A lighthouse at dawn”" }));
     await waitFor(() =>
-      expect(screen.getByTestId("location").textContent).toBe(`/features/image-to-video?imageId=${imageId}`),
+      expect(screen.getByTestId("location").textContent).toBe(`/features/image-to-video?imageId=${imageId}`)
     );
     expect((await screen.findByTestId("source-image-prompt")).textContent).toBe("A lighthouse at dawn");
   });
@@ -227,9 +267,17 @@ describe("VideoPage", () => {
     serve({
       ...sourceImage,
       [`GET image-to-video/${videoId}/status`]: () =>
-        videoState({ status: "preview_ready", progress: 100, previewUrl: "https://storage/preview.mp4", paymentStatus: "pending" }),
+        videoState({
+          status: "preview_ready",
+          progress: 100,
+          previewUrl: "https://storage/preview.mp4",
+          paymentStatus: "pending",
+        }),
     });
-    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
+    renderWithProviders(<VideoPage />, {
+      route: `/features/image-to-video?video=${videoId}`,
+      session: testSession(),
+    });
     expect(await screen.findByRole("button", { name: "Pay $1.00" })).toBeTruthy();
     expect(within(screen.getByTestId("open-video")).getByRole("status").textContent).toBe("Paying");
     expect(screen.queryByText(/Waiting for it to settle/)).toBeNull();
@@ -239,9 +287,17 @@ describe("VideoPage", () => {
     serve({
       ...sourceImage,
       [`GET image-to-video/${videoId}/status`]: () =>
-        videoState({ status: "preview_ready", progress: 100, previewUrl: "https://storage/preview.mp4", paymentStatus: "failed" }),
+        videoState({
+          status: "preview_ready",
+          progress: 100,
+          previewUrl: "https://storage/preview.mp4",
+          paymentStatus: "failed",
+        }),
     });
-    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
+    renderWithProviders(<VideoPage />, {
+      route: `/features/image-to-video?video=${videoId}`,
+      session: testSession(),
+    });
     expect((await screen.findByRole("alert")).textContent).toContain("The last payment didn't go through");
     expect(screen.getByRole("button", { name: "Pay $1.00" })).toBeTruthy();
   });
@@ -251,9 +307,18 @@ describe("VideoPage", () => {
     serve({
       ...sourceImage,
       [`GET image-to-video/${videoId}/status`]: () =>
-        videoState({ status: "failed", progress: 0, previewUrl: "https://storage/preview.mp4", paymentStatus: "refunded", error: refundedLine }),
+        videoState({
+          status: "failed",
+          progress: 0,
+          previewUrl: "https://storage/preview.mp4",
+          paymentStatus: "refunded",
+          error: refundedLine,
+        }),
     });
-    renderWithProviders(<VideoPage />, { route: `/features/image-to-video?video=${videoId}`, session: testSession() });
+    renderWithProviders(<VideoPage />, {
+      route: `/features/image-to-video?video=${videoId}`,
+      session: testSession(),
+    });
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("your payment was refunded");
     expect(alert.textContent).toContain(refundedLine);

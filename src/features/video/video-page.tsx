@@ -8,7 +8,7 @@ import { isProviderUnavailable, useCreateVideo } from "@/features/video/api/crea
 import { OpenVideoCard } from "@/features/video/components/open-video";
 import { SourceImagePicker } from "@/features/video/components/source-image-picker";
 import { VideoList } from "@/features/video/components/video-list";
-import { VideoSettingsForm, type SettingsDraft } from "@/features/video/components/video-settings-form";
+import { type SettingsDraft, VideoSettingsForm } from "@/features/video/components/video-settings-form";
 import { validateVideoSettings } from "@/features/video/lib/validate-video-settings";
 import { defaultVideoSettings, type VideoSettings } from "@/features/video/lib/video-options";
 import { describeError } from "@/lib/describe-error";
@@ -28,7 +28,8 @@ export default function VideoPage() {
   const [createdVideoId, setCreatedVideoId] = useState<string | null>(null);
   const create = useCreateVideo();
 
-  const changeParams = (changes: VideoSearch) => setSearchParams((current) => paths.video.search(changes, current));
+  const changeParams = (changes: VideoSearch) =>
+    setSearchParams((current) => paths.video.search(changes, current));
 
   const submit = () => {
     const result = validateVideoSettings({ imageId: imageId ?? "", ...draft }, { aiMotionUnavailable });
@@ -74,17 +75,17 @@ export default function VideoPage() {
           </VideoSettingsForm>
         </Card>
         <div className="lg:sticky lg:top-24">
-          {videoId ? (
-            <OpenVideoCard key={videoId} videoId={videoId} focusOnOpen={videoId === createdVideoId} />
-          ) : (
-            <Card>
-              <EmptyState
-                icon={<VideoIcon className="size-6" />}
-                title="Your preview appears here"
-                description="Choose an image and an effect, then make the preview. It renders in a few seconds."
-              />
-            </Card>
-          )}
+          {videoId
+            ? <OpenVideoCard key={videoId} videoId={videoId} focusOnOpen={videoId === createdVideoId} />
+            : (
+              <Card>
+                <EmptyState
+                  icon={<VideoIcon className="size-6" />}
+                  title="Your preview appears here"
+                  description="Choose an image and an effect, then make the preview. It renders in a few seconds."
+                />
+              </Card>
+            )}
         </div>
       </div>
       <VideoList openVideoId={videoId} />

@@ -40,13 +40,17 @@ Deno.test("key-shaped strings are redacted in the message and in every field, ne
   assert.equal(entry.message, "provider said: invalid key [redacted]");
   assert.equal(entry.authorization, "Bearer [redacted]");
   assert.equal(entry.upstream.tried[1], "token [redacted]");
-  assert.equal(entry.signedUrl, "http://127.0.0.1:54321/storage/v1/object/sign/images/a.png?token=[redacted]");
+  assert.equal(
+    entry.signedUrl,
+    "http://127.0.0.1:54321/storage/v1/object/sign/images/a.png?token=[redacted]",
+  );
 });
 
 Deno.test("bearer tokens of any shape and key= query parameters are redacted", () => {
   const [line] = logged(() =>
     log.warn("fetch failed", {
-      url: "https://generativelanguage.googleapis.com/v1beta/models/x:generate?alt=sse&key=opaque-value-1&api_key=v2",
+      url:
+        "https://generativelanguage.googleapis.com/v1beta/models/x:generate?alt=sse&key=opaque-value-1&api_key=v2",
       header: "authorization: bearer opaque.token-value",
     })
   );
@@ -63,7 +67,8 @@ Deno.test("ordinary text, numbers and the local recovery link are left as they a
     error: "task-scheduler timed out after 30 s; disk-usage 80%",
     count: 3,
     ok: true,
-    link: "http://127.0.0.1:54321/auth/v1/verify?token=0f3a9c&type=recovery&redirect_to=http%3A%2F%2F127.0.0.1%3A5173",
+    link:
+      "http://127.0.0.1:54321/auth/v1/verify?token=0f3a9c&type=recovery&redirect_to=http%3A%2F%2F127.0.0.1%3A5173",
   };
   const [line] = logged(() => log.info("password recovery requested", fields));
   const { level, message, time: _time, ...rest } = JSON.parse(line);

@@ -19,7 +19,10 @@ const secretPatterns: [RegExp, string][] = [
 ];
 
 function redactSecrets(text: string): string {
-  return secretPatterns.reduce((redacted, [pattern, replacement]) => redacted.replace(pattern, replacement), text);
+  return secretPatterns.reduce(
+    (redacted, [pattern, replacement]) => redacted.replace(pattern, replacement),
+    text,
+  );
 }
 
 function write(level: Level, message: string, fields: Record<string, unknown>) {

@@ -37,7 +37,9 @@ function settings(config: AuthConfig) {
  */
 export function createAuthService(context: ServiceContext): ServiceHandler {
   const deps: AuthDeps = { context, config: loadAuthConfig() };
-  const endpoint = (run: Endpoint) => ({ handle: ({ request, url }: RequestContext) => run(deps, request, url) });
+  const endpoint = (run: Endpoint) => ({
+    handle: ({ request, url }: RequestContext) => run(deps, request, url),
+  });
   const router = createRouter({
     basePath: "/auth/v1",
     notFound: ({ url }) => new AuthError(404, "not_found", `Nothing is served at ${url.pathname}`),

@@ -91,13 +91,24 @@ export function createStorageService(context: ServiceContext): ServiceHandler {
     methodNotAllowed: routeNotFound,
   })
     .get("/bucket", { handle: ({ request }) => listBuckets(deps, request) })
-    .post("/object/list/:bucket", onBucket(({ request }, who, bucket) => listObjects(deps, who, request, bucket)))
-    .post("/object/sign/:bucket", onBucket(({ request }, who, bucket) => signObjectUrls(deps, who, request, bucket)))
+    .post(
+      "/object/list/:bucket",
+      onBucket(({ request }, who, bucket) => listObjects(deps, who, request, bucket)),
+    )
+    .post(
+      "/object/sign/:bucket",
+      onBucket(({ request }, who, bucket) => signObjectUrls(deps, who, request, bucket)),
+    )
     .post(
       "/object/sign/:bucket/:key(.*)",
-      onObject(async ({ request }, bucket, key) => signObjectUrl(deps, await caller(request), request, bucket, key)),
+      onObject(async ({ request }, bucket, key) =>
+        signObjectUrl(deps, await caller(request), request, bucket, key)
+      ),
     )
-    .get("/object/sign/:bucket/:key(.*)", onObject(({ url }, bucket, key) => downloadSignedObject(deps, url, bucket, key)))
+    .get(
+      "/object/sign/:bucket/:key(.*)",
+      onObject(({ url }, bucket, key) => downloadSignedObject(deps, url, bucket, key)),
+    )
     .post(
       "/object/upload/sign/:bucket/:key(.*)",
       onObject(async ({ request }, bucket, key) =>
@@ -114,7 +125,10 @@ export function createStorageService(context: ServiceContext): ServiceHandler {
         downloadObject(deps, await caller(request), bucket, key, url.searchParams.get("download"))
       ),
     )
-    .delete("/object/:bucket", onBucket(({ request }, who, bucket) => deleteObjects(deps, who, request, bucket)))
+    .delete(
+      "/object/:bucket",
+      onBucket(({ request }, who, bucket) => deleteObjects(deps, who, request, bucket)),
+    )
     .get(
       "/object/:bucket/:key(.*)",
       // Without a valid token, a public bucket still answers.

@@ -131,7 +131,11 @@ export async function seriousAccessibilityViolations(page) {
 
 export function describeViolations(label, violations) {
   return violations
-    .map((violation) => `${label}: [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.nodes.join("\n    ")}`)
+    .map((violation) =>
+      `${label}: [${violation.impact}] ${violation.id}: ${violation.help}\n    ${
+        violation.nodes.join("\n    ")
+      }`
+    )
     .join("\n");
 }
 

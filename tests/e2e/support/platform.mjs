@@ -27,7 +27,10 @@ export async function startPlatform({ repoRoot, dataDir, timeoutMs = 90_000 }) {
       throw new Error(`the platform exited (${signal ?? code}) before it was ready:\n${platform.output()}`);
     }),
     new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`the platform was not ready in ${timeoutMs / 1000} s:\n${platform.output()}`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`the platform was not ready in ${timeoutMs / 1000} s:\n${platform.output()}`)),
+        timeoutMs,
+      );
     }),
   ]).catch(async (error) => {
     await platform.stop();

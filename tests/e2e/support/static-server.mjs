@@ -41,9 +41,7 @@ export async function serveStatic(rootDir) {
       file = path.join(root, "index.html");
       info = await stat(file);
     }
-    const cacheControl = pathname.startsWith("/assets/")
-      ? "public, max-age=31536000, immutable"
-      : "no-cache";
+    const cacheControl = pathname.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache";
     response.writeHead(200, {
       "content-type": contentTypes[path.extname(file)] ?? "application/octet-stream",
       "content-length": info.size,

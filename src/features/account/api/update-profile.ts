@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import * as z from "zod/mini";
-import { profileResponse, type AccountOverview } from "@domain/contracts/account";
+import { type AccountOverview, profileResponse } from "@domain/contracts/account";
 import { accountKeys } from "@/data/account/account-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 import { supabase } from "@/lib/supabase";
@@ -34,8 +34,9 @@ export function useUpdateProfile() {
     mutationFn: updateProfile,
     onSuccess: (profile) => {
       // The answer is the new profile, so every cached account page can show it without a refetch.
-      queryClient.setQueriesData<InfiniteData<AccountOverview>>({ queryKey: accountKeys.all }, (cached) =>
-        cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, profile })) }
+      queryClient.setQueriesData<InfiniteData<AccountOverview>>(
+        { queryKey: accountKeys.all },
+        (cached) => cached && { ...cached, pages: cached.pages.map((page) => ({ ...page, profile })) },
       );
     },
   });

@@ -5,8 +5,13 @@ import { formatCredits } from "@/lib/format";
 export function CreditsCard({ balance }: { balance: number }) {
   return (
     <Card className="relative overflow-hidden border-transparent bg-brand-gradient-deep p-5 text-white shadow-lg shadow-fuchsia-700/20 sm:p-6">
-      <div className="absolute -right-10 -top-10 size-40 rounded-full bg-white/15 blur-2xl" aria-hidden="true" />
-      <h2 className="relative text-sm font-semibold uppercase tracking-wider text-white/90">Credit balance</h2>
+      <div
+        className="absolute -right-10 -top-10 size-40 rounded-full bg-white/15 blur-2xl"
+        aria-hidden="true"
+      />
+      <h2 className="relative text-sm font-semibold uppercase tracking-wider text-white/90">
+        Credit balance
+      </h2>
       <p className="relative mt-3 flex items-baseline gap-2">
         <span className="text-5xl font-bold tabular-nums tracking-tight" data-testid="credit-balance">
           {formatCredits(balance)}

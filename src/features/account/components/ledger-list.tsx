@@ -60,26 +60,28 @@ export function LedgerList({
               )}
             >
               {formatCreditChange(entry.amount)}
-              <span className="sr-only"> credits</span>
+              <span className="sr-only">credits</span>
             </p>
           </li>
         ))}
       </ul>
       <div className="border-t border-line px-5 py-4 text-center sm:px-6">
-        {hasMore ? (
-          <div className="space-y-2">
-            {loadMoreFailed && !loadingMore ? (
-              <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-                Couldn't load older entries.
-              </p>
-            ) : null}
-            <Button variant="secondary" onClick={onLoadMore} loading={loadingMore}>
-              {loadingMore ? "Loading…" : loadMoreFailed ? "Try again" : "Load more"}
-            </Button>
-          </div>
-        ) : (
-          <p className="text-sm text-muted">That's all your credit history.</p>
-        )}
+        {hasMore
+          ? (
+            <div className="space-y-2">
+              {loadMoreFailed && !loadingMore
+                ? (
+                  <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
+                    Couldn't load older entries.
+                  </p>
+                )
+                : null}
+              <Button variant="secondary" onClick={onLoadMore} loading={loadingMore}>
+                {loadingMore ? "Loading…" : loadMoreFailed ? "Try again" : "Load more"}
+              </Button>
+            </div>
+          )
+          : <p className="text-sm text-muted">That's all your credit history.</p>}
       </div>
     </div>
   );

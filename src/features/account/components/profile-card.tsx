@@ -54,13 +54,13 @@ export function ProfileCard({ profile }: { profile: Profile }) {
         </div>
       </dl>
       <div className="mt-5 border-t border-line pt-5">
-        {editing ? (
-          <DisplayNameForm current={profile.displayName ?? ""} onDone={() => setEditing(false)} />
-        ) : (
-          <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
-            Change display name
-          </Button>
-        )}
+        {editing
+          ? <DisplayNameForm current={profile.displayName ?? ""} onDone={() => setEditing(false)} />
+          : (
+            <Button variant="secondary" size="sm" onClick={() => setEditing(true)}>
+              Change display name
+            </Button>
+          )}
       </div>
     </Card>
   );

@@ -18,7 +18,10 @@ export function useDeleteTokenSet() {
   return useMutation({
     mutationFn: deleteTokenSet,
     onSuccess: (_nothing, id) => {
-      queryClient.setQueryData<TokenSet[]>(aiImageKeys.tokenSets(), (cached) => cached?.filter((tokenSet) => tokenSet.id !== id));
+      queryClient.setQueryData<TokenSet[]>(
+        aiImageKeys.tokenSets(),
+        (cached) => cached?.filter((tokenSet) => tokenSet.id !== id),
+      );
     },
   });
 }

@@ -53,7 +53,9 @@ describe("generateImage", () => {
 
     expect(await generateImage(request, { onStage: (stage) => stages.push(stage) })).toEqual(image);
     expect(stages).toEqual(["validating", "generating"]);
-    expect(streamFunction).toHaveBeenCalledWith(expect.objectContaining({ name: "image-generation", body: request }));
+    expect(streamFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: "image-generation", body: request }),
+    );
   });
 
   it("refuses a result that is not the documented shape", async () => {

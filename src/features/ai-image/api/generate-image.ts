@@ -1,5 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { generatedImage, stageEvent, type GeneratedImage, type GenerationStage } from "@domain/contracts/image-generation";
+import {
+  type GeneratedImage,
+  generatedImage,
+  type GenerationStage,
+  stageEvent,
+} from "@domain/contracts/image-generation";
 import { accountKeys } from "@/data/account/account-keys";
 import { ServerError, UnexpectedResponseError } from "@/lib/function-errors";
 import { streamFunction } from "@/lib/stream-function";
@@ -32,7 +37,10 @@ export async function generateImage(
     } else if (event === "done") {
       const image = generatedImage.safeParse(data);
       if (!image.success) {
-        throw new UnexpectedResponseError("image-generation", image.error.issues.map((issue) => issue.message).join("; "));
+        throw new UnexpectedResponseError(
+          "image-generation",
+          image.error.issues.map((issue) => issue.message).join("; "),
+        );
       }
       return image.data;
     }
@@ -54,7 +62,8 @@ export interface GenerateImageVariables {
 export function useGenerateImage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ request, onStage, signal }: GenerateImageVariables) => generateImage(request, { onStage, signal }),
+    mutationFn: ({ request, onStage, signal }: GenerateImageVariables) =>
+      generateImage(request, { onStage, signal }),
     onSuccess: (image) => {
       queryClient.setQueryData(accountKeys.creditBalance(), image.balance);
     },

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { tokenSetList, type TokenSet } from "@domain/contracts/personalization-tokens";
+import { type TokenSet, tokenSetList } from "@domain/contracts/personalization-tokens";
 import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 

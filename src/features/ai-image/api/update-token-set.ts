@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { aiImageKeys } from "@/features/ai-image/api/ai-image-keys";
 import { sortTokenSets } from "@/features/ai-image/api/get-token-sets";
-import { tokenSetResponse, type TokenSet } from "@domain/contracts/personalization-tokens";
+import { type TokenSet, tokenSetResponse } from "@domain/contracts/personalization-tokens";
 import { invokeFunction } from "@/lib/invoke-function";
 
 export interface TokenSetChanges {
@@ -28,7 +28,9 @@ export function useUpdateTokenSet() {
     onSuccess: (updated) => {
       queryClient.setQueryData<TokenSet[]>(
         aiImageKeys.tokenSets(),
-        (cached) => cached && sortTokenSets(cached.map((tokenSet) => (tokenSet.id === updated.id ? updated : tokenSet))),
+        (cached) =>
+          cached &&
+          sortTokenSets(cached.map((tokenSet) => (tokenSet.id === updated.id ? updated : tokenSet))),
       );
     },
   });

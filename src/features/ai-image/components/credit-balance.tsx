@@ -7,13 +7,16 @@ import { formatCredits } from "@/lib/format";
 /** The credit balance, linking to the account page where credits are explained and bought. */
 export function CreditBalance({ balance, failed }: { balance: number | undefined; failed: boolean }) {
   if (balance === undefined) {
-    return failed ? (
-      <Link to={paths.account.href()} className="text-sm font-medium text-muted underline-offset-4 hover:underline">
-        Balance unavailable
-      </Link>
-    ) : (
-      <Skeleton className="h-9 w-32 rounded-full" />
-    );
+    return failed
+      ? (
+        <Link
+          to={paths.account.href()}
+          className="text-sm font-medium text-muted underline-offset-4 hover:underline"
+        >
+          Balance unavailable
+        </Link>
+      )
+      : <Skeleton className="h-9 w-32 rounded-full" />;
   }
   return (
     <Link

@@ -9,11 +9,15 @@ export function GenerateArea({ studio }: { studio: StudioState }) {
   const { generateAreaRef } = studio.refs;
   return (
     <div ref={generateAreaRef} className="space-y-2">
-      {blocked && problems.length > 0 ? (
-        <p role="alert" className="text-center text-sm font-medium text-rose-700 dark:text-rose-300">
-          {studio.missingTokens.size > 0 ? "Fill in the highlighted values first." : "Fix the prompt first: see the preview."}
-        </p>
-      ) : null}
+      {blocked && problems.length > 0
+        ? (
+          <p role="alert" className="text-center text-sm font-medium text-rose-700 dark:text-rose-300">
+            {studio.missingTokens.size > 0
+              ? "Fill in the highlighted values first."
+              : "Fix the prompt first: see the preview."}
+          </p>
+        )
+        : null}
       <Button size="lg" className="w-full" onClick={studio.onGenerate} loading={generating}>
         {generating ? null : <SparklesIcon className="size-5" />}
         {generating ? `${stageLabels[studio.stage]}…` : "Generate image"}

@@ -1,7 +1,7 @@
 import clsx from "clsx";
 import { CheckIcon, SparklesIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { generationStages, type GenerationStage } from "@domain/contracts/image-generation";
+import { type GenerationStage, generationStages } from "@domain/contracts/image-generation";
 
 export const stageLabels: Record<GenerationStage, string> = {
   validating: "Checking your request",
@@ -39,15 +39,21 @@ export function GenerationProgress({ stage }: { stage: GenerationStage }) {
               <span
                 className={clsx(
                   "grid size-6 shrink-0 place-items-center rounded-full",
-                  state === "done" && "bg-emerald-100 text-emerald-700 dark:bg-emerald-500/20 dark:text-emerald-300",
-                  state === "current" && "bg-violet-100 text-violet-700 dark:bg-violet-500/20 dark:text-violet-200",
+                  state === "done" &&
+                    "bg-emerald-100 text-emerald-700 dark:bg-emerald-500/20 dark:text-emerald-300",
+                  state === "current" &&
+                    "bg-violet-100 text-violet-700 dark:bg-violet-500/20 dark:text-violet-200",
                   state === "upcoming" && "border border-line",
                 )}
               >
-                {state === "done" ? <CheckIcon className="size-4" /> : state === "current" ? <Spinner className="size-3.5" /> : null}
+                {state === "done"
+                  ? <CheckIcon className="size-4" />
+                  : state === "current"
+                  ? <Spinner className="size-3.5" />
+                  : null}
               </span>
               {stageLabels[step]}
-              {state === "done" ? <span className="sr-only"> (done)</span> : null}
+              {state === "done" ? <span className="sr-only">(done)</span> : null}
             </li>
           );
         })}

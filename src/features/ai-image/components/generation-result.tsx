@@ -9,7 +9,10 @@ import { downloadImage } from "@/features/ai-image/lib/download-image";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits } from "@/lib/format";
 
-const secondsFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const secondsFormat = new Intl.NumberFormat(undefined, {
+  maximumFractionDigits: 1,
+  minimumFractionDigits: 1,
+});
 
 /** A finished image with what made it, and what to do next. */
 export function GenerationResult({
@@ -41,34 +44,40 @@ export function GenerationResult({
       await navigator.clipboard.writeText(image.resolvedPrompt);
       toast.success("Prompt copied");
     } catch {
-      toast.error("Couldn't copy", { description: "Your browser didn't allow it. Select the prompt and copy it instead." });
+      toast.error("Couldn't copy", {
+        description: "Your browser didn't allow it. Select the prompt and copy it instead.",
+      });
     }
   };
 
   return (
     <div className="space-y-5">
       <figure className="space-y-3">
-        {brokenUrl === image.imageUrl ? (
-          <div className="grid aspect-square place-items-center rounded-xl bg-sunken p-6 text-center text-sm text-muted">
-            The image's link has expired. It's safe in your gallery.
-          </div>
-        ) : (
-          <img
-            src={image.imageUrl}
-            alt={image.resolvedPrompt}
-            width={image.width}
-            height={image.height}
-            onError={() => setBrokenUrl(image.imageUrl)}
-            className="h-auto w-full rounded-xl bg-sunken shadow-sm"
-          />
-        )}
+        {brokenUrl === image.imageUrl
+          ? (
+            <div className="grid aspect-square place-items-center rounded-xl bg-sunken p-6 text-center text-sm text-muted">
+              The image's link has expired. It's safe in your gallery.
+            </div>
+          )
+          : (
+            <img
+              src={image.imageUrl}
+              alt={image.resolvedPrompt}
+              width={image.width}
+              height={image.height}
+              onError={() => setBrokenUrl(image.imageUrl)}
+              className="h-auto w-full rounded-xl bg-sunken shadow-sm"
+            />
+          )}
         <figcaption className="space-y-3 text-sm">
           <p className="select-text text-ink">{image.resolvedPrompt}</p>
-          {image.revisedPrompt ? (
-            <p className="text-muted">
-              <span className="font-medium text-ink">The model read it as:</span> {image.revisedPrompt}
-            </p>
-          ) : null}
+          {image.revisedPrompt
+            ? (
+              <p className="text-muted">
+                <span className="font-medium text-ink">The model read it as:</span> {image.revisedPrompt}
+              </p>
+            )
+            : null}
           <dl className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-xl bg-sunken px-3.5 py-3">
             <div>
               <dt className="text-xs text-muted">Model</dt>
@@ -88,7 +97,9 @@ export function GenerationResult({
             </div>
             <div>
               <dt className="text-xs text-muted">Time</dt>
-              <dd className="font-medium tabular-nums text-ink">{secondsFormat.format(image.generationTime / 1000)} s</dd>
+              <dd className="font-medium tabular-nums text-ink">
+                {secondsFormat.format(image.generationTime / 1000)} s
+              </dd>
             </div>
           </dl>
         </figcaption>

@@ -4,10 +4,10 @@ import {
   chooseSetting,
   orderedSettings,
   providerLabel,
+  type SettingChoices,
   settingLabel,
   settingValueLabel,
   sizeFollowsAspectRatio,
-  type SettingChoices,
 } from "@/features/ai-image/lib/model-settings";
 
 /**
@@ -49,44 +49,57 @@ export function ModelPicker({
             {candidate.label}
           </option>
         ))}
-        {notSetUp.length > 0 ? (
-          <optgroup label="Not set up on this server">
-            {notSetUp.map((candidate) => (
-              <option key={candidate.id} value={candidate.id} disabled>
-                {candidate.label}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
+        {notSetUp.length > 0
+          ? (
+            <optgroup label="Not set up on this server">
+              {notSetUp.map((candidate) => (
+                <option key={candidate.id} value={candidate.id} disabled>
+                  {candidate.label}
+                </option>
+              ))}
+            </optgroup>
+          )
+          : null}
       </SelectField>
 
-      {orderedSettings(model).length > 0 ? (
-        <fieldset className="grid gap-4 sm:grid-cols-2">
-          <legend className="sr-only">Settings for {model.label}</legend>
-          {orderedSettings(model).map(([name, setting]) => {
-            const automaticSize = name === "size" && sizeFollowsAspectRatio(model);
-            const shownDefault = automaticSize ? undefined : setting.default;
-            return (
-              <SelectField
-                key={`${model.id}-${name}`}
-                label={settingLabel(name)}
-                value={choices[name] ?? shownDefault ?? ""}
-                onChange={(event) => onChoicesChange(chooseSetting(choices, model, name, event.target.value))}
-              >
-                {shownDefault === undefined ? (
-                  <option value="">{automaticSize ? "Automatic (fits the aspect ratio)" : name === "style" ? "None" : "Automatic"}</option>
-                ) : null}
-                {setting.allowed.map((value) => (
-                  <option key={value} value={value}>
-                    {settingValueLabel(name, value)}
-                    {value === shownDefault ? " (default)" : ""}
-                  </option>
-                ))}
-              </SelectField>
-            );
-          })}
-        </fieldset>
-      ) : null}
+      {orderedSettings(model).length > 0
+        ? (
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="sr-only">Settings for {model.label}</legend>
+            {orderedSettings(model).map(([name, setting]) => {
+              const automaticSize = name === "size" && sizeFollowsAspectRatio(model);
+              const shownDefault = automaticSize ? undefined : setting.default;
+              return (
+                <SelectField
+                  key={`${model.id}-${name}`}
+                  label={settingLabel(name)}
+                  value={choices[name] ?? shownDefault ?? ""}
+                  onChange={(event) =>
+                    onChoicesChange(chooseSetting(choices, model, name, event.target.value))}
+                >
+                  {shownDefault === undefined
+                    ? (
+                      <option value="">
+                        {automaticSize
+                          ? "Automatic (fits the aspect ratio)"
+                          : name === "style"
+                          ? "None"
+                          : "Automatic"}
+                      </option>
+                    )
+                    : null}
+                  {setting.allowed.map((value) => (
+                    <option key={value} value={value}>
+                      {settingValueLabel(name, value)}
+                      {value === shownDefault ? " (default)" : ""}
+                    </option>
+                  ))}
+                </SelectField>
+              );
+            })}
+          </fieldset>
+        )
+        : null}
     </div>
   );
 }

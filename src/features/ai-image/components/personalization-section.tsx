@@ -13,11 +13,16 @@ export function PersonalizationSection({ studio }: { studio: StudioState }) {
         title="Personalization"
         description="A value for each token in your prompt. Save them as a set to use them again."
       />
-      <TokenSetManager selectedId={studio.tokenSetId} onSelect={studio.selectTokenSet} values={draft.tokenValues} />
+      <TokenSetManager
+        selectedId={studio.tokenSetId}
+        onSelect={studio.selectTokenSet}
+        values={draft.tokenValues}
+      />
       <TokenValueFields
         tokens={studio.usedTokens}
         values={draft.tokenValues}
-        onChange={(token, value) => studio.updateDraft({ tokenValues: { ...draft.tokenValues, [token]: value } })}
+        onChange={(token, value) =>
+          studio.updateDraft({ tokenValues: { ...draft.tokenValues, [token]: value } })}
         missing={studio.missingTokens}
         showErrors={studio.blocked}
         containerRef={studio.refs.tokenFieldsRef}

@@ -1,7 +1,7 @@
 import clsx from "clsx";
-import { useCallback, useId, type KeyboardEvent, type RefObject } from "react";
+import { type KeyboardEvent, type RefObject, useCallback, useId } from "react";
 import { useDrop } from "react-dnd";
-import { tokenDragType, type TokenDragItem } from "@/features/ai-image/components/token-chip";
+import { type TokenDragItem, tokenDragType } from "@/features/ai-image/components/token-chip";
 import { textOffsetAtPoint } from "@/features/ai-image/lib/insert-token";
 
 const maxPromptLength = 4000;
@@ -42,9 +42,12 @@ export function PromptEditor({
         const offset = offsetUnderPointer(monitor.getClientOffset());
         if (!textarea || offset === null) return;
         if (document.activeElement !== textarea) textarea.focus({ preventScroll: true });
-        if (textarea.selectionStart !== offset || textarea.selectionEnd !== offset) textarea.setSelectionRange(offset, offset);
+        if (textarea.selectionStart !== offset || textarea.selectionEnd !== offset) {
+          textarea.setSelectionRange(offset, offset);
+        }
       },
-      drop: (item: TokenDragItem, monitor) => onDropToken(item.name, offsetUnderPointer(monitor.getClientOffset())),
+      drop: (item: TokenDragItem, monitor) =>
+        onDropToken(item.name, offsetUnderPointer(monitor.getClientOffset())),
       collect: (monitor) => ({ isOver: monitor.isOver() }),
     }),
     [onDropToken],
@@ -91,8 +94,8 @@ export function PromptEditor({
           isOver
             ? "border-violet-500 ring-4 ring-violet-500/25"
             : invalid
-              ? "border-rose-400 focus:border-rose-500 focus:ring-rose-500/20 dark:border-rose-400/70"
-              : "border-line focus:border-violet-500 focus:ring-violet-500/20",
+            ? "border-rose-400 focus:border-rose-500 focus:ring-rose-500/20 dark:border-rose-400/70"
+            : "border-line focus:border-violet-500 focus:ring-violet-500/20",
         )}
       />
     </div>

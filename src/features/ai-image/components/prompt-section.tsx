@@ -11,7 +11,11 @@ export function PromptSection({ studio }: { studio: StudioState }) {
   return (
     <Card className="space-y-5 p-5 sm:p-6">
       <SectionHeading title="Prompt" />
-      <TokenPalette names={studio.paletteTokens} onInsert={studio.insertTokenName} onAddToken={studio.addOwnToken} />
+      <TokenPalette
+        names={studio.paletteTokens}
+        onInsert={studio.insertTokenName}
+        onAddToken={studio.addOwnToken}
+      />
       <PromptEditor
         value={draft.prompt}
         onChange={(prompt) => studio.updateDraft({ prompt })}
@@ -21,7 +25,12 @@ export function PromptSection({ studio }: { studio: StudioState }) {
         invalid={blocked && problems.some((problem) => problem.kind !== "missing-tokens")}
         describedBy={ids.shortcut}
       />
-      <PromptPreview id={ids.preview} prompt={draft.prompt} tokenValues={draft.tokenValues} emphasize={blocked} />
+      <PromptPreview
+        id={ids.preview}
+        prompt={draft.prompt}
+        tokenValues={draft.tokenValues}
+        emphasize={blocked}
+      />
     </Card>
   );
 }

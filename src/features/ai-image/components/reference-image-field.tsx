@@ -93,44 +93,60 @@ export function ReferenceImageField({
           !supported && "opacity-70",
         )}
       >
-        {image ? (
-          <div className="flex items-center gap-4">
-            <img src={image.dataUrl} alt="Reference image" className="size-16 shrink-0 rounded-lg object-cover" />
-            <div className="min-w-0 flex-1">
-              <p className="truncate text-sm font-medium text-ink">{image.name}</p>
-              <p className="text-sm text-muted">{formatMegabytes(image.size)}</p>
+        {image
+          ? (
+            <div className="flex items-center gap-4">
+              <img
+                src={image.dataUrl}
+                alt="Reference image"
+                className="size-16 shrink-0 rounded-lg object-cover"
+              />
+              <div className="min-w-0 flex-1">
+                <p className="truncate text-sm font-medium text-ink">{image.name}</p>
+                <p className="text-sm text-muted">{formatMegabytes(image.size)}</p>
+              </div>
+              <div className="flex shrink-0 flex-col gap-1 sm:flex-row">
+                <Button variant="ghost" size="sm" onClick={chooseFile} disabled={!supported || reading}>
+                  Replace
+                </Button>
+                <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
+                  Remove
+                </Button>
+              </div>
             </div>
-            <div className="flex shrink-0 flex-col gap-1 sm:flex-row">
-              <Button variant="ghost" size="sm" onClick={chooseFile} disabled={!supported || reading}>
-                Replace
-              </Button>
-              <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
-                Remove
+          )
+          : (
+            <div className="flex flex-col items-center gap-2 py-2 text-center">
+              <UploadIcon className="size-6 text-muted" />
+              <p className="text-sm text-ink">
+                {supported ? "Drop an image here, or" : "Not used by this model"}
+              </p>
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={chooseFile}
+                disabled={!supported}
+                loading={reading}
+              >
+                Choose an image
               </Button>
             </div>
-          </div>
-        ) : (
-          <div className="flex flex-col items-center gap-2 py-2 text-center">
-            <UploadIcon className="size-6 text-muted" />
-            <p className="text-sm text-ink">{supported ? "Drop an image here, or" : "Not used by this model"}</p>
-            <Button variant="secondary" size="sm" onClick={chooseFile} disabled={!supported} loading={reading}>
-              Choose an image
-            </Button>
-          </div>
-        )}
+          )}
         <p id={`${id}-hint`} className="mt-3 text-center text-xs text-muted">
           {supported
             ? "PNG, JPEG or WebP, up to 10 MB."
             : image
-              ? `${modelLabel} doesn't take a reference image, so this one won't be sent.`
-              : `${modelLabel} doesn't take a reference image.`}
+            ? `${modelLabel} doesn't take a reference image, so this one won't be sent.`
+            : `${modelLabel} doesn't take a reference image.`}
         </p>
       </div>
-      {error ? (
-        <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
-      ) : null}
+      {error
+        ? (
+          <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
+            {error}
+          </p>
+        )
+        : null}
     </div>
   );
 }

@@ -12,24 +12,30 @@ export function ResultSection({ studio }: { studio: StudioState }) {
   return (
     <section aria-labelledby={ids.result} className="lg:sticky lg:top-24">
       <Card className="space-y-4 p-5 sm:p-6">
-        <h2 id={ids.result} ref={resultHeadingRef} tabIndex={-1} className="text-lg font-semibold text-ink focus:outline-none">
+        <h2
+          id={ids.result}
+          ref={resultHeadingRef}
+          tabIndex={-1}
+          className="text-lg font-semibold text-ink focus:outline-none"
+        >
           Result
         </h2>
-        {studio.generating ? (
-          <GenerationProgress stage={studio.stage} />
-        ) : outcome ? (
-          <GenerationResult
-            image={outcome.image}
-            modelLabel={studio.models.find((candidate) => candidate.id === outcome.image.model)?.label ?? outcome.image.model}
-            onReuse={() => studio.reuse(outcome.draft)}
-          />
-        ) : (
-          <EmptyState
-            icon={<ImagesIcon />}
-            title="Your image will appear here"
-            description="Write a prompt, fill in its tokens and press Generate."
-          />
-        )}
+        {studio.generating ? <GenerationProgress stage={studio.stage} /> : outcome
+          ? (
+            <GenerationResult
+              image={outcome.image}
+              modelLabel={studio.models.find((candidate) => candidate.id === outcome.image.model)?.label ??
+                outcome.image.model}
+              onReuse={() => studio.reuse(outcome.draft)}
+            />
+          )
+          : (
+            <EmptyState
+              icon={<ImagesIcon />}
+              title="Your image will appear here"
+              description="Write a prompt, fill in its tokens and press Generate."
+            />
+          )}
       </Card>
     </section>
   );

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useId, type ReactNode, type SelectHTMLAttributes } from "react";
+import { type ReactNode, type SelectHTMLAttributes, useId } from "react";
 import { ChevronDownIcon } from "@/components/ui/icons";
 import { inputClasses } from "@/components/ui/text-field";
 
@@ -30,11 +30,13 @@ export function SelectField({ label, hint, className, children, ...props }: Sele
         </select>
         <ChevronDownIcon className="pointer-events-none absolute right-3 top-1/2 size-4 -translate-y-1/2 text-muted" />
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="text-sm text-muted">
-          {hint}
-        </p>
-      ) : null}
+      {hint
+        ? (
+          <p id={`${id}-hint`} className="text-sm text-muted">
+            {hint}
+          </p>
+        )
+        : null}
     </div>
   );
 }

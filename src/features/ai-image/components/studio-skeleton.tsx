@@ -4,14 +4,16 @@ import { Skeleton } from "@/components/ui/skeleton";
 /** The AI Image page's shape while its code or the model catalog loads, so nothing jumps after. */
 export function StudioSkeleton() {
   return (
-    <div role="status" aria-label="Loading the image studio" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
+    <div
+      role="status"
+      aria-label="Loading the image studio"
+      className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]"
+    >
       <div className="space-y-6">
         <Card className="space-y-4 p-5 sm:p-6">
           <Skeleton className="h-5 w-24" />
           <div className="flex flex-wrap gap-2">
-            {Array.from({ length: 5 }, (_, chip) => (
-              <Skeleton key={chip} className="h-9 w-28" />
-            ))}
+            {Array.from({ length: 5 }, (_, chip) => <Skeleton key={chip} className="h-9 w-28" />)}
           </div>
           <Skeleton className="h-32 w-full" />
           <Skeleton className="h-16 w-full" />

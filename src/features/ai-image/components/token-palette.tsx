@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClasses } from "@/components/ui/text-field";
 import { PlusIcon } from "@/components/ui/icons";
@@ -69,7 +69,9 @@ function NewTokenField({ onAdd }: { onAdd: (name: string) => void }) {
           className={clsx(
             inputClasses,
             "h-9 max-w-56 font-mono uppercase placeholder:normal-case",
-            error ? "border-rose-400 focus:ring-rose-500/20" : "border-line focus:border-violet-500 focus:ring-violet-500/20",
+            error
+              ? "border-rose-400 focus:ring-rose-500/20"
+              : "border-line focus:border-violet-500 focus:ring-violet-500/20",
           )}
         />
         <Button type="submit" variant="secondary" size="sm">
@@ -77,11 +79,13 @@ function NewTokenField({ onAdd }: { onAdd: (name: string) => void }) {
           Add
         </Button>
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
-      ) : null}
+      {error
+        ? (
+          <p id={`${id}-error`} className="text-sm font-medium text-rose-700 dark:text-rose-300">
+            {error}
+          </p>
+        )
+        : null}
     </form>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { RefreshIcon } from "@/components/ui/icons";
@@ -74,92 +74,122 @@ export function TokenSetManager({
 
   return (
     <div className="space-y-3 rounded-xl border border-line p-4">
-      {tokenSets.isError && !tokenSets.data ? (
-        <div role="alert" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-          <span className="text-rose-700 dark:text-rose-300">Couldn't load your saved token sets.</span>
-          <Button variant="secondary" size="sm" onClick={() => void tokenSets.refetch()} loading={tokenSets.isFetching}>
-            {tokenSets.isFetching ? null : <RefreshIcon className="size-4" />}
-            Try again
-          </Button>
-        </div>
-      ) : (
-        <SelectField
-          label="Saved token set"
-          value={selected?.id ?? ""}
-          disabled={tokenSets.isPending}
-          onChange={(event) => {
-            setMode({ kind: "idle" });
-            onSelect(sets.find((tokenSet) => tokenSet.id === event.target.value) ?? null);
-          }}
-          hint={
-            tokenSets.isPending
-              ? "Loading your saved sets…"
-              : sets.length === 0
-                ? "No saved sets yet. Fill in values, then save them to reuse them later."
-                : unsaved
-                  ? "You changed values since this set was saved."
-                  : "Choosing a set fills in its values."
-          }
-        >
-          <option value="">None</option>
-          {sets.map((tokenSet) => (
-            <option key={tokenSet.id} value={tokenSet.id}>
-              {tokenSet.name}
-            </option>
-          ))}
-        </SelectField>
-      )}
-
-      {mode.kind === "create" || (mode.kind === "rename" && selected) ? (
-        <TokenSetNameForm
-          key={mode.kind}
-          tokenSet={mode.kind === "rename" ? selected : null}
-          values={values}
-          onDone={(created) => {
-            setMode({ kind: "idle" });
-            if (created) onSelect(created);
-          }}
-        />
-      ) : mode.kind === "confirm-delete" && selected ? (
-        <div role="group" aria-label={`Delete “${selected.name}”`} className="space-y-3 rounded-lg bg-sunken p-3">
-          <p className="text-sm text-ink">
-            Delete “{selected.name}”? The values stay on this page; the saved set is gone for good.
-          </p>
-          <div className="flex flex-wrap gap-2">
-            <Button variant="danger" size="sm" onClick={() => remove(selected)} loading={deleteTokenSet.isPending}>
-              Delete set
-            </Button>
-            <Button variant="ghost" size="sm" onClick={() => setMode({ kind: "idle" })} disabled={deleteTokenSet.isPending}>
-              Cancel
+      {tokenSets.isError && !tokenSets.data
+        ? (
+          <div role="alert" className="flex flex-wrap items-center justify-between gap-3 text-sm">
+            <span className="text-rose-700 dark:text-rose-300">Couldn't load your saved token sets.</span>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => void tokenSets.refetch()}
+              loading={tokenSets.isFetching}
+            >
+              {tokenSets.isFetching ? null : <RefreshIcon className="size-4" />}
+              Try again
             </Button>
           </div>
-        </div>
-      ) : (
-        <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" size="sm" onClick={() => setMode({ kind: "create" })} disabled={tokenSets.isPending}>
-            Save as new set
-          </Button>
-          {selected ? (
-            <>
+        )
+        : (
+          <SelectField
+            label="Saved token set"
+            value={selected?.id ?? ""}
+            disabled={tokenSets.isPending}
+            onChange={(event) => {
+              setMode({ kind: "idle" });
+              onSelect(sets.find((tokenSet) => tokenSet.id === event.target.value) ?? null);
+            }}
+            hint={tokenSets.isPending
+              ? "Loading your saved sets…"
+              : sets.length === 0
+              ? "No saved sets yet. Fill in values, then save them to reuse them later."
+              : unsaved
+              ? "You changed values since this set was saved."
+              : "Choosing a set fills in its values."}
+          >
+            <option value="">None</option>
+            {sets.map((tokenSet) => (
+              <option key={tokenSet.id} value={tokenSet.id}>
+                {tokenSet.name}
+              </option>
+            ))}
+          </SelectField>
+        )}
+
+      {mode.kind === "create" || (mode.kind === "rename" && selected)
+        ? (
+          <TokenSetNameForm
+            key={mode.kind}
+            tokenSet={mode.kind === "rename" ? selected : null}
+            values={values}
+            onDone={(created) => {
+              setMode({ kind: "idle" });
+              if (created) onSelect(created);
+            }}
+          />
+        )
+        : mode.kind === "confirm-delete" && selected
+        ? (
+          <div
+            role="group"
+            aria-label={`Delete “${selected.name}”`}
+            className="space-y-3 rounded-lg bg-sunken p-3"
+          >
+            <p className="text-sm text-ink">
+              Delete “{selected.name}”? The values stay on this page; the saved set is gone for good.
+            </p>
+            <div className="flex flex-wrap gap-2">
               <Button
-                variant="secondary"
+                variant="danger"
                 size="sm"
-                onClick={() => saveChanges(selected)}
-                disabled={!unsaved}
-                loading={updateTokenSet.isPending}
+                onClick={() => remove(selected)}
+                loading={deleteTokenSet.isPending}
               >
-                Save changes
+                Delete set
               </Button>
-              <Button variant="ghost" size="sm" onClick={() => setMode({ kind: "rename" })}>
-                Rename
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => setMode({ kind: "idle" })}
+                disabled={deleteTokenSet.isPending}
+              >
+                Cancel
               </Button>
-              <Button variant="ghost" size="sm" onClick={() => setMode({ kind: "confirm-delete" })}>
-                Delete
-              </Button>
-            </>
-          ) : null}
-        </div>
-      )}
+            </div>
+          </div>
+        )
+        : (
+          <div className="flex flex-wrap gap-2">
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => setMode({ kind: "create" })}
+              disabled={tokenSets.isPending}
+            >
+              Save as new set
+            </Button>
+            {selected
+              ? (
+                <>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => saveChanges(selected)}
+                    disabled={!unsaved}
+                    loading={updateTokenSet.isPending}
+                  >
+                    Save changes
+                  </Button>
+                  <Button variant="ghost" size="sm" onClick={() => setMode({ kind: "rename" })}>
+                    Rename
+                  </Button>
+                  <Button variant="ghost" size="sm" onClick={() => setMode({ kind: "confirm-delete" })}>
+                    Delete
+                  </Button>
+                </>
+              )
+              : null}
+          </div>
+        )}
     </div>
   );
 }
@@ -213,7 +243,9 @@ function TokenSetNameForm({
         error={error}
         maxLength={100}
         autoFocus
-        hint={tokenSet ? undefined : `Saves the ${Object.keys(tokensToSave(values)).length} values filled in now.`}
+        hint={tokenSet
+          ? undefined
+          : `Saves the ${Object.keys(tokensToSave(values)).length} values filled in now.`}
       />
       <div className="flex flex-wrap gap-2">
         <Button type="submit" size="sm" loading={saving}>

@@ -41,8 +41,14 @@ export function TokenValueFields({
           onChange={(event) => onChange(name, event.target.value)}
           maxLength={maxTokenValueLength}
           autoComplete="off"
-          hint={fallback === undefined ? "Needed for this prompt" : fallback === "" ? "Optional" : `Optional, falls back to “${fallback}”`}
-          error={showErrors && missing.has(name) ? "Fill this in, or give the token a fallback in the prompt." : undefined}
+          hint={fallback === undefined
+            ? "Needed for this prompt"
+            : fallback === ""
+            ? "Optional"
+            : `Optional, falls back to “${fallback}”`}
+          error={showErrors && missing.has(name)
+            ? "Fill this in, or give the token a fallback in the prompt."
+            : undefined}
         />
       ))}
     </div>

@@ -5,7 +5,7 @@ import { useGenerateImage } from "@/features/ai-image/api/generate-image";
 import { useTokenSets } from "@/features/ai-image/api/get-token-sets";
 import { tokenFieldName } from "@/features/ai-image/components/token-value-fields";
 import { draftFromSearch } from "@/features/ai-image/lib/draft-from-search";
-import { requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
+import { type ImageDraft, requestFromDraft } from "@/features/ai-image/lib/image-draft";
 import { insertToken } from "@/features/ai-image/lib/insert-token";
 import { choicesForModel } from "@/features/ai-image/lib/model-settings";
 import { showErrorToast } from "@/lib/error-toast";
@@ -51,13 +51,21 @@ export function useStudioState(models: ImageModel[], startModel: ImageModel) {
   const generation = useGenerateImage();
   const tokenSets = useTokenSets();
 
-  const model = models.find((candidate) => candidate.id === draft.modelId && candidate.available) ?? startModel;
+  const model = models.find((candidate) => candidate.id === draft.modelId && candidate.available) ??
+    startModel;
   const usedTokens = findTokens(draft.prompt);
   const problems = promptProblems(draft.prompt, draft.tokenValues);
-  const missingTokens = new Set(problems.flatMap((problem) => (problem.kind === "missing-tokens" ? problem.names : [])));
+  const missingTokens = new Set(
+    problems.flatMap((problem) => (problem.kind === "missing-tokens" ? problem.names : [])),
+  );
   const selectedSet = tokenSets.data?.find((tokenSet) => tokenSet.id === tokenSetId);
   const paletteTokens = [
-    ...new Set([...suggestedTokens, ...Object.keys(selectedSet?.tokens ?? {}), ...ownTokens, ...usedTokens.map((token) => token.name)]),
+    ...new Set([
+      ...suggestedTokens,
+      ...Object.keys(selectedSet?.tokens ?? {}),
+      ...ownTokens,
+      ...usedTokens.map((token) => token.name),
+    ]),
   ];
 
   // A token inserted by a chip leaves the caret right after it, ready to keep typing.
@@ -90,12 +98,11 @@ export function useStudioState(models: ImageModel[], startModel: ImageModel) {
 
   const insertTokenName = (name: string, offset: number | null = null) => {
     const textarea = promptRef.current;
-    const selection =
-      offset !== null
-        ? { start: offset, end: offset }
-        : textarea
-          ? { start: textarea.selectionStart, end: textarea.selectionEnd }
-          : { start: draft.prompt.length, end: draft.prompt.length };
+    const selection = offset !== null
+      ? { start: offset, end: offset }
+      : textarea
+      ? { start: textarea.selectionStart, end: textarea.selectionEnd }
+      : { start: draft.prompt.length, end: draft.prompt.length };
     const inserted = insertToken(draft.prompt, selection, name);
     caretAfterInsert.current = inserted.caret;
     updateDraft({ prompt: inserted.text });
@@ -113,7 +120,11 @@ export function useStudioState(models: ImageModel[], startModel: ImageModel) {
   };
 
   const changeModel = (next: ImageModel) =>
-    setDraft((current) => ({ ...current, modelId: next.id, settings: choicesForModel(current.settings, next) }));
+    setDraft((current) => ({
+      ...current,
+      modelId: next.id,
+      settings: choicesForModel(current.settings, next),
+    }));
 
   const generate = (snapshot: ImageDraft) => {
     const snapshotModel = models.find((candidate) => candidate.id === snapshot.modelId) ?? model;

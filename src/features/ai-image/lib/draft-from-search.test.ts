@@ -11,7 +11,10 @@ function model(overrides: Partial<ImageModel>): ImageModel {
     retired: false,
     aliases: [],
     supportsReferenceImage: false,
-    settings: { style: { allowed: ["photography", "3d-render"] }, size: { allowed: ["256", "512"], default: "512" } },
+    settings: {
+      style: { allowed: ["photography", "3d-render"] },
+      size: { allowed: ["256", "512"], default: "512" },
+    },
     ...overrides,
   };
 }
@@ -39,8 +42,12 @@ describe("draftFromSearch", () => {
   });
 
   it("falls back to the default model when the named one is unknown or unavailable", () => {
-    expect(draftFromSearch(new URLSearchParams({ model: "nope" }), models, local).modelId).toBe("local-render");
-    expect(draftFromSearch(new URLSearchParams({ model: "offline" }), models, local).modelId).toBe("local-render");
+    expect(draftFromSearch(new URLSearchParams({ model: "nope" }), models, local).modelId).toBe(
+      "local-render",
+    );
+    expect(draftFromSearch(new URLSearchParams({ model: "offline" }), models, local).modelId).toBe(
+      "local-render",
+    );
   });
 
   it("ignores mangled JSON, non-string values and a model's default setting", () => {

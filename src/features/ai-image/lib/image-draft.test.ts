@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ImageModel } from "@domain/contracts/image-generation";
-import { requestFromDraft, type ImageDraft } from "@/features/ai-image/lib/image-draft";
+import { type ImageDraft, requestFromDraft } from "@/features/ai-image/lib/image-draft";
 
 const local: ImageModel = {
   id: "local-render",
@@ -33,6 +33,8 @@ describe("requestFromDraft", () => {
   });
 
   it("leaves the reference image out for a model that can't use it", () => {
-    expect(requestFromDraft(draft, { ...local, supportsReferenceImage: false })).not.toHaveProperty("referenceImage");
+    expect(requestFromDraft(draft, { ...local, supportsReferenceImage: false })).not.toHaveProperty(
+      "referenceImage",
+    );
   });
 });

@@ -33,6 +33,8 @@ export function requestFromDraft(draft: ImageDraft, model: ImageModel): Generati
     model: model.id,
     tokens,
     settings: choicesForModel(draft.settings, model),
-    ...(draft.referenceImage && model.supportsReferenceImage ? { referenceImage: draft.referenceImage.dataUrl } : {}),
+    ...(draft.referenceImage && model.supportsReferenceImage
+      ? { referenceImage: draft.referenceImage.dataUrl }
+      : {}),
   };
 }

@@ -9,7 +9,10 @@ describe("insertToken", () => {
   });
 
   it("adds spaces where the token would run into a word", () => {
-    expect(insertToken("Helloworld", { start: 5, end: 5 }, "NAME")).toEqual({ text: "Hello [NAME] world", caret: 12 });
+    expect(insertToken("Helloworld", { start: 5, end: 5 }, "NAME")).toEqual({
+      text: "Hello [NAME] world",
+      caret: 12,
+    });
   });
 
   it("adds no space before punctuation or at the edges", () => {
@@ -19,7 +22,9 @@ describe("insertToken", () => {
   });
 
   it("replaces a selection, whichever way it was made", () => {
-    expect(insertToken("Hi NAME, welcome", { start: 7, end: 3 }, "FIRSTNAME").text).toBe("Hi [FIRSTNAME], welcome");
+    expect(insertToken("Hi NAME, welcome", { start: 7, end: 3 }, "FIRSTNAME").text).toBe(
+      "Hi [FIRSTNAME], welcome",
+    );
   });
 
   it("keeps positions outside the text inside it", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ImageModel } from "@domain/contracts/image-generation";
 import {
-  chooseSetting,
   choicesForModel,
+  chooseSetting,
   defaultModel,
   orderedSettings,
   settingLabel,
@@ -42,7 +42,8 @@ const gptImage = model({
 
 describe("defaultModel", () => {
   it("is the first model the catalog lists that can run here", () => {
-    expect(defaultModel([model({ id: "a", available: false }), model({ id: "b" }), model({ id: "c" })])?.id).toBe("b");
+    expect(defaultModel([model({ id: "a", available: false }), model({ id: "b" }), model({ id: "c" })])?.id)
+      .toBe("b");
     expect(defaultModel([model({ available: false })])).toBeUndefined();
   });
 });
@@ -69,8 +70,12 @@ describe("chooseSetting", () => {
 describe("choicesForModel", () => {
   it("keeps only what the new model accepts and does not default to", () => {
     expect(choicesForModel({ aspectRatio: "16:9", style: "photography", size: "256" }, gptImage)).toEqual({});
-    expect(choicesForModel({ aspectRatio: "1:1", style: "photography" }, gptImage)).toEqual({ aspectRatio: "1:1" });
-    expect(choicesForModel({ aspectRatio: "1:1", style: "photography" }, local)).toEqual({ style: "photography" });
+    expect(choicesForModel({ aspectRatio: "1:1", style: "photography" }, gptImage)).toEqual({
+      aspectRatio: "1:1",
+    });
+    expect(choicesForModel({ aspectRatio: "1:1", style: "photography" }, local)).toEqual({
+      style: "photography",
+    });
   });
 });
 
@@ -88,7 +93,10 @@ describe("labels", () => {
 describe("sizeFollowsAspectRatio", () => {
   it("holds for pixel sizes next to an aspect ratio, as OpenAI's models have", () => {
     const openAi = model({
-      settings: { aspectRatio: { allowed: ["1:1", "3:2"] }, size: { allowed: ["1024x1024", "1536x1024"], default: "1024x1024" } },
+      settings: {
+        aspectRatio: { allowed: ["1:1", "3:2"] },
+        size: { allowed: ["1024x1024", "1536x1024"], default: "1024x1024" },
+      },
     });
     expect(sizeFollowsAspectRatio(openAi)).toBe(true);
     expect(sizeFollowsAspectRatio(local)).toBe(false);

@@ -3,7 +3,16 @@ import type { ImageModel, ModelSetting } from "@domain/contracts/image-generatio
 /** The settings a person chose, by name. Anything left out takes the model's default on the server. */
 export type SettingChoices = Record<string, string>;
 
-const settingOrder = ["aspectRatio", "size", "quality", "style", "background", "outputFormat", "dalleQuality", "dalleStyle"];
+const settingOrder = [
+  "aspectRatio",
+  "size",
+  "quality",
+  "style",
+  "background",
+  "outputFormat",
+  "dalleQuality",
+  "dalleStyle",
+];
 
 const settingLabels: Record<string, string> = {
   aspectRatio: "Aspect ratio",
@@ -47,7 +56,12 @@ export function defaultModel(models: ImageModel[]): ImageModel | undefined {
 }
 
 /** Sets one choice; choosing the default (or nothing) forgets it, so the request leaves it out. */
-export function chooseSetting(choices: SettingChoices, model: ImageModel, name: string, value: string): SettingChoices {
+export function chooseSetting(
+  choices: SettingChoices,
+  model: ImageModel,
+  name: string,
+  value: string,
+): SettingChoices {
   const { [name]: _previous, ...rest } = choices;
   const setting = model.settings[name];
   if (!setting || value === "" || value === setting.default || !setting.allowed.includes(value)) return rest;
@@ -83,5 +97,6 @@ export function providerLabel(provider: string): string {
  */
 export function sizeFollowsAspectRatio(model: ImageModel): boolean {
   const sizes = model.settings.size?.allowed ?? [];
-  return model.settings.aspectRatio !== undefined && sizes.length > 0 && sizes.every((size) => /^\d+x\d+$/.test(size));
+  return model.settings.aspectRatio !== undefined && sizes.length > 0 &&
+    sizes.every((size) => /^\d+x\d+$/.test(size));
 }

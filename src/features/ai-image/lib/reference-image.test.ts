@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkReferenceImage, formatMegabytes, readReferenceImage } from "@/features/ai-image/lib/reference-image";
+import {
+  checkReferenceImage,
+  formatMegabytes,
+  readReferenceImage,
+} from "@/features/ai-image/lib/reference-image";
 
 const megabyte = 1024 * 1024;
 
@@ -11,7 +15,10 @@ describe("checkReferenceImage", () => {
   });
 
   it("refuses other types, with the accepted ones named", () => {
-    expect(checkReferenceImage({ type: "image/gif", size: 1 })).toEqual({ ok: false, message: "Use a PNG, JPEG or WebP image." });
+    expect(checkReferenceImage({ type: "image/gif", size: 1 })).toEqual({
+      ok: false,
+      message: "Use a PNG, JPEG or WebP image.",
+    });
     expect(checkReferenceImage({ type: "application/pdf", size: 1 }).ok).toBe(false);
     expect(checkReferenceImage({ type: "", size: 1 }).ok).toBe(false);
   });

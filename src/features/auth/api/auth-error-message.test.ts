@@ -5,11 +5,15 @@ import { authErrorMessage } from "@/features/auth/api/auth-error-message";
 describe("authErrorMessage", () => {
   it("explains a wrong email or password without saying which", () => {
     const error = new AuthApiError("Invalid login credentials", 400, "invalid_credentials");
-    expect(authErrorMessage(error)).toBe("That email and password don't match an account. Check them and try again.");
+    expect(authErrorMessage(error)).toBe(
+      "That email and password don't match an account. Check them and try again.",
+    );
   });
 
   it("points an existing account to sign-in", () => {
-    expect(authErrorMessage(new AuthApiError("User already registered", 422, "user_already_exists"))).toMatch(/Sign in instead/);
+    expect(authErrorMessage(new AuthApiError("User already registered", 422, "user_already_exists"))).toMatch(
+      /Sign in instead/,
+    );
   });
 
   it("asks for a stronger password", () => {
@@ -17,7 +21,9 @@ describe("authErrorMessage", () => {
   });
 
   it("tells an offline person to check the connection", () => {
-    expect(authErrorMessage(new AuthRetryableFetchError("Failed to fetch", 0))).toMatch(/couldn't reach Personify/);
+    expect(authErrorMessage(new AuthRetryableFetchError("Failed to fetch", 0))).toMatch(
+      /couldn't reach Personify/,
+    );
   });
 
   it("says to wait when rate limited, whatever the code", () => {
@@ -25,9 +31,10 @@ describe("authErrorMessage", () => {
   });
 
   it("hides server internals behind a friendly sentence", () => {
-    expect(authErrorMessage(new AuthApiError("pq: relation does not exist", 500, "unexpected_failure"))).toMatch(
-      /on our side/,
-    );
+    expect(authErrorMessage(new AuthApiError("pq: relation does not exist", 500, "unexpected_failure")))
+      .toMatch(
+        /on our side/,
+      );
     expect(authErrorMessage("???")).toMatch(/Something went wrong/);
   });
 });

@@ -1,4 +1,9 @@
-import { isAuthApiError, isAuthError, isAuthRetryableFetchError, isAuthWeakPasswordError } from "@supabase/supabase-js";
+import {
+  isAuthApiError,
+  isAuthError,
+  isAuthRetryableFetchError,
+  isAuthWeakPasswordError,
+} from "@supabase/supabase-js";
 
 /** A sentence a person can act on for a failed sign-in, sign-up or password call. */
 export function authErrorMessage(error: unknown): string {

@@ -33,12 +33,19 @@ export function AuthLayout({
         {footer ? <div className="mt-6 text-center text-sm text-muted">{footer}</div> : null}
       </div>
       <aside className="relative hidden overflow-hidden rounded-3xl bg-brand-gradient-deep p-8 text-white shadow-xl shadow-fuchsia-600/20 lg:block">
-        <div className="absolute -right-16 -top-16 size-56 rounded-full bg-white/15 blur-2xl" aria-hidden="true" />
-        <div className="absolute -bottom-20 -left-10 size-64 rounded-full bg-orange-300/25 blur-3xl" aria-hidden="true" />
+        <div
+          className="absolute -right-16 -top-16 size-56 rounded-full bg-white/15 blur-2xl"
+          aria-hidden="true"
+        />
+        <div
+          className="absolute -bottom-20 -left-10 size-64 rounded-full bg-orange-300/25 blur-3xl"
+          aria-hidden="true"
+        />
         <p className="relative text-sm font-semibold uppercase tracking-widest text-white/90">Personify</p>
         <p className="relative mt-3 text-2xl font-bold leading-snug">
-          “Thanks for the chat, <span className="rounded-md bg-white/20 px-1.5">[FIRSTNAME]</span>!” — one prompt,
-          a picture made for every person.
+          “Thanks for the chat,{" "}
+          <span className="rounded-md bg-white/20 px-1.5">[FIRSTNAME]</span>!” — one prompt, a picture made
+          for every person.
         </p>
         <ul className="relative mt-8 space-y-3 text-sm">
           {promises.map((promise) => (
@@ -52,7 +59,10 @@ export function AuthLayout({
         </ul>
         <p className="relative mt-10 text-sm text-white/90">
           New here?{" "}
-          <Link to={paths.howItWorks.href()} className="font-semibold text-white underline underline-offset-4">
+          <Link
+            to={paths.howItWorks.href()}
+            className="font-semibold text-white underline underline-offset-4"
+          >
             See how it works
           </Link>
         </p>

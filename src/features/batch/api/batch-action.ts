@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { batchActionResponse, type BatchAction } from "@domain/contracts/batch";
+import { type BatchAction, batchActionResponse } from "@domain/contracts/batch";
 import { accountKeys } from "@/data/account/account-keys";
 import { batchKeys } from "@/features/batch/api/batch-keys";
 import { invokeFunction } from "@/lib/invoke-function";

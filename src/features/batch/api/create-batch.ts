@@ -6,7 +6,12 @@ import { invokeFunction } from "@/lib/invoke-function";
 
 /** POST /functions/v1/batch: validates again and stores a draft batch; nothing is spent until it starts. */
 export async function createBatch(request: BatchRequest) {
-  const { batch } = await invokeFunction({ name: "batch", body: request, schema: createdBatch, timeoutMs: 60_000 });
+  const { batch } = await invokeFunction({
+    name: "batch",
+    body: request,
+    schema: createdBatch,
+    timeoutMs: 60_000,
+  });
   return batch;
 }
 

@@ -4,7 +4,11 @@ import { batchKeys } from "@/features/batch/api/batch-keys";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** GET /functions/v1/batch/:id/items: a page of rows after row `after`, in row order. */
-export async function getBatchItems(batchId: string, after: number, { signal }: { signal?: AbortSignal } = {}) {
+export async function getBatchItems(
+  batchId: string,
+  after: number,
+  { signal }: { signal?: AbortSignal } = {},
+) {
   return await invokeFunction({
     name: `batch/${batchId}/items`,
     method: "GET",

@@ -27,6 +27,8 @@ export function useBatch(batchId: string) {
     queryKey: batchKeys.detail(batchId),
     queryFn: ({ signal }) => getBatch(batchId, { signal }),
     // The server holds the state, so polling is what keeps this tab (or another device) live.
-    refetchInterval: (query) => (query.state.data && isBatchActive(query.state.data.status) ? activeBatchPollMs : false),
+    refetchInterval: (
+      query,
+    ) => (query.state.data && isBatchActive(query.state.data.status) ? activeBatchPollMs : false),
   });
 }

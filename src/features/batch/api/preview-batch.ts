@@ -15,7 +15,12 @@ export interface BatchRequest {
 
 /** POST /functions/v1/batch/preview: validation by row, the first resolved prompts and the cost; writes nothing. */
 export async function previewBatch(request: BatchRequest) {
-  return await invokeFunction({ name: "batch/preview", body: request, schema: batchPreview, timeoutMs: 60_000 });
+  return await invokeFunction({
+    name: "batch/preview",
+    body: request,
+    schema: batchPreview,
+    timeoutMs: 60_000,
+  });
 }
 
 export function usePreviewBatch() {

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { DownloadIcon } from "@/components/ui/icons";
 import { useBatchAction } from "@/features/batch/api/batch-action";
 import type { Batch, BatchAction, BatchStatus } from "@domain/contracts/batch";
-import { downloadBatchFile, type BatchFile } from "@/features/batch/api/download-batch-file";
+import { type BatchFile, downloadBatchFile } from "@/features/batch/api/download-batch-file";
 import { formatEta } from "@/features/batch/lib/format-eta";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits } from "@/lib/format";
@@ -52,7 +52,9 @@ export function BatchProgress({ batch }: { batch: Batch }) {
   const hasResults = batch.counts.succeeded + batch.counts.failed > 0;
 
   function run(name: BatchAction) {
-    action.mutate({ batchId: batch.id, action: name }, { onError: (error) => showErrorToast(error, { retry: () => run(name) }) });
+    action.mutate({ batchId: batch.id, action: name }, {
+      onError: (error) => showErrorToast(error, { retry: () => run(name) }),
+    });
   }
 
   async function download(file: BatchFile) {
@@ -85,11 +87,15 @@ export function BatchProgress({ batch }: { batch: Batch }) {
           aria-valuetext={`${percent}%${eta ? `, ${eta}` : ""}`}
           className="h-3 overflow-hidden rounded-full bg-sunken"
         >
-          <div className="h-full rounded-full bg-violet-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+          <div
+            className="h-full rounded-full bg-violet-600 transition-[width] duration-500"
+            style={{ width: `${percent}%` }}
+          />
         </div>
         <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm text-muted" aria-live="polite">
           <span data-testid="batch-counts">
-            {batch.counts.succeeded} succeeded · {batch.counts.failed} failed · {batch.counts.queued + batch.counts.running}{" "}
+            {batch.counts.succeeded} succeeded · {batch.counts.failed} failed ·{" "}
+            {batch.counts.queued + batch.counts.running}{" "}
             to go{batch.counts.cancelled > 0 ? ` · ${batch.counts.cancelled} cancelled` : ""}
           </span>
           <span>
@@ -97,7 +103,9 @@ export function BatchProgress({ batch }: { batch: Batch }) {
           </span>
         </p>
       </div>
-      {batch.pauseReason && batch.status === "paused" ? <Alert tone="info" title="Paused">{batch.pauseReason}</Alert> : null}
+      {batch.pauseReason && batch.status === "paused"
+        ? <Alert tone="info" title="Paused">{batch.pauseReason}</Alert>
+        : null}
       {batch.error ? <Alert title="The batch stopped">{batch.error}</Alert> : null}
       <div className="flex flex-wrap gap-2">
         {actionsFor(batch).map((name) => (

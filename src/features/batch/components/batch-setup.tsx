@@ -8,7 +8,9 @@ import { useBatchSetup } from "@/features/batch/hooks/use-batch-setup";
 import type { ModelOption } from "@domain/contracts/image-generation";
 
 /** Upload, map, preview and start: everything before a batch exists on the server. */
-export function BatchSetup({ models, onStarted }: { models: ModelOption[]; onStarted: (batchId: string) => void }) {
+export function BatchSetup(
+  { models, onStarted }: { models: ModelOption[]; onStarted: (batchId: string) => void },
+) {
   const setup = useBatchSetup(models, onStarted);
   const { csv, problems, checked, currentReport } = setup;
 
@@ -18,13 +20,13 @@ export function BatchSetup({ models, onStarted }: { models: ModelOption[]; onSta
       {csv ? <ColumnMappingSection setup={setup} csv={csv} /> : null}
       <PromptModelSection setup={setup} />
 
-      {problems.length > 0 ? (
-        <ul role="alert" className="list-disc space-y-1 pl-5 text-sm text-rose-700 dark:text-rose-300">
-          {problems.map((problem) => (
-            <li key={problem}>{problem}</li>
-          ))}
-        </ul>
-      ) : null}
+      {problems.length > 0
+        ? (
+          <ul role="alert" className="list-disc space-y-1 pl-5 text-sm text-rose-700 dark:text-rose-300">
+            {problems.map((problem) => <li key={problem}>{problem}</li>)}
+          </ul>
+        )
+        : null}
 
       <div className="flex flex-wrap gap-3">
         <Button
@@ -39,9 +41,13 @@ export function BatchSetup({ models, onStarted }: { models: ModelOption[]; onSta
           {currentReport ? `Start batch · ${currentReport.estimate.totalCost} credits` : "Start batch"}
         </Button>
       </div>
-      {checked && !currentReport ? (
-        <p className="text-sm text-muted">You changed something since the preview; preview again to start.</p>
-      ) : null}
+      {checked && !currentReport
+        ? (
+          <p className="text-sm text-muted">
+            You changed something since the preview; preview again to start.
+          </p>
+        )
+        : null}
       {checked ? <PreviewReport report={checked.report} /> : null}
     </Card>
   );

@@ -12,8 +12,8 @@ export function ColumnMappingSection({ setup, csv }: { setup: BatchSetupState; c
         2. Map columns to tokens
       </h2>
       <p className="text-sm text-muted">
-        Each column fills the token named here; clear a name to leave the column out. A row's value wins over a
-        global token.
+        Each column fills the token named here; clear a name to leave the column out. A row's value wins over
+        a global token.
       </p>
       <div className="grid gap-3 sm:grid-cols-2">
         {csv.headers.map((header) => (
@@ -23,11 +23,14 @@ export function ColumnMappingSection({ setup, csv }: { setup: BatchSetupState; c
               <input
                 className={fieldClasses}
                 value={mapping[header] ?? ""}
-                onChange={(event) => setup.setMapping({ ...mapping, [header]: event.target.value.toUpperCase() })}
+                onChange={(event) =>
+                  setup.setMapping({ ...mapping, [header]: event.target.value.toUpperCase() })}
                 placeholder="Left out"
               />
             </label>
-            <p className="truncate text-muted">e.g. {csv.sampleRows[0]?.[csv.headers.indexOf(header)] ?? "—"}</p>
+            <p className="truncate text-muted">
+              e.g. {csv.sampleRows[0]?.[csv.headers.indexOf(header)] ?? "—"}
+            </p>
           </div>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useId, useRef, useState, type DragEvent } from "react";
+import { type DragEvent, useId, useRef, useState } from "react";
 import { TableIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
 
@@ -47,7 +47,9 @@ export function CsvDropZone({
       >
         {reading ? <Spinner className="size-6" /> : <TableIcon className="size-6 text-violet-600" />}
         <span className="font-semibold text-ink">{filename ?? "Drop a CSV here or choose a file"}</span>
-        <span className="text-sm text-muted">One row per image, a header row first. Up to 10,000 rows and 5 MB.</span>
+        <span className="text-sm text-muted">
+          One row per image, a header row first. Up to 10,000 rows and 5 MB.
+        </span>
         <input
           ref={input}
           id={inputId}
@@ -63,11 +65,13 @@ export function CsvDropZone({
           }}
         />
       </label>
-      {error ? (
-        <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
-      ) : null}
+      {error
+        ? (
+          <p role="alert" className="text-sm font-medium text-rose-700 dark:text-rose-300">
+            {error}
+          </p>
+        )
+        : null}
     </div>
   );
 }

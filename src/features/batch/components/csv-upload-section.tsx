@@ -8,12 +8,19 @@ export function CsvUploadSection({ setup }: { setup: BatchSetupState }) {
       <h2 id="batch-upload-heading" className="text-lg font-semibold text-ink">
         1. Upload contacts
       </h2>
-      <CsvDropZone onFile={(file) => void setup.readFile(file)} reading={setup.reading} error={setup.readError} filename={csv?.filename} />
-      {csv ? (
-        <p className="text-sm text-muted" data-testid="csv-summary">
-          {csv.rowCount} rows, {csv.headers.length} columns
-        </p>
-      ) : null}
+      <CsvDropZone
+        onFile={(file) => void setup.readFile(file)}
+        reading={setup.reading}
+        error={setup.readError}
+        filename={csv?.filename}
+      />
+      {csv
+        ? (
+          <p className="text-sm text-muted" data-testid="csv-summary">
+            {csv.rowCount} rows, {csv.headers.length} columns
+          </p>
+        )
+        : null}
     </section>
   );
 }

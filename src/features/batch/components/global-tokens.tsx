@@ -2,7 +2,9 @@ import { Button } from "@/components/ui/button";
 import { fieldClasses } from "@/features/batch/components/field-classes";
 import type { GlobalToken } from "@/features/batch/lib/column-mapping";
 
-export function GlobalTokens({ globals, onChange }: { globals: GlobalToken[]; onChange: (globals: GlobalToken[]) => void }) {
+export function GlobalTokens(
+  { globals, onChange }: { globals: GlobalToken[]; onChange: (globals: GlobalToken[]) => void },
+) {
   const update = (index: number, change: Partial<GlobalToken>) =>
     onChange(globals.map((token, position) => (position === index ? { ...token, ...change } : token)));
   return (
@@ -20,10 +22,17 @@ export function GlobalTokens({ globals, onChange }: { globals: GlobalToken[]; on
           </label>
           <label className="min-w-40 flex-[2] space-y-1 text-sm">
             <span className="text-muted">Global token {index + 1} value</span>
-            <input className={fieldClasses} value={token.value} onChange={(event) => update(index, { value: event.target.value })} />
+            <input
+              className={fieldClasses}
+              value={token.value}
+              onChange={(event) => update(index, { value: event.target.value })}
+            />
           </label>
-          <Button variant="ghost" onClick={() => onChange(globals.filter((_, position) => position !== index))}>
-            Remove<span className="sr-only"> global token {index + 1}</span>
+          <Button
+            variant="ghost"
+            onClick={() => onChange(globals.filter((_, position) => position !== index))}
+          >
+            Remove<span className="sr-only">global token {index + 1}</span>
           </Button>
         </div>
       ))}

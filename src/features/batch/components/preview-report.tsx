@@ -13,35 +13,45 @@ export function PreviewReport({ report }: { report: BatchPreview }) {
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <Figure label="Rows" value={formatCredits(report.rowCount)} />
         <Figure label="Cost per row" value={`${formatCredits(estimate.costPerRow)} credits`} />
-        <Figure label="Total cost" value={`${formatCredits(estimate.totalCost)} credits`} testId="batch-total-cost" />
+        <Figure
+          label="Total cost"
+          value={`${formatCredits(estimate.totalCost)} credits`}
+          testId="batch-total-cost"
+        />
         <Figure label="Your balance" value={`${formatCredits(estimate.balance)} credits`} />
       </dl>
-      {!estimate.sufficient ? (
-        <Alert tone="info" title="Not enough credits for every row">
-          The batch will pause when your credits run out; add credits and resume it.
-        </Alert>
-      ) : null}
-      {report.warnings.length > 0 ? (
-        <Alert tone="info" title="About your CSV">
-          <ul className="list-disc pl-4">
-            {report.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
-            ))}
-          </ul>
-        </Alert>
-      ) : null}
-      {report.issueCount > 0 ? (
-        <Alert title={`${report.issueCount} problem${report.issueCount === 1 ? "" : "s"} to fix before starting`}>
-          <ul className="max-h-48 list-disc overflow-auto pl-4" aria-label="Problems by row">
-            {report.issues.map((issue) => (
-              <li key={`${issue.row ?? "all"}-${issue.code}-${issue.message}`}>{issue.message}</li>
-            ))}
-          </ul>
-          {report.issueCount > report.issues.length ? (
-            <p className="mt-1">…and {report.issueCount - report.issues.length} more.</p>
-          ) : null}
-        </Alert>
-      ) : null}
+      {!estimate.sufficient
+        ? (
+          <Alert tone="info" title="Not enough credits for every row">
+            The batch will pause when your credits run out; add credits and resume it.
+          </Alert>
+        )
+        : null}
+      {report.warnings.length > 0
+        ? (
+          <Alert tone="info" title="About your CSV">
+            <ul className="list-disc pl-4">
+              {report.warnings.map((warning) => <li key={warning}>{warning}</li>)}
+            </ul>
+          </Alert>
+        )
+        : null}
+      {report.issueCount > 0
+        ? (
+          <Alert
+            title={`${report.issueCount} problem${report.issueCount === 1 ? "" : "s"} to fix before starting`}
+          >
+            <ul className="max-h-48 list-disc overflow-auto pl-4" aria-label="Problems by row">
+              {report.issues.map((issue) => (
+                <li key={`${issue.row ?? "all"}-${issue.code}-${issue.message}`}>{issue.message}</li>
+              ))}
+            </ul>
+            {report.issueCount > report.issues.length
+              ? <p className="mt-1">…and {report.issueCount - report.issues.length} more.</p>
+              : null}
+          </Alert>
+        )
+        : null}
       <div className="overflow-x-auto rounded-xl border border-line">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">The first rows' resolved prompts</caption>

@@ -25,18 +25,25 @@ export function PromptModelSection({ setup }: { setup: BatchSetupState }) {
           placeholder="Portrait of [FIRSTNAME] from [COMPANY|a startup], studio light"
           className={clsx(fieldClasses, "h-auto py-2.5")}
         />
-        {missing.length > 0 ? (
-          <p className="text-sm text-amber-800 dark:text-amber-200">
-            Nothing fills {missing.map((name) => `[${name}]`).join(", ")} yet: map a column, add a global token, or
-            give a fallback like [{missing[0]}|friend].
-          </p>
-        ) : null}
+        {missing.length > 0
+          ? (
+            <p className="text-sm text-amber-800 dark:text-amber-200">
+              Nothing fills {missing.map((name) => `[${name}]`).join(", ")}{" "}
+              yet: map a column, add a global token, or give a fallback like [{missing[0]}|friend].
+            </p>
+          )
+          : null}
       </div>
       <div className="space-y-1.5">
         <label htmlFor={modelId} className="text-sm font-medium text-ink">
           Model
         </label>
-        <select id={modelId} value={setup.model} onChange={(event) => setup.setModel(event.target.value)} className={fieldClasses}>
+        <select
+          id={modelId}
+          value={setup.model}
+          onChange={(event) => setup.setModel(event.target.value)}
+          className={fieldClasses}
+        >
           {setup.models.map((option) => (
             <option key={option.id} value={option.id}>
               {option.label}

@@ -12,7 +12,8 @@ const tableHeight = 432;
 const prefetchRows = 50;
 
 const cellClasses = "flex items-center px-3";
-const columns = "grid grid-cols-[3.5rem_4rem_minmax(0,1fr)_6rem] sm:grid-cols-[4rem_4.5rem_minmax(0,1fr)_8rem]";
+const columns =
+  "grid grid-cols-[3.5rem_4rem_minmax(0,1fr)_6rem] sm:grid-cols-[4rem_4.5rem_minmax(0,1fr)_8rem]";
 
 const statusClasses: Record<string, string> = {
   succeeded: "text-emerald-700 dark:text-emerald-300",
@@ -20,13 +21,17 @@ const statusClasses: Record<string, string> = {
 };
 
 /** Every row's result, thumbnails and errors included, in a table that only mounts what is in view. */
-export function ResultsTable({ batchId, totalRows, pollMs }: { batchId: string; totalRows: number; pollMs: number | false }) {
+export function ResultsTable(
+  { batchId, totalRows, pollMs }: { batchId: string; totalRows: number; pollMs: number | false },
+) {
   const items = useBatchItems(batchId, { pollMs });
   const rows: BatchItem[] = items.data?.pages.flatMap((page) => page.items) ?? [];
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = items;
 
   function loadMoreNear(lastVisibleIndex: number) {
-    if (lastVisibleIndex + prefetchRows >= rows.length && hasNextPage && !isFetchingNextPage) void fetchNextPage();
+    if (lastVisibleIndex + prefetchRows >= rows.length && hasNextPage && !isFetchingNextPage) {
+      void fetchNextPage();
+    }
   }
 
   // A batch short enough to fit in view never scrolls, so its second page is asked for here.
@@ -35,7 +40,9 @@ export function ResultsTable({ batchId, totalRows, pollMs }: { batchId: string; 
   }, [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   if (items.isPending) return <Skeleton className="h-96 w-full" />;
-  if (items.isError) return <InlineLoadError onRetry={() => void items.refetch()}>Couldn't load the rows.</InlineLoadError>;
+  if (items.isError) {
+    return <InlineLoadError onRetry={() => void items.refetch()}>Couldn't load the rows.</InlineLoadError>;
+  }
 
   return (
     <VirtualRows
@@ -70,26 +77,40 @@ export function ResultsTable({ batchId, totalRows, pollMs }: { batchId: string; 
               {item.rowNumber}
             </span>
             <span role="cell" className={cellClasses}>
-              {item.thumbnailUrl ? (
-                <a href={item.imageUrl ?? item.thumbnailUrl} target="_blank" rel="noreferrer" className="rounded-lg">
-                  <img
-                    src={item.thumbnailUrl}
-                    alt={`Row ${item.rowNumber}`}
-                    loading="lazy"
-                    className="size-14 rounded-lg object-cover"
-                  />
-                </a>
-              ) : (
-                <span className="size-14 rounded-lg bg-sunken" aria-hidden="true" />
-              )}
+              {item.thumbnailUrl
+                ? (
+                  <a
+                    href={item.imageUrl ?? item.thumbnailUrl}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="rounded-lg"
+                  >
+                    <img
+                      src={item.thumbnailUrl}
+                      alt={`Row ${item.rowNumber}`}
+                      loading="lazy"
+                      className="size-14 rounded-lg object-cover"
+                    />
+                  </a>
+                )
+                : <span className="size-14 rounded-lg bg-sunken" aria-hidden="true" />}
             </span>
             <span role="cell" className={clsx(cellClasses, "min-w-0")}>
               <span className="line-clamp-2 text-ink">
                 {item.resolvedPrompt}
-                {item.error ? <span className="block text-rose-700 dark:text-rose-300">{item.error}</span> : null}
+                {item.error
+                  ? <span className="block text-rose-700 dark:text-rose-300">{item.error}</span>
+                  : null}
               </span>
             </span>
-            <span role="cell" className={clsx(cellClasses, "font-medium capitalize", statusClasses[item.status] ?? "text-muted")}>
+            <span
+              role="cell"
+              className={clsx(
+                cellClasses,
+                "font-medium capitalize",
+                statusClasses[item.status] ?? "text-muted",
+              )}
+            >
               {item.status}
             </span>
           </>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 
 /** Rows drawn above and below the visible ones, so fast scrolling doesn't flash blank space. */
 const overscanRows = 4;

@@ -1,9 +1,15 @@
 import { useState } from "react";
 import { useBatchAction } from "@/features/batch/api/batch-action";
 import { useCreateBatch } from "@/features/batch/api/create-batch";
-import { usePreviewBatch, type BatchRequest } from "@/features/batch/api/preview-batch";
-import { defaultMapping, globalTokenValues, mappingProblems, unfedTokens, type GlobalToken } from "@/features/batch/lib/column-mapping";
-import { readCsvFile, type CsvFile } from "@/features/batch/lib/read-csv-file";
+import { type BatchRequest, usePreviewBatch } from "@/features/batch/api/preview-batch";
+import {
+  defaultMapping,
+  type GlobalToken,
+  globalTokenValues,
+  mappingProblems,
+  unfedTokens,
+} from "@/features/batch/lib/column-mapping";
+import { type CsvFile, readCsvFile } from "@/features/batch/lib/read-csv-file";
 import { showErrorToast } from "@/lib/error-toast";
 import type { BatchPreview } from "@domain/contracts/batch";
 import type { ModelOption } from "@domain/contracts/image-generation";
@@ -45,19 +51,20 @@ export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string
 
   const request: BatchRequest | undefined = csv
     ? {
-        csv: csv.text,
-        filename: csv.filename,
-        prompt,
-        model,
-        globalTokens: globalTokenValues(globals),
-        columnMapping: mapping,
-      }
+      csv: csv.text,
+      filename: csv.filename,
+      prompt,
+      model,
+      globalTokens: globalTokenValues(globals),
+      columnMapping: mapping,
+    }
     : undefined;
   const problems = mappingProblems(mapping, globals);
   const missing = unfedTokens(prompt, mapping, globals);
   // A preview only vouches for the exact inputs it was made from.
-  const currentReport =
-    checked && request && JSON.stringify(checked.request) === JSON.stringify(request) ? checked.report : undefined;
+  const currentReport = checked && request && JSON.stringify(checked.request) === JSON.stringify(request)
+    ? checked.report
+    : undefined;
 
   function runPreview() {
     if (!request) return;

@@ -18,12 +18,20 @@ describe("column mapping", () => {
   it("lists tokens fed by no column, global value or fallback", () => {
     const prompt = "[FIRSTNAME] at [COMPANY] in [CITY] for [EVENT|the launch]";
     expect(unfedTokens(prompt, { firstname: "FIRSTNAME", company: "" }, [])).toEqual(["COMPANY", "CITY"]);
-    expect(unfedTokens(prompt, { firstname: "FIRSTNAME" }, [{ name: "company", value: "Acme" }, { name: "CITY", value: " " }]))
+    expect(
+      unfedTokens(prompt, { firstname: "FIRSTNAME" }, [{ name: "company", value: "Acme" }, {
+        name: "CITY",
+        value: " ",
+      }]),
+    )
       .toEqual(["CITY"]);
   });
 
   it("sends only complete global tokens and flags bad names", () => {
-    const globals = [{ name: "CITY", value: "Paris" }, { name: "EVENT", value: "" }, { name: "bad name", value: "x" }];
+    const globals = [{ name: "CITY", value: "Paris" }, { name: "EVENT", value: "" }, {
+      name: "bad name",
+      value: "x",
+    }];
     expect(globalTokenValues(globals)).toEqual({ CITY: "Paris" });
     expect(mappingProblems({ a: "OK", b: "", c: "1BAD" }, globals)).toEqual([
       '"1BAD" (column c) is not a token name: use letters, digits and _.',

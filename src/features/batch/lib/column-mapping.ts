@@ -23,7 +23,11 @@ export interface GlobalToken {
 }
 
 /** The prompt's tokens nothing feeds: no mapped column, no global value and no fallback. */
-export function unfedTokens(prompt: string, mapping: Record<string, string>, globals: GlobalToken[]): string[] {
+export function unfedTokens(
+  prompt: string,
+  mapping: Record<string, string>,
+  globals: GlobalToken[],
+): string[] {
   const fed = new Set([
     ...Object.values(mapping).map(normalizeTokenName),
     ...globals.filter((token) => token.value.trim() !== "").map((token) => normalizeTokenName(token.name)),
@@ -37,7 +41,9 @@ export function unfedTokens(prompt: string, mapping: Record<string, string>, glo
 /** Global tokens as the server takes them, leaving out rows still being typed. */
 export function globalTokenValues(globals: GlobalToken[]): Record<string, string> {
   return Object.fromEntries(
-    globals.filter((token) => isValidTokenName(token.name) && token.value !== "").map((token) => [token.name, token.value]),
+    globals.filter((token) => isValidTokenName(token.name) && token.value !== "").map((
+      token,
+    ) => [token.name, token.value]),
   );
 }
 

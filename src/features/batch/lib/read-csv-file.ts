@@ -31,7 +31,17 @@ export async function readCsvFile(file: File): Promise<CsvFile> {
   if (file.size > maxCsvBytes) throw new Error(`${file.name} is over 5 MB; split it into smaller files.`);
   const [rows, text] = await Promise.all([parseRows(file), file.text()]);
   const [headerRow, ...dataRows] = rows;
-  const headers = (headerRow ?? []).map((header) => header.replace(/^\uFEFF/, "").trim()).filter((header) => header !== "");
-  if (headers.length === 0) throw new Error(`${file.name} has no header row; the first line must name the columns.`);
-  return { filename: file.name, text, headers, sampleRows: dataRows.slice(0, sampleRowCount), rowCount: dataRows.length };
+  const headers = (headerRow ?? []).map((header) => header.replace(/^\uFEFF/, "").trim()).filter((header) =>
+    header !== ""
+  );
+  if (headers.length === 0) {
+    throw new Error(`${file.name} has no header row; the first line must name the columns.`);
+  }
+  return {
+    filename: file.name,
+    text,
+    headers,
+    sampleRows: dataRows.slice(0, sampleRowCount),
+    rowCount: dataRows.length,
+  };
 }

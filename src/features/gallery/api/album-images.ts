@@ -1,18 +1,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { imagesAdded, imagesRemoved, type Album } from "@domain/contracts/albums";
+import { type Album, imagesAdded, imagesRemoved } from "@domain/contracts/albums";
 import {
   applyOptimistically,
+  type GalleryPages,
   removeImages,
   rollBackWithToast,
-  type GalleryPages,
 } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** POST /functions/v1/albums/:id/images { imageIds }: appended at the album's end; ones already in it are skipped. */
 export async function addAlbumImages({ albumId, imageIds }: { albumId: string; imageIds: string[] }) {
-  const { added } = await invokeFunction({ name: `albums/${albumId}/images`, body: { imageIds }, schema: imagesAdded });
+  const { added } = await invokeFunction({
+    name: `albums/${albumId}/images`,
+    body: { imageIds },
+    schema: imagesAdded,
+  });
   return added;
 }
 
@@ -33,8 +37,13 @@ export function useAddAlbumImages() {
   return useMutation({
     mutationFn: addAlbumImages,
     onMutate: async ({ albumId, imageIds }) =>
-      await applyOptimistically<Album[]>(queryClient, galleryKeys.albums(), (albums) =>
-        albums.map((album) => (album.id === albumId ? { ...album, imageCount: album.imageCount + imageIds.length } : album)),
+      await applyOptimistically<Album[]>(
+        queryClient,
+        galleryKeys.albums(),
+        (albums) =>
+          albums.map((
+            album,
+          ) => (album.id === albumId ? { ...album, imageCount: album.imageCount + imageIds.length } : album)),
       ),
     onError: (error, _variables, rollback) => rollBackWithToast(error, rollback, "album-add"),
     onSettled: (_added, _error, { albumId }) => {
@@ -50,11 +59,21 @@ export function useRemoveAlbumImages() {
     mutationFn: removeAlbumImages,
     onMutate: async ({ albumId, imageIds }) => {
       const ids = new Set(imageIds);
-      const undoList = await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.albumLists(albumId), (data) =>
-        removeImages(data, ids),
+      const undoList = await applyOptimistically<GalleryPages>(
+        queryClient,
+        galleryImageKeys.albumLists(albumId),
+        (data) => removeImages(data, ids),
       );
-      const undoCount = await applyOptimistically<Album[]>(queryClient, galleryKeys.albums(), (albums) =>
-        albums.map((album) => (album.id === albumId ? { ...album, imageCount: Math.max(0, album.imageCount - ids.size) } : album)),
+      const undoCount = await applyOptimistically<Album[]>(
+        queryClient,
+        galleryKeys.albums(),
+        (albums) =>
+          albums.map((
+            album,
+          ) => (album.id === albumId
+            ? { ...album, imageCount: Math.max(0, album.imageCount - ids.size) }
+            : album)
+          ),
       );
       return () => {
         undoList();

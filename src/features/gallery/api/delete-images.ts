@@ -2,7 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import * as gallery from "@domain/contracts/gallery";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import { galleryKeys } from "@/features/gallery/api/gallery-keys";
-import { applyOptimistically, removeImages, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
+import {
+  applyOptimistically,
+  type GalleryPages,
+  removeImages,
+  rollBackWithToast,
+} from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** The server takes at most this many ids per call. */
@@ -28,7 +33,11 @@ export function useDeleteImages() {
     mutationFn: deleteImages,
     onMutate: async (imageIds) => {
       const ids = new Set(imageIds);
-      return await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.lists(), (data) => removeImages(data, ids));
+      return await applyOptimistically<GalleryPages>(
+        queryClient,
+        galleryImageKeys.lists(),
+        (data) => removeImages(data, ids),
+      );
     },
     onError: (error, _imageIds, rollback) => rollBackWithToast(error, rollback, "delete"),
     onSettled: () => {

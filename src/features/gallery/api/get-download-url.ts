@@ -3,7 +3,11 @@ import { invokeFunction } from "@/lib/invoke-function";
 
 /** GET /functions/v1/gallery/:id/download: a signed URL that saves the original under its file name. */
 export async function getDownloadUrl(imageId: string) {
-  return await invokeFunction({ name: `gallery/${imageId}/download`, method: "GET", schema: gallery.download });
+  return await invokeFunction({
+    name: `gallery/${imageId}/download`,
+    method: "GET",
+    schema: gallery.download,
+  });
 }
 
 /** Starts the browser's download of the original; the URL's disposition names the file. */

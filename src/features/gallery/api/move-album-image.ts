@@ -1,7 +1,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { imageMoved } from "@domain/contracts/albums";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
-import { applyOptimistically, moveImage, rollBackWithToast, type GalleryPages } from "@/features/gallery/lib/optimistic-update";
+import {
+  applyOptimistically,
+  type GalleryPages,
+  moveImage,
+  rollBackWithToast,
+} from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
 export interface AlbumMove {
@@ -27,8 +32,10 @@ export function useMoveAlbumImage() {
   return useMutation({
     mutationFn: moveAlbumImage,
     onMutate: async ({ albumId, imageId, afterImageId }) =>
-      await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.albumLists(albumId), (data) =>
-        moveImage(data, imageId, afterImageId),
+      await applyOptimistically<GalleryPages>(
+        queryClient,
+        galleryImageKeys.albumLists(albumId),
+        (data) => moveImage(data, imageId, afterImageId),
       ),
     onError: (error, _move, rollback) => rollBackWithToast(error, rollback, "album-move"),
   });

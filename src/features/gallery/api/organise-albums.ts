@@ -9,12 +9,21 @@ export const organisationPollMs = 1000;
 
 /** POST /functions/v1/album-organiser { imageIds }: queues the job that groups the images into albums. */
 export async function startOrganisation(imageIds: string[]) {
-  return await invokeFunction({ name: "album-organiser", body: { imageIds }, schema: albumOrganiser.organisationStarted });
+  return await invokeFunction({
+    name: "album-organiser",
+    body: { imageIds },
+    schema: albumOrganiser.organisationStarted,
+  });
 }
 
 /** GET /functions/v1/album-organiser/:id: the job's status and, once done, its albums. */
 export async function getOrganisation(organisationId: string, { signal }: { signal?: AbortSignal } = {}) {
-  return await invokeFunction({ name: `album-organiser/${organisationId}`, method: "GET", schema: albumOrganiser.organisation, signal });
+  return await invokeFunction({
+    name: `album-organiser/${organisationId}`,
+    method: "GET",
+    schema: albumOrganiser.organisation,
+    signal,
+  });
 }
 
 export function useStartOrganisation() {

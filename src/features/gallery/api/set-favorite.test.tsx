@@ -31,10 +31,17 @@ const image: GalleryImage = {
 };
 
 function setUp() {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } } });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
   const key = galleryImageKeys.list(filtersToQuery(emptyGalleryFilters));
-  queryClient.setQueryData<GalleryPages>(key, { pages: [{ items: [image], nextCursor: null }], pageParams: [null] });
-  const wrapper = ({ children }: { children: ReactNode }) => <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  queryClient.setQueryData<GalleryPages>(key, {
+    pages: [{ items: [image], nextCursor: null }],
+    pageParams: [null],
+  });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  );
   const { result } = renderHook(() => useSetFavorites(), { wrapper });
   const favourite = () => queryClient.getQueryData<GalleryPages>(key)?.pages[0]?.items[0]?.isFavorite;
   return { result, favourite };
@@ -52,7 +59,9 @@ describe("useSetFavorites", () => {
     const { result, favourite } = setUp();
     act(() => result.current.mutate({ imageIds: ["a"], isFavorite: true }));
     await waitFor(() => expect(favourite()).toBe(true));
-    expect(invokeFunction).toHaveBeenCalledWith(expect.objectContaining({ name: "gallery/a", method: "PATCH", body: { isFavorite: true } }));
+    expect(invokeFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: "gallery/a", method: "PATCH", body: { isFavorite: true } }),
+    );
     act(() => answer({ image: { ...image, isFavorite: true } }));
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     expect(favourite()).toBe(true);

@@ -3,9 +3,9 @@ import * as gallery from "@domain/contracts/gallery";
 import { galleryImageKeys } from "@/data/gallery-images/gallery-image-keys";
 import {
   applyOptimistically,
+  type GalleryPages,
   patchImages,
   rollBackWithToast,
-  type GalleryPages,
 } from "@/features/gallery/lib/optimistic-update";
 import { invokeFunction } from "@/lib/invoke-function";
 
@@ -28,11 +28,15 @@ export function useSetFavorites() {
       await Promise.all(imageIds.map((imageId) => setFavorite({ imageId, isFavorite }))),
     onMutate: async ({ imageIds, isFavorite }) => {
       const ids = new Set(imageIds);
-      const undoLists = await applyOptimistically<GalleryPages>(queryClient, galleryImageKeys.lists(), (data) =>
-        patchImages(data, ids, { isFavorite }),
+      const undoLists = await applyOptimistically<GalleryPages>(
+        queryClient,
+        galleryImageKeys.lists(),
+        (data) => patchImages(data, ids, { isFavorite }),
       );
-      const undoDetails = await applyOptimistically<gallery.GalleryImageDetail>(queryClient, galleryImageKeys.details(), (image) =>
-        ids.has(image.id) ? { ...image, isFavorite } : image,
+      const undoDetails = await applyOptimistically<gallery.GalleryImageDetail>(
+        queryClient,
+        galleryImageKeys.details(),
+        (image) => ids.has(image.id) ? { ...image, isFavorite } : image,
       );
       return () => {
         undoLists();

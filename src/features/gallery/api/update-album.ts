@@ -4,7 +4,9 @@ import { albumResponse } from "@domain/contracts/albums";
 import { invokeFunction } from "@/lib/invoke-function";
 
 /** PATCH /functions/v1/albums/:id { title?, description? }. */
-export async function updateAlbum({ albumId, ...changes }: { albumId: string; title?: string; description?: string }) {
+export async function updateAlbum(
+  { albumId, ...changes }: { albumId: string; title?: string; description?: string },
+) {
   const { album } = await invokeFunction({
     name: `albums/${albumId}`,
     method: "PATCH",

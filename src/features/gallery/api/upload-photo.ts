@@ -19,9 +19,14 @@ export async function uploadPhoto(file: File, onStage: (stage: UploadStage) => v
     schema: gallery.uploadTicket,
   });
   onStage("uploading");
-  const { error } = await supabase.storage.from("uploads").uploadToSignedUrl(ticket.path, ticket.token, file, {
-    contentType: file.type,
-  });
+  const { error } = await supabase.storage.from("uploads").uploadToSignedUrl(
+    ticket.path,
+    ticket.token,
+    file,
+    {
+      contentType: file.type,
+    },
+  );
   if (error) throw new Error(`The upload of ${file.name} failed: ${error.message}`);
   onStage("processing");
   const { image } = await invokeFunction({

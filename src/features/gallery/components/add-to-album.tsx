@@ -5,7 +5,9 @@ import { useAddAlbumImages } from "@/features/gallery/api/album-images";
 import type { Album } from "@domain/contracts/albums";
 
 /** An album picker and its button, for the lightbox's one image or the selection. */
-export function AddToAlbum({ albums, imageIds, onAdded }: { albums: Album[]; imageIds: string[]; onAdded?: () => void }) {
+export function AddToAlbum(
+  { albums, imageIds, onAdded }: { albums: Album[]; imageIds: string[]; onAdded?: () => void },
+) {
   const id = useId();
   const [albumId, setAlbumId] = useState("");
   const addImages = useAddAlbumImages();

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useId, useState, type FormEvent } from "react";
+import { type FormEvent, useId, useState } from "react";
 import { Link } from "react-router-dom";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -36,7 +36,12 @@ export function AlbumsSidebar({
           <Link
             to={albumHref("")}
             aria-current={activeAlbumId === "" ? "page" : undefined}
-            className={clsx(linkClasses, activeAlbumId === "" ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100" : "text-ink hover:bg-sunken")}
+            className={clsx(
+              linkClasses,
+              activeAlbumId === ""
+                ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100"
+                : "text-ink hover:bg-sunken",
+            )}
           >
             All images
           </Link>
@@ -48,7 +53,9 @@ export function AlbumsSidebar({
               aria-current={activeAlbumId === album.id ? "page" : undefined}
               className={clsx(
                 linkClasses,
-                activeAlbumId === album.id ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100" : "text-ink hover:bg-sunken",
+                activeAlbumId === album.id
+                  ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100"
+                  : "text-ink hover:bg-sunken",
               )}
             >
               <span className="truncate">{album.title}</span>
@@ -57,21 +64,31 @@ export function AlbumsSidebar({
           </li>
         ))}
       </ul>
-      {loading ? (
-        <div role="status" aria-label="Loading albums" className="space-y-2 px-3">
-          <Skeleton className="h-5 w-full" />
-          <Skeleton className="h-5 w-2/3" />
-        </div>
-      ) : null}
-      {failed ? (
-        <p role="alert" className="px-3 text-sm text-muted">
-          Albums could not be loaded.{" "}
-          <button type="button" onClick={onRetry} className="font-semibold text-violet-700 underline dark:text-violet-300">
-            Try again
-          </button>
-        </p>
-      ) : null}
-      {!loading && !failed && albums.length === 0 ? <p className="px-3 text-sm text-muted">No albums yet.</p> : null}
+      {loading
+        ? (
+          <div role="status" aria-label="Loading albums" className="space-y-2 px-3">
+            <Skeleton className="h-5 w-full" />
+            <Skeleton className="h-5 w-2/3" />
+          </div>
+        )
+        : null}
+      {failed
+        ? (
+          <p role="alert" className="px-3 text-sm text-muted">
+            Albums could not be loaded.{" "}
+            <button
+              type="button"
+              onClick={onRetry}
+              className="font-semibold text-violet-700 underline dark:text-violet-300"
+            >
+              Try again
+            </button>
+          </p>
+        )
+        : null}
+      {!loading && !failed && albums.length === 0
+        ? <p className="px-3 text-sm text-muted">No albums yet.</p>
+        : null}
       <NewAlbumForm />
     </nav>
   );
@@ -110,7 +127,14 @@ function NewAlbumForm() {
           placeholder="Album name"
           className="h-9 min-w-0 flex-1 rounded-xl border border-line bg-surface px-3 text-sm text-ink focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40"
         />
-        <Button type="submit" size="sm" variant="secondary" loading={createAlbum.isPending} disabled={!title.trim()} aria-label="Create album">
+        <Button
+          type="submit"
+          size="sm"
+          variant="secondary"
+          loading={createAlbum.isPending}
+          disabled={!title.trim()}
+          aria-label="Create album"
+        >
           {createAlbum.isPending ? null : <PlusIcon className="size-4" />}
         </Button>
       </div>

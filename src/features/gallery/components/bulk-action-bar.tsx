@@ -48,11 +48,13 @@ export function BulkActionBar({
         {allFavourites ? "Unfavourite" : "Favourite"}
       </Button>
       <AddToAlbum albums={albums.filter((album) => album.id !== inAlbum?.id)} imageIds={selectedIds} />
-      {inAlbum ? (
-        <Button size="sm" variant="secondary" onClick={onRemoveFromAlbum}>
-          Remove from album
-        </Button>
-      ) : null}
+      {inAlbum
+        ? (
+          <Button size="sm" variant="secondary" onClick={onRemoveFromAlbum}>
+            Remove from album
+          </Button>
+        )
+        : null}
       <Button size="sm" variant="secondary" loading={organising} onClick={onOrganise}>
         {organising ? null : <SparklesIcon className="size-4" />}
         Organise into albums
@@ -63,18 +65,20 @@ export function BulkActionBar({
       <Button size="sm" variant="ghost" onClick={onClear}>
         Clear selection
       </Button>
-      {confirmingDelete ? (
-        <ConfirmDialog
-          title={`Delete ${count} ${noun}?`}
-          description="They are removed from your gallery and every album. This cannot be undone."
-          confirmLabel={`Delete ${count} ${noun}`}
-          onCancel={() => setConfirmingDelete(false)}
-          onConfirm={() => {
-            setConfirmingDelete(false);
-            onDelete();
-          }}
-        />
-      ) : null}
+      {confirmingDelete
+        ? (
+          <ConfirmDialog
+            title={`Delete ${count} ${noun}?`}
+            description="They are removed from your gallery and every album. This cannot be undone."
+            confirmLabel={`Delete ${count} ${noun}`}
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              onDelete();
+            }}
+          />
+        )
+        : null}
     </section>
   );
 }

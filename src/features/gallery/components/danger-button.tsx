@@ -5,7 +5,9 @@ import type { ButtonHTMLAttributes } from "react";
  * A destructive action. The shared Button's danger red (rose-600) measures 4.48:1 against white
  * text, just under WCAG AA's 4.5:1 for 14 px text, so this one is a shade darker.
  */
-export function DangerButton({ className, type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement>) {
+export function DangerButton(
+  { className, type = "button", ...props }: ButtonHTMLAttributes<HTMLButtonElement>,
+) {
   return (
     <button
       type={type}

@@ -3,7 +3,7 @@ import { Button, buttonStyles } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ImagesIcon, SparklesIcon } from "@/components/ui/icons";
-import { paths, type GalleryFilters } from "@/config/paths";
+import { type GalleryFilters, paths } from "@/config/paths";
 import { isNarrowed } from "@/features/gallery/lib/gallery-filters";
 
 /** Nothing to show: because of the filters, because the album is empty, or because nothing was made yet. */

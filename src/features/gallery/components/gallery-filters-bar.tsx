@@ -14,11 +14,14 @@ const controlClasses =
 const featureLabels: Record<string, string> = { upload: "Uploads" };
 
 function featureLabel(feature: string) {
-  return featureLabels[feature] ?? feature.replace(/[-_]/g, " ").replace(/^./, (first) => first.toUpperCase());
+  return featureLabels[feature] ??
+    feature.replace(/[-_]/g, " ").replace(/^./, (first) => first.toUpperCase());
 }
 
 /** Search and filters; each change is written to the URL by `onChange`. */
-export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilters; onChange: (filters: GalleryFilters) => void }) {
+export function GalleryFiltersBar(
+  { filters, onChange }: { filters: GalleryFilters; onChange: (filters: GalleryFilters) => void },
+) {
   const id = useId();
   const facets = useGalleryFacets();
   const [search, setSearch] = useState(filters.q);
@@ -101,13 +104,27 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
         <label htmlFor={`${id}-from`} className="text-sm font-medium text-ink">
           From
         </label>
-        <input id={`${id}-from`} type="date" value={shown.from} max={shown.to || undefined} onChange={(event) => set({ from: event.target.value })} className={`${controlClasses} block`} />
+        <input
+          id={`${id}-from`}
+          type="date"
+          value={shown.from}
+          max={shown.to || undefined}
+          onChange={(event) => set({ from: event.target.value })}
+          className={`${controlClasses} block`}
+        />
       </div>
       <div className="space-y-1">
         <label htmlFor={`${id}-to`} className="text-sm font-medium text-ink">
           To
         </label>
-        <input id={`${id}-to`} type="date" value={shown.to} min={shown.from || undefined} onChange={(event) => set({ to: event.target.value })} className={`${controlClasses} block`} />
+        <input
+          id={`${id}-to`}
+          type="date"
+          value={shown.to}
+          min={shown.from || undefined}
+          onChange={(event) => set({ to: event.target.value })}
+          className={`${controlClasses} block`}
+        />
       </div>
       <label className="flex h-10 items-center gap-2 text-sm font-medium text-ink">
         <input
@@ -118,19 +135,32 @@ export function GalleryFiltersBar({ filters, onChange }: { filters: GalleryFilte
         />
         Favourites only
       </label>
-      {isNarrowed(filters) || filters.q ? (
-        <Button variant="ghost" size="sm" className="h-10" onClick={() => onChange({ ...emptyGalleryFilters, album: filters.album })}>
-          Clear filters
-        </Button>
-      ) : null}
-      {facetsFailed ? (
-        <p role="alert" className="w-full text-sm text-muted">
-          The model and feature lists could not be loaded.{" "}
-          <button type="button" className="font-semibold text-violet-700 underline dark:text-violet-300" onClick={() => void facets.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : null}
+      {isNarrowed(filters) || filters.q
+        ? (
+          <Button
+            variant="ghost"
+            size="sm"
+            className="h-10"
+            onClick={() => onChange({ ...emptyGalleryFilters, album: filters.album })}
+          >
+            Clear filters
+          </Button>
+        )
+        : null}
+      {facetsFailed
+        ? (
+          <p role="alert" className="w-full text-sm text-muted">
+            The model and feature lists could not be loaded.{" "}
+            <button
+              type="button"
+              className="font-semibold text-violet-700 underline dark:text-violet-300"
+              onClick={() => void facets.refetch()}
+            >
+              Try again
+            </button>
+          </p>
+        )
+        : null}
     </div>
   );
 }

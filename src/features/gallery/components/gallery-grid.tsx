@@ -1,9 +1,9 @@
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { GalleryImage } from "@domain/contracts/gallery";
 import { GalleryTile, type TileReorder } from "@/features/gallery/components/gallery-tile";
-import { gridLayout, indexAfterArrow, type GridLayout } from "@/features/gallery/lib/grid-layout";
+import { type GridLayout, gridLayout, indexAfterArrow } from "@/features/gallery/lib/grid-layout";
 
 /** Rows drawn beyond the screen on each side, so a fast scroll doesn't show blank space. */
 const overscanRows = 2;
@@ -96,7 +96,9 @@ export function GalleryGrid({
   useEffect(() => {
     const index = pendingFocus.current;
     if (index === null) return;
-    const tile = containerRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] [data-open]`);
+    const tile = containerRef.current?.querySelector<HTMLButtonElement>(
+      `[data-index="${index}"] [data-open]`,
+    );
     if (tile) {
       pendingFocus.current = null;
       tile.focus();
@@ -106,7 +108,9 @@ export function GalleryGrid({
   function focusIndex(index: number) {
     pendingFocus.current = index;
     virtualizer.scrollToIndex(Math.floor(index / layout.columns), { align: "auto" });
-    const tile = containerRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] [data-open]`);
+    const tile = containerRef.current?.querySelector<HTMLButtonElement>(
+      `[data-index="${index}"] [data-open]`,
+    );
     if (tile) {
       pendingFocus.current = null;
       tile.focus();
@@ -145,38 +149,44 @@ export function GalleryGrid({
     >
       {width > 0
         ? virtualRows.flatMap((row) => {
-            const top = row.start - scrollMargin;
-            return Array.from({ length: layout.columns }, (_, column) => {
-              const index = row.index * layout.columns + column;
-              const image = images[index];
-              const x = column * (layout.tileSize + layout.gap);
-              if (!image) {
-                return row.index >= loadedRows ? (
+          const top = row.start - scrollMargin;
+          return Array.from({ length: layout.columns }, (_, column) => {
+            const index = row.index * layout.columns + column;
+            const image = images[index];
+            const x = column * (layout.tileSize + layout.gap);
+            if (!image) {
+              return row.index >= loadedRows
+                ? (
                   <div
                     key={`loading-${index}`}
                     className="absolute left-0 top-0"
-                    style={{ width: layout.tileSize, height: layout.tileSize, transform: `translate(${x}px, ${top}px)` }}
+                    style={{
+                      width: layout.tileSize,
+                      height: layout.tileSize,
+                      transform: `translate(${x}px, ${top}px)`,
+                    }}
                   >
                     <Skeleton className="size-full rounded-xl" />
                   </div>
-                ) : null;
-              }
-              return (
-                <GalleryTile
-                  key={image.id}
-                  image={image}
-                  index={index}
-                  x={x}
-                  y={top}
-                  size={layout.tileSize}
-                  selected={selection.selected.has(image.id)}
-                  onToggle={selection.onToggle}
-                  onOpen={onOpen}
-                  reorder={reorder}
-                />
-              );
-            });
-          })
+                )
+                : null;
+            }
+            return (
+              <GalleryTile
+                key={image.id}
+                image={image}
+                index={index}
+                x={x}
+                y={top}
+                size={layout.tileSize}
+                selected={selection.selected.has(image.id)}
+                onToggle={selection.onToggle}
+                onOpen={onOpen}
+                reorder={reorder}
+              />
+            );
+          });
+        })
         : null}
     </div>
   );
@@ -185,10 +195,15 @@ export function GalleryGrid({
 /** The grid's first load: tiles in the shape the images will take. */
 export function GalleryGridSkeleton() {
   return (
-    <div role="status" aria-label="Loading images" className="grid grid-cols-[repeat(auto-fill,minmax(150px,1fr))] gap-3">
-      {Array.from({ length: 12 }, (_, index) => (
-        <Skeleton key={index} className="aspect-square rounded-xl" />
-      ))}
+    <div
+      role="status"
+      aria-label="Loading images"
+      className="grid grid-cols-[repeat(auto-fill,minmax(150px,1fr))] gap-3"
+    >
+      {Array.from(
+        { length: 12 },
+        (_, index) => <Skeleton key={index} className="aspect-square rounded-xl" />,
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { memo, useCallback, useState, type CSSProperties, type ReactNode } from "react";
+import { type CSSProperties, memo, type ReactNode, useCallback, useState } from "react";
 import { useDrag, useDrop } from "react-dnd";
 import type { GalleryImage } from "@domain/contracts/gallery";
 
@@ -58,17 +58,22 @@ export const GalleryTile = memo(function GalleryTile({
         onClick={() => onOpen(index)}
         className="size-full overflow-hidden rounded-xl bg-sunken focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/60"
       >
-        {image.thumbnailUrl ? (
-          <img
-            src={image.thumbnailUrl}
-            alt=""
-            loading="lazy"
-            decoding="async"
-            draggable={false}
-            onLoad={() => setLoaded(true)}
-            className={clsx("size-full object-cover transition-opacity duration-300", loaded ? "opacity-100" : "opacity-0")}
-          />
-        ) : null}
+        {image.thumbnailUrl
+          ? (
+            <img
+              src={image.thumbnailUrl}
+              alt=""
+              loading="lazy"
+              decoding="async"
+              draggable={false}
+              onLoad={() => setLoaded(true)}
+              className={clsx(
+                "size-full object-cover transition-opacity duration-300",
+                loaded ? "opacity-100" : "opacity-0",
+              )}
+            />
+          )
+          : null}
       </button>
       <input
         type="checkbox"
@@ -78,11 +83,13 @@ export const GalleryTile = memo(function GalleryTile({
         onChange={(event) => onToggle(index, (event.nativeEvent as MouseEvent).shiftKey === true)}
         className="absolute left-2 top-2 size-5 cursor-pointer accent-violet-600"
       />
-      {image.isFavorite ? (
-        <span aria-hidden="true" className="absolute right-2 top-1 text-xl text-amber-400 drop-shadow">
-          ★
-        </span>
-      ) : null}
+      {image.isFavorite
+        ? (
+          <span aria-hidden="true" className="absolute right-2 top-1 text-xl text-amber-400 drop-shadow">
+            ★
+          </span>
+        )
+        : null}
       {reorder ? <StepButtons imageId={image.id} index={index} name={name} reorder={reorder} /> : null}
     </Frame>
   );
@@ -100,7 +107,9 @@ interface FrameProps {
   over?: boolean;
 }
 
-function TileFrame({ image, style, index, selected, children, frameRef, dragging = false, over = false }: FrameProps) {
+function TileFrame(
+  { image, style, index, selected, children, frameRef, dragging = false, over = false }: FrameProps,
+) {
   return (
     <div
       ref={frameRef}
@@ -150,7 +159,9 @@ function ReorderFrame(props: FrameProps) {
 }
 
 /** Keyboard (and touch) reordering: the same moves a drag makes, one place at a time. */
-function StepButtons({ imageId, index, name, reorder }: { imageId: string; index: number; name: string; reorder: TileReorder }) {
+function StepButtons(
+  { imageId, index, name, reorder }: { imageId: string; index: number; name: string; reorder: TileReorder },
+) {
   const buttonClasses =
     "grid size-8 place-items-center rounded-lg bg-black/60 text-white hover:bg-black/80 focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-400 disabled:opacity-30";
   return (

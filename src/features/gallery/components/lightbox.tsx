@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useId, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { Button } from "@/components/ui/button";
 import { CloseIcon, DownloadIcon, RefreshIcon, SparklesIcon, VideoIcon } from "@/components/ui/icons";
@@ -18,7 +18,8 @@ import { formatCredits, formatDateTime } from "@/lib/format";
 import { DangerButton } from "@/features/gallery/components/danger-button";
 
 function isTyping(target: EventTarget) {
-  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
+  return target instanceof HTMLInputElement || target instanceof HTMLSelectElement ||
+    target instanceof HTMLTextAreaElement;
 }
 
 /**
@@ -74,7 +75,12 @@ export function Lightbox({
   if (!image) return null;
 
   return (
-    <ModalDialog labelledBy={titleId} onClose={onClose} onKeyDown={onKeyDown} className="w-[min(72rem,calc(100vw-2rem))]">
+    <ModalDialog
+      labelledBy={titleId}
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+      className="w-[min(72rem,calc(100vw-2rem))]"
+    >
       <div className="grid lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="relative flex min-h-64 items-center justify-center bg-black/90 p-2 lg:min-h-[70vh]">
           <FullImage image={image} />
@@ -86,7 +92,10 @@ export function Lightbox({
               ›
             </NavButton>
           </div>
-          <p className="absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-black/60 px-3 py-1 text-xs text-white" aria-live="polite">
+          <p
+            className="absolute bottom-2 left-1/2 -translate-x-1/2 rounded-full bg-black/60 px-3 py-1 text-xs text-white"
+            aria-live="polite"
+          >
             {index + 1} of {canLoadMore ? `${images.length}+` : images.length}
           </p>
         </div>
@@ -102,23 +111,32 @@ export function Lightbox({
           <Details image={image} albums={albums} onDelete={() => setConfirmingDelete(true)} />
         </div>
       </div>
-      {confirmingDelete ? (
-        <ConfirmDialog
-          title="Delete this image?"
-          description="It is removed from your gallery and every album. This cannot be undone."
-          confirmLabel="Delete image"
-          onCancel={() => setConfirmingDelete(false)}
-          onConfirm={() => {
-            setConfirmingDelete(false);
-            onDelete(image.id);
-          }}
-        />
-      ) : null}
+      {confirmingDelete
+        ? (
+          <ConfirmDialog
+            title="Delete this image?"
+            description="It is removed from your gallery and every album. This cannot be undone."
+            confirmLabel="Delete image"
+            onCancel={() => setConfirmingDelete(false)}
+            onConfirm={() => {
+              setConfirmingDelete(false);
+              onDelete(image.id);
+            }}
+          />
+        )
+        : null}
     </ModalDialog>
   );
 }
 
-function NavButton({ label, disabled, onClick, children }: { label: string; disabled: boolean; onClick: () => void; children: string }) {
+function NavButton(
+  { label, disabled, onClick, children }: {
+    label: string;
+    disabled: boolean;
+    onClick: () => void;
+    children: string;
+  },
+) {
   return (
     <button
       type="button"
@@ -150,7 +168,9 @@ function FullImage({ image }: { image: GalleryImage }) {
   );
 }
 
-function Details({ image, albums, onDelete }: { image: GalleryImage; albums: Album[]; onDelete: () => void }) {
+function Details(
+  { image, albums, onDelete }: { image: GalleryImage; albums: Album[]; onDelete: () => void },
+) {
   const detail = useGalleryImage(image.id);
   const setFavorites = useSetFavorites();
   const navigate = useNavigate();
@@ -190,40 +210,48 @@ function Details({ image, albums, onDelete }: { image: GalleryImage; albums: Alb
         </DangerButton>
       </div>
       <div className="flex flex-wrap gap-2">
-        {image.feature !== "upload" ? (
-          <Button
-            size="sm"
-            variant="secondary"
-            disabled={!detail.data}
-            onClick={() => detail.data && navigate(reuseSettingsUrl(detail.data))}
-          >
-            <SparklesIcon className="size-4" />
-            Reuse settings
-          </Button>
-        ) : null}
-        <Button size="sm" variant="secondary" onClick={() => navigate(paths.video.href({ imageId: image.id }))}>
+        {image.feature !== "upload"
+          ? (
+            <Button
+              size="sm"
+              variant="secondary"
+              disabled={!detail.data}
+              onClick={() => detail.data && navigate(reuseSettingsUrl(detail.data))}
+            >
+              <SparklesIcon className="size-4" />
+              Reuse settings
+            </Button>
+          )
+          : null}
+        <Button
+          size="sm"
+          variant="secondary"
+          onClick={() => navigate(paths.video.href({ imageId: image.id }))}
+        >
           <VideoIcon className="size-4" />
           Make a video
         </Button>
       </div>
       <AddToAlbum albums={albums} imageIds={[image.id]} />
-      {detail.isPending ? (
-        <div role="status" aria-label="Loading details" className="space-y-2">
-          <Skeleton className="h-4 w-full" />
-          <Skeleton className="h-4 w-2/3" />
-          <Skeleton className="h-4 w-1/2" />
-        </div>
-      ) : detail.isError ? (
-        <div role="alert" className="space-y-2 text-sm">
-          <p className="text-rose-700 dark:text-rose-300">{describeError(detail.error).description}</p>
-          <Button size="sm" variant="secondary" onClick={() => void detail.refetch()}>
-            <RefreshIcon className="size-4" />
-            Try again
-          </Button>
-        </div>
-      ) : (
-        <Metadata detail={detail.data} />
-      )}
+      {detail.isPending
+        ? (
+          <div role="status" aria-label="Loading details" className="space-y-2">
+            <Skeleton className="h-4 w-full" />
+            <Skeleton className="h-4 w-2/3" />
+            <Skeleton className="h-4 w-1/2" />
+          </div>
+        )
+        : detail.isError
+        ? (
+          <div role="alert" className="space-y-2 text-sm">
+            <p className="text-rose-700 dark:text-rose-300">{describeError(detail.error).description}</p>
+            <Button size="sm" variant="secondary" onClick={() => void detail.refetch()}>
+              <RefreshIcon className="size-4" />
+              Try again
+            </Button>
+          </div>
+        )
+        : <Metadata detail={detail.data} />}
     </div>
   );
 }
@@ -232,15 +260,28 @@ function Metadata({ detail }: { detail: GalleryImageDetail }) {
   const rows: [string, string][] = [
     ["Prompt", detail.prompt],
     ["Resolved prompt", detail.resolvedPrompt],
-    ["Model", detail.providerModel && detail.providerModel !== detail.model ? `${detail.model} (${detail.providerModel})` : detail.model],
+    [
+      "Model",
+      detail.providerModel && detail.providerModel !== detail.model
+        ? `${detail.model} (${detail.providerModel})`
+        : detail.model,
+    ],
     ["Provider", detail.provider],
-    ...Object.entries(detail.settings ?? {}).map(([name, value]): [string, string] => [`Setting: ${name}`, String(value)]),
-    ...Object.entries(detail.tokens ?? {}).map(([name, value]): [string, string] => [`Token [${name}]`, String(value)]),
+    ...Object.entries(detail.settings ?? {}).map((
+      [name, value],
+    ): [string, string] => [`Setting: ${name}`, String(value)]),
+    ...Object.entries(detail.tokens ?? {}).map((
+      [name, value],
+    ): [string, string] => [`Token [${name}]`, String(value)]),
     ["Size", detail.width && detail.height ? `${detail.width} × ${detail.height}` : "Unknown"],
     ["Created", formatDateTime(detail.createdAt)],
     ["Cost", `${formatCredits(detail.cost)} ${detail.cost === 1 ? "credit" : "credits"}`],
-    ...(detail.generationTimeMs ? [["Generation time", `${(detail.generationTimeMs / 1000).toFixed(1)} s`] as [string, string]] : []),
-    ...(detail.albums.length > 0 ? [["Albums", detail.albums.map((album) => album.title).join(", ")] as [string, string]] : []),
+    ...(detail.generationTimeMs
+      ? [["Generation time", `${(detail.generationTimeMs / 1000).toFixed(1)} s`] as [string, string]]
+      : []),
+    ...(detail.albums.length > 0
+      ? [["Albums", detail.albums.map((album) => album.title).join(", ")] as [string, string]]
+      : []),
   ];
   return (
     <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">

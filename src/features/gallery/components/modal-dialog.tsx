@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 import { DangerButton } from "@/features/gallery/components/danger-button";
 
 /**

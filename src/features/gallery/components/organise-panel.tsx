@@ -40,7 +40,9 @@ export function OrganisePanel({
           duration: 10_000,
         });
       } else {
-        toast.success(`Organised into ${data.albums.length} ${data.albums.length === 1 ? "album" : "albums"}`);
+        toast.success(
+          `Organised into ${data.albums.length} ${data.albums.length === 1 ? "album" : "albums"}`,
+        );
       }
     } else if (data.status === "failed") {
       announced.current = true;
@@ -49,53 +51,75 @@ export function OrganisePanel({
   }, [data]);
 
   return (
-    <section aria-label="Organise into albums" className="space-y-3 rounded-2xl border border-line bg-surface p-4">
+    <section
+      aria-label="Organise into albums"
+      className="space-y-3 rounded-2xl border border-line bg-surface p-4"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 className="text-base font-semibold text-ink">Organise into albums</h2>
         <Button size="sm" variant="ghost" onClick={onDismiss}>
           Dismiss
         </Button>
       </div>
-      {organisation.isError ? (
-        <div role="alert" className="space-y-2 text-sm">
-          <p className="text-rose-700 dark:text-rose-300">{describeError(organisation.error).description}</p>
-          <Button size="sm" variant="secondary" onClick={() => void organisation.refetch()}>
-            Try again
-          </Button>
-        </div>
-      ) : !data || data.status === "queued" || data.status === "running" ? (
-        <p role="status" className="flex items-center gap-2 text-sm text-muted">
-          <Spinner className="size-4" />
-          {statusLabels[data?.status ?? "queued"]}
-        </p>
-      ) : data.status === "failed" ? (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-          {data.error ?? "The organiser failed."}
-        </p>
-      ) : (
-        <div role="status" className="space-y-2 text-sm">
-          {data.usedFallback ? (
-            <p className="font-medium text-amber-800 dark:text-amber-200">
-              The AI was unavailable, so one album holds all of these images.
+      {organisation.isError
+        ? (
+          <div role="alert" className="space-y-2 text-sm">
+            <p className="text-rose-700 dark:text-rose-300">
+              {describeError(organisation.error).description}
             </p>
-          ) : (
-            <p className="text-muted">{`${data.albums.length} new ${data.albums.length === 1 ? "album" : "albums"}${data.provider && organiserNames[data.provider] ? `, sorted ${organiserNames[data.provider]}` : ""}:`}</p>
-          )}
-          <ul className="space-y-1">
-            {data.albums.map((album) => (
-              <li key={album.id}>
-                <Link to={albumHref(album.id)} className="font-semibold text-violet-700 underline dark:text-violet-300">
-                  {album.title}
-                </Link>{" "}
-                <span className="text-muted">
-                  ({album.imageCount} {album.imageCount === 1 ? "image" : "images"})
-                  {album.description ? ` — ${album.description}` : ""}
-                </span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+            <Button size="sm" variant="secondary" onClick={() => void organisation.refetch()}>
+              Try again
+            </Button>
+          </div>
+        )
+        : !data || data.status === "queued" || data.status === "running"
+        ? (
+          <p role="status" className="flex items-center gap-2 text-sm text-muted">
+            <Spinner className="size-4" />
+            {statusLabels[data?.status ?? "queued"]}
+          </p>
+        )
+        : data.status === "failed"
+        ? (
+          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+            {data.error ?? "The organiser failed."}
+          </p>
+        )
+        : (
+          <div role="status" className="space-y-2 text-sm">
+            {data.usedFallback
+              ? (
+                <p className="font-medium text-amber-800 dark:text-amber-200">
+                  The AI was unavailable, so one album holds all of these images.
+                </p>
+              )
+              : (
+                <p className="text-muted">
+                  {`${data.albums.length} new ${data.albums.length === 1 ? "album" : "albums"}${
+                    data.provider && organiserNames[data.provider]
+                      ? `, sorted ${organiserNames[data.provider]}`
+                      : ""
+                  }:`}
+                </p>
+              )}
+            <ul className="space-y-1">
+              {data.albums.map((album) => (
+                <li key={album.id}>
+                  <Link
+                    to={albumHref(album.id)}
+                    className="font-semibold text-violet-700 underline dark:text-violet-300"
+                  >
+                    {album.title}
+                  </Link>{" "}
+                  <span className="text-muted">
+                    ({album.imageCount} {album.imageCount === 1 ? "image" : "images"})
+                    {album.description ? ` — ${album.description}` : ""}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useDrop } from "react-dnd";
 import { NativeTypes } from "react-dnd-html5-backend";
 import { UploadIcon } from "@/components/ui/icons";
 import { Spinner } from "@/components/ui/spinner";
-import { uploadPhoto, useRefreshAfterUpload, type UploadStage } from "@/features/gallery/api/upload-photo";
+import { uploadPhoto, type UploadStage, useRefreshAfterUpload } from "@/features/gallery/api/upload-photo";
 import { acceptedPhotoTypes, checkPhoto } from "@/features/gallery/lib/photo-check";
 import { describeError } from "@/lib/describe-error";
 
@@ -106,25 +106,32 @@ export function UploadPanel() {
         </label>
         <span className="text-muted">or drop PNG, JPEG or WebP files here (up to 10 MB each)</span>
       </div>
-      {rows.length > 0 ? (
-        <ul aria-label="Uploads" className="space-y-1 text-sm">
-          {rows.map((row) => (
-            <li key={row.key} className="flex items-center gap-2">
-              {row.state.stage === "preparing" || row.state.stage === "uploading" || row.state.stage === "processing" ? (
-                <Spinner className="size-4" />
-              ) : null}
-              <span className="truncate font-medium text-ink">{row.name}</span>
-              <span
-                className={clsx(
-                  row.state.stage === "failed" ? "text-rose-700 dark:text-rose-300" : row.state.stage === "done" ? "text-emerald-700 dark:text-emerald-300" : "text-muted",
-                )}
-              >
-                {row.state.stage === "failed" ? row.state.message : stageLabels[row.state.stage]}
-              </span>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {rows.length > 0
+        ? (
+          <ul aria-label="Uploads" className="space-y-1 text-sm">
+            {rows.map((row) => (
+              <li key={row.key} className="flex items-center gap-2">
+                {row.state.stage === "preparing" || row.state.stage === "uploading" ||
+                    row.state.stage === "processing"
+                  ? <Spinner className="size-4" />
+                  : null}
+                <span className="truncate font-medium text-ink">{row.name}</span>
+                <span
+                  className={clsx(
+                    row.state.stage === "failed"
+                      ? "text-rose-700 dark:text-rose-300"
+                      : row.state.stage === "done"
+                      ? "text-emerald-700 dark:text-emerald-300"
+                      : "text-muted",
+                  )}
+                >
+                  {row.state.stage === "failed" ? row.state.message : stageLabels[row.state.stage]}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )
+        : null}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { toast } from "sonner";
-import { paths, type GalleryFilters } from "@/config/paths";
+import { type GalleryFilters, paths } from "@/config/paths";
 import { useGalleryImages } from "@/data/gallery-images/get-gallery-images";
 import { useRemoveAlbumImages } from "@/features/gallery/api/album-images";
 import { useDeleteImages } from "@/features/gallery/api/delete-images";
@@ -80,7 +80,11 @@ export function useGalleryState() {
       setSelection((current) => {
         const base = current.view === filtersKey ? current.ids : new Set<string>();
         const anchor = current.view === filtersKey ? current.anchor : null;
-        return { view: filtersKey, ids: selectWithClick(base, ids, index, { shift: range, anchor }), anchor: index };
+        return {
+          view: filtersKey,
+          ids: selectWithClick(base, ids, index, { shift: range, anchor }),
+          anchor: index,
+        };
       });
     },
     [filtersKey],
@@ -111,7 +115,8 @@ export function useGalleryState() {
 
   const deleteSome = (ids: string[]) => {
     deleteImages.mutate(ids, {
-      onSuccess: (deleted) => toast.success(`Deleted ${deleted.length} ${deleted.length === 1 ? "image" : "images"}`),
+      onSuccess: (deleted) =>
+        toast.success(`Deleted ${deleted.length} ${deleted.length === 1 ? "image" : "images"}`),
     });
   };
 
@@ -120,7 +125,11 @@ export function useGalleryState() {
 
   const organise = () => {
     const ids = selected.slice(0, organiseLimit);
-    if (selectedIds.size > organiseLimit) toast.info(`One run organises up to ${organiseLimit} images; the first ${organiseLimit} selected are being organised.`);
+    if (selectedIds.size > organiseLimit) {
+      toast.info(
+        `One run organises up to ${organiseLimit} images; the first ${organiseLimit} selected are being organised.`,
+      );
+    }
     startOrganisation.mutate(ids, {
       onSuccess: ({ organisationId: started }) => {
         setOrganisationId(started);

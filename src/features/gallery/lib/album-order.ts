@@ -3,7 +3,11 @@
  * target, dragged back it takes the target's place. Answers the `afterImageId` of POST /albums/:id/move
  * (null = first), or undefined when the drop changes nothing.
  */
-export function afterImageIdForDrop(orderedIds: readonly string[], draggedId: string, targetId: string): string | null | undefined {
+export function afterImageIdForDrop(
+  orderedIds: readonly string[],
+  draggedId: string,
+  targetId: string,
+): string | null | undefined {
   const from = orderedIds.indexOf(draggedId);
   const to = orderedIds.indexOf(targetId);
   if (from === -1 || to === -1 || from === to) return undefined;
@@ -12,7 +16,11 @@ export function afterImageIdForDrop(orderedIds: readonly string[], draggedId: st
 }
 
 /** `afterImageId` for moving an image one place earlier or later, or undefined at either end. */
-export function afterImageIdForStep(orderedIds: readonly string[], imageId: string, step: -1 | 1): string | null | undefined {
+export function afterImageIdForStep(
+  orderedIds: readonly string[],
+  imageId: string,
+  step: -1 | 1,
+): string | null | undefined {
   const index = orderedIds.indexOf(imageId);
   const target = orderedIds[index + step];
   if (index === -1 || target === undefined) return undefined;

@@ -20,5 +20,8 @@ export function filtersToQuery(filters: GalleryFilters): GalleryImagesQuery {
 
 /** Filters other than the album narrow the view; an album's order can only be changed unfiltered. */
 export function isNarrowed(filters: GalleryFilters): boolean {
-  return Boolean(filtersToQuery({ ...filters, album: "" }).q || filters.model || filters.feature || filters.favorite || filters.from || filters.to);
+  return Boolean(
+    filtersToQuery({ ...filters, album: "" }).q || filters.model || filters.feature || filters.favorite ||
+      filters.from || filters.to,
+  );
 }

@@ -15,7 +15,9 @@ describe("gridLayout", () => {
   });
 
   it("never makes tiles smaller than the minimum when there is room for two", () => {
-    for (const width of [320, 500, 640, 777, 1024, 1280]) expect(gridLayout(width).tileSize).toBeGreaterThanOrEqual(minimumTileSize - 10);
+    for (const width of [320, 500, 640, 777, 1024, 1280]) {
+      expect(gridLayout(width).tileSize).toBeGreaterThanOrEqual(minimumTileSize - 10);
+    }
   });
 
   it("is empty, not negative, before the container is measured", () => {

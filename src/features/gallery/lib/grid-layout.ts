@@ -27,7 +27,14 @@ export function cellOf(index: number, columns: number): { row: number; column: n
 
 /** Where an arrow key moves focus from `index`, kept inside the `count` items. */
 export function indexAfterArrow(index: number, key: string, columns: number, count: number): number {
-  const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -columns, ArrowDown: columns, Home: -index, End: count - 1 - index };
+  const moves: Record<string, number> = {
+    ArrowLeft: -1,
+    ArrowRight: 1,
+    ArrowUp: -columns,
+    ArrowDown: columns,
+    Home: -index,
+    End: count - 1 - index,
+  };
   const move = moves[key];
   if (move === undefined) return index;
   const next = index + move;

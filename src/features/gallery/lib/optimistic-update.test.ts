@@ -3,10 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { GalleryImage } from "@domain/contracts/gallery";
 import {
   applyOptimistically,
+  type GalleryPages,
   moveImage,
   patchImages,
   removeImages,
-  type GalleryPages,
 } from "@/features/gallery/lib/optimistic-update";
 
 function image(id: string): GalleryImage {
@@ -28,7 +28,10 @@ function image(id: string): GalleryImage {
 
 function pages(...groups: string[][]): GalleryPages {
   return {
-    pages: groups.map((ids, page) => ({ items: ids.map(image), nextCursor: page < groups.length - 1 ? `c${page}` : null })),
+    pages: groups.map((ids, page) => ({
+      items: ids.map(image),
+      nextCursor: page < groups.length - 1 ? `c${page}` : null,
+    })),
     pageParams: groups.map((_, page) => (page === 0 ? null : `c${page - 1}`)),
   };
 }
@@ -41,7 +44,11 @@ describe("cache updates", () => {
   it("patches and removes images on every page", () => {
     const data = pages(["a", "b"], ["c"]);
     const patched = patchImages(data, new Set(["b", "c"]), { isFavorite: true });
-    expect(patched.pages.flatMap((page) => page.items.map((item) => item.isFavorite))).toEqual([false, true, true]);
+    expect(patched.pages.flatMap((page) => page.items.map((item) => item.isFavorite))).toEqual([
+      false,
+      true,
+      true,
+    ]);
     expect(ids(removeImages(data, new Set(["a", "c"])))).toEqual([["b"], []]);
   });
 
@@ -64,8 +71,10 @@ describe("applyOptimistically", () => {
     queryClient.setQueryData(favourites, pages(["b"]));
     queryClient.setQueryData(other, { balance: 5 });
 
-    const rollback = await applyOptimistically<GalleryPages>(queryClient, ["gallery", "list"], (data) =>
-      removeImages(data, new Set(["b"])),
+    const rollback = await applyOptimistically<GalleryPages>(
+      queryClient,
+      ["gallery", "list"],
+      (data) => removeImages(data, new Set(["b"])),
     );
     expect(cachedIds(queryClient, all)).toEqual([["a"]]);
     expect(cachedIds(queryClient, favourites)).toEqual([[]]);
@@ -82,8 +91,10 @@ describe("applyOptimistically", () => {
     const otherAlbum = ["gallery", "list", { q: "", album: "B" }];
     queryClient.setQueryData(inAlbum, pages(["a", "b"]));
     queryClient.setQueryData(otherAlbum, pages(["a", "b"]));
-    const rollback = await applyOptimistically<GalleryPages>(queryClient, ["gallery", "list", { album: "A" }], (data) =>
-      moveImage(data, "b", null),
+    const rollback = await applyOptimistically<GalleryPages>(
+      queryClient,
+      ["gallery", "list", { album: "A" }],
+      (data) => moveImage(data, "b", null),
     );
     expect(cachedIds(queryClient, inAlbum)).toEqual([["b", "a"]]);
     expect(cachedIds(queryClient, otherAlbum)).toEqual([["a", "b"]]);

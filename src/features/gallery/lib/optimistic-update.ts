@@ -27,7 +27,11 @@ export function rollBackWithToast(error: unknown, rollback: (() => void) | undef
   showErrorToast(error, { id: `gallery-${what}` });
 }
 
-export function patchImages(data: GalleryPages, ids: ReadonlySet<string>, patch: Partial<GalleryImage>): GalleryPages {
+export function patchImages(
+  data: GalleryPages,
+  ids: ReadonlySet<string>,
+  patch: Partial<GalleryImage>,
+): GalleryPages {
   return {
     ...data,
     pages: data.pages.map((page) => ({

@@ -9,7 +9,10 @@ describe("checkPhoto", () => {
   });
 
   it("refuses other types, empty files and files over 10 MB, naming the file", () => {
-    expect(checkPhoto({ name: "a.gif", type: "image/gif", size: 10 })).toEqual({ ok: false, message: "a.gif is not a PNG, JPEG or WebP image." });
+    expect(checkPhoto({ name: "a.gif", type: "image/gif", size: 10 })).toEqual({
+      ok: false,
+      message: "a.gif is not a PNG, JPEG or WebP image.",
+    });
     expect(checkPhoto({ name: "e.png", type: "image/png", size: 0 })).toMatchObject({ ok: false });
     expect(checkPhoto({ name: "big.png", type: "image/png", size: maximumPhotoBytes + 1 })).toEqual({
       ok: false,

@@ -10,7 +10,10 @@ export function checkPhoto(file: { name: string; type: string; size: number }): 
   }
   if (file.size === 0) return { ok: false, message: `${file.name} is empty.` };
   if (file.size > maximumPhotoBytes) {
-    return { ok: false, message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.` };
+    return {
+      ok: false,
+      message: `${file.name} is ${(file.size / 1024 / 1024).toFixed(1)} MB; the limit is 10 MB.`,
+    };
   }
   return { ok: true };
 }

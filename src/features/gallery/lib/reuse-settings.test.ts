@@ -19,6 +19,8 @@ describe("reuseSettingsUrl", () => {
   });
 
   it("leaves settings and tokens out when there are none", () => {
-    expect(reuseSettingsUrl({ prompt: "p", model: "m", settings: null })).toBe("/features/ai-image?prompt=p&model=m");
+    expect(reuseSettingsUrl({ prompt: "p", model: "m", settings: null })).toBe(
+      "/features/ai-image?prompt=p&model=m",
+    );
   });
 });

@@ -11,7 +11,9 @@ export interface ReusableImage {
 function stringValues(record: Record<string, unknown> | null | undefined): Record<string, string> {
   return Object.fromEntries(
     Object.entries(record ?? {}).flatMap(([name, value]) =>
-      typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? [[name, String(value)]] : [],
+      typeof value === "string" || typeof value === "number" || typeof value === "boolean"
+        ? [[name, String(value)]]
+        : []
     ),
   );
 }

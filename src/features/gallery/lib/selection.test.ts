@@ -11,8 +11,17 @@ describe("selectWithClick", () => {
   });
 
   it("selects the whole range from the anchor on a shift-click, in either direction, keeping what was selected", () => {
-    expect([...selectWithClick(new Set(["a"]), ids, 3, { shift: true, anchor: 1 })].sort()).toEqual(["a", "b", "c", "d"]);
-    expect([...selectWithClick(new Set(), ids, 0, { shift: true, anchor: 2 })].sort()).toEqual(["a", "b", "c"]);
+    expect([...selectWithClick(new Set(["a"]), ids, 3, { shift: true, anchor: 1 })].sort()).toEqual([
+      "a",
+      "b",
+      "c",
+      "d",
+    ]);
+    expect([...selectWithClick(new Set(), ids, 0, { shift: true, anchor: 2 })].sort()).toEqual([
+      "a",
+      "b",
+      "c",
+    ]);
   });
 
   it("treats a shift-click without an anchor as a plain click, and ignores an index out of range", () => {

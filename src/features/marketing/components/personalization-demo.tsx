@@ -10,7 +10,12 @@ interface Contact {
   mug: string;
 }
 
-const firstContact: Contact = { firstName: "Ada", company: "Lovelace Labs", sky: ["#fde68a", "#f9a8d4"], mug: "#7c3aed" };
+const firstContact: Contact = {
+  firstName: "Ada",
+  company: "Lovelace Labs",
+  sky: ["#fde68a", "#f9a8d4"],
+  mug: "#7c3aed",
+};
 const contacts: Contact[] = [
   firstContact,
   { firstName: "Grace", company: "Hopper & Co", sky: ["#bae6fd", "#c4b5fd"], mug: "#0f766e" },
@@ -44,11 +49,15 @@ export function PersonalizationDemo() {
 
   return (
     <div className="relative">
-      <div className="absolute -inset-6 -z-10 rounded-[2.5rem] bg-brand-gradient opacity-20 blur-3xl" aria-hidden="true" />
+      <div
+        className="absolute -inset-6 -z-10 rounded-[2.5rem] bg-brand-gradient opacity-20 blur-3xl"
+        aria-hidden="true"
+      />
       <div className="rounded-3xl border border-line bg-surface/90 p-4 shadow-2xl shadow-violet-900/10 backdrop-blur sm:p-5">
         <div className="rounded-2xl bg-sunken p-4 text-sm leading-relaxed text-ink">
           <p className="mb-2 text-xs font-semibold uppercase tracking-wider text-muted">Prompt</p>
-          A cozy coffee mug on a sunny desk with a note that says “Thanks, <Token>[FIRSTNAME]</Token>!” and{" "}
+          A cozy coffee mug on a sunny desk with a note that says “Thanks, <Token>[FIRSTNAME]</Token>!” and
+          {" "}
           <Token>[COMPANY]</Token> written on the mug.
         </div>
         <div className="mt-4 grid grid-cols-[1fr_auto] items-center gap-3">
@@ -57,7 +66,11 @@ export function PersonalizationDemo() {
             <span className="font-semibold text-ink">{contact.firstName}</span> at{" "}
             <span className="font-semibold text-ink">{contact.company}</span>
           </p>
-          <Button variant="ghost" size="sm" onClick={() => (cycling ? setPaused(true) : setIndex((i) => i + 1))}>
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => (cycling ? setPaused(true) : setIndex((i) => i + 1))}
+          >
             {cycling ? "Pause" : "Next row"}
           </Button>
         </div>
@@ -102,10 +115,26 @@ function SampleImage({ contact }: { contact: Contact }) {
       {/* The note */}
       <g transform="rotate(-6 110 150)">
         <rect x="40" y="100" width="150" height="110" rx="6" fill="#fef9c3" />
-        <text x="115" y="150" textAnchor="middle" fontSize="20" fontWeight="700" fill="#3f3f46" fontFamily="ui-rounded, system-ui">
+        <text
+          x="115"
+          y="150"
+          textAnchor="middle"
+          fontSize="20"
+          fontWeight="700"
+          fill="#3f3f46"
+          fontFamily="ui-rounded, system-ui"
+        >
           Thanks,
         </text>
-        <text x="115" y="180" textAnchor="middle" fontSize="22" fontWeight="800" fill="#6d28d9" fontFamily="ui-rounded, system-ui">
+        <text
+          x="115"
+          y="180"
+          textAnchor="middle"
+          fontSize="22"
+          fontWeight="800"
+          fill="#6d28d9"
+          fontFamily="ui-rounded, system-ui"
+        >
           {contact.firstName}!
         </text>
       </g>
@@ -113,10 +142,25 @@ function SampleImage({ contact }: { contact: Contact }) {
       <path d="M338 140h14a26 26 0 0 1 0 52h-14" fill="none" stroke={contact.mug} strokeWidth="12" />
       <rect x="220" y="112" width="124" height="112" rx="16" fill={contact.mug} />
       <rect x="220" y="112" width="124" height="14" rx="7" fill="#000" opacity="0.18" />
-      <text x="282" y="174" textAnchor="middle" fontSize="14" fontWeight="700" fill="#fff" fontFamily="system-ui">
+      <text
+        x="282"
+        y="174"
+        textAnchor="middle"
+        fontSize="14"
+        fontWeight="700"
+        fill="#fff"
+        fontFamily="system-ui"
+      >
         {contact.company}
       </text>
-      <path d="M262 96c6-10-6-14 0-26M286 96c6-10-6-14 0-26M310 96c6-10-6-14 0-26" stroke="#fff" strokeWidth="4" strokeLinecap="round" fill="none" opacity="0.8" />
+      <path
+        d="M262 96c6-10-6-14 0-26M286 96c6-10-6-14 0-26M310 96c6-10-6-14 0-26"
+        stroke="#fff"
+        strokeWidth="4"
+        strokeLinecap="round"
+        fill="none"
+        opacity="0.8"
+      />
     </svg>
   );
 }

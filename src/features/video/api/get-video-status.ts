@@ -19,6 +19,8 @@ export function useVideoStatus(videoId: string, { awaitingSettlement }: { awaiti
   return useQuery({
     queryKey: videoKeys.status(videoId),
     queryFn: ({ signal }) => getVideoStatus(videoId, { signal }),
-    refetchInterval: (query) => (shouldPollVideo(query.state.data, { awaitingSettlement }) ? videoPollMs : false),
+    refetchInterval: (
+      query,
+    ) => (shouldPollVideo(query.state.data, { awaitingSettlement }) ? videoPollMs : false),
   });
 }

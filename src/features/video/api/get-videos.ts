@@ -5,7 +5,12 @@ import { invokeFunction } from "@/lib/invoke-function";
 
 /** GET /functions/v1/image-to-video: the signed-in person's videos, newest first. */
 export async function getVideos({ signal }: { signal?: AbortSignal } = {}) {
-  const { videos } = await invokeFunction({ name: "image-to-video", method: "GET", schema: videoList, signal });
+  const { videos } = await invokeFunction({
+    name: "image-to-video",
+    method: "GET",
+    schema: videoList,
+    signal,
+  });
   return videos;
 }
 

@@ -64,7 +64,12 @@ function OpenVideo({ videoId }: { videoId: string }) {
       <p role="status" className="sr-only">
         {badgeLabels[videoBadge(video.data.status, video.data.paymentStatus)]}
       </p>
-      <VideoStage videoId={videoId} video={video.data} awaitingSettlement={awaitingSettlement} onPaid={paid} />
+      <VideoStage
+        videoId={videoId}
+        video={video.data}
+        awaitingSettlement={awaitingSettlement}
+        onPaid={paid}
+      />
     </div>
   );
 }
@@ -92,46 +97,67 @@ function VideoStage({
   switch (video.status) {
     case "queued":
     case "processing":
-      return <RenderProgress label="Rendering the preview" progress={video.progress} estimatedTime={video.estimatedTime} />;
+      return (
+        <RenderProgress
+          label="Rendering the preview"
+          progress={video.progress}
+          estimatedTime={video.estimatedTime}
+        />
+      );
     case "failed":
       return (
-        <Alert title={video.paymentStatus === "refunded" ? "This video couldn't be made: your payment was refunded" : "This video couldn't be made"}>
-          {video.error ?? "The render failed."} Your settings are still in the form: try again, or pick another effect.
+        <Alert
+          title={video.paymentStatus === "refunded"
+            ? "This video couldn't be made: your payment was refunded"
+            : "This video couldn't be made"}
+        >
+          {video.error ?? "The render failed."}{" "}
+          Your settings are still in the form: try again, or pick another effect.
         </Alert>
       );
     case "preview_ready":
       return (
         <div className="space-y-4">
           <Preview url={video.previewUrl} />
-          {video.paymentStatus === "failed" && !awaitingSettlement ? (
-            <Alert title="The last payment didn't go through">Nothing was charged. You can try again.</Alert>
-          ) : null}
+          {video.paymentStatus === "failed" && !awaitingSettlement
+            ? (
+              <Alert title="The last payment didn't go through">
+                Nothing was charged. You can try again.
+              </Alert>
+            )
+            : null}
           {/* A pending payment may be one started and left: paying again reuses its intent. */}
-          {awaitingSettlement ? (
-            <p role="status" className="text-sm text-muted">
-              Payment received. Waiting for it to settle…
-            </p>
-          ) : video.paymentRequired ? (
-            payment
-          ) : null}
+          {awaitingSettlement
+            ? (
+              <p role="status" className="text-sm text-muted">
+                Payment received. Waiting for it to settle…
+              </p>
+            )
+            : video.paymentRequired
+            ? payment
+            : null}
         </div>
       );
     case "rendering":
       return (
         <div className="space-y-4">
           <Preview url={video.previewUrl} />
-          <RenderProgress label={`Rendering the full ${video.resolution} video`} progress={video.progress} estimatedTime={video.estimatedTime} />
+          <RenderProgress
+            label={`Rendering the full ${video.resolution} video`}
+            progress={video.progress}
+            estimatedTime={video.estimatedTime}
+          />
         </div>
       );
     case "completed":
-      return video.videoUrl ? (
-        <FullVideo videoId={videoId} url={video.videoUrl} />
-      ) : (
-        <div className="space-y-4">
-          <Preview url={video.previewUrl} />
-          {video.paymentRequired ? payment : null}
-        </div>
-      );
+      return video.videoUrl
+        ? <FullVideo videoId={videoId} url={video.videoUrl} />
+        : (
+          <div className="space-y-4">
+            <Preview url={video.previewUrl} />
+            {video.paymentRequired ? payment : null}
+          </div>
+        );
   }
 }
 

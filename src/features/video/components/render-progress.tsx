@@ -31,7 +31,10 @@ export function RenderProgress({
         aria-valuetext={timeLeft ? `${percent}%, ${timeLeft.toLowerCase()}` : `${percent}%`}
         className="h-2.5 overflow-hidden rounded-full bg-sunken"
       >
-        <div className="h-full rounded-full bg-violet-600 transition-[width] duration-500" style={{ width: `${percent}%` }} />
+        <div
+          className="h-full rounded-full bg-violet-600 transition-[width] duration-500"
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );

@@ -30,16 +30,16 @@ export function SourceImagePicker({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-semibold text-ink">Image</legend>
-      {imageId ? (
-        <ChosenImage imageId={imageId} onChangeImage={() => onChange(null)} />
-      ) : (
-        <RecentImages onPick={onChange} />
-      )}
-      {error ? (
-        <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-          {error}
-        </p>
-      ) : null}
+      {imageId
+        ? <ChosenImage imageId={imageId} onChangeImage={() => onChange(null)} />
+        : <RecentImages onPick={onChange} />}
+      {error
+        ? (
+          <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
+            {error}
+          </p>
+        )
+        : null}
     </fieldset>
   );
 }
@@ -48,23 +48,25 @@ function ChosenImage({ imageId, onChangeImage }: { imageId: string; onChangeImag
   const image = useGalleryImage(imageId);
   return (
     <div className="flex items-center gap-4 rounded-xl border border-line bg-sunken/50 p-3">
-      {image.isPending ? (
-        <Skeleton className="size-20 shrink-0" />
-      ) : image.isError ? null : (
-        <Thumbnail image={image.data} className="size-20" />
-      )}
+      {image.isPending
+        ? <Skeleton className="size-20 shrink-0" />
+        : image.isError
+        ? null
+        : <Thumbnail image={image.data} className="size-20" />}
       <div className="min-w-0 flex-1 space-y-2 text-sm">
-        {image.isPending ? (
-          <p className="text-muted">Loading the image…</p>
-        ) : image.isError ? (
-          <p role="alert" className="text-rose-700 dark:text-rose-300">
-            Couldn't load this image: {describeError(image.error).description}
-          </p>
-        ) : (
-          <p className="line-clamp-2 text-ink" data-testid="source-image-prompt">
-            {image.data.resolvedPrompt}
-          </p>
-        )}
+        {image.isPending
+          ? <p className="text-muted">Loading the image…</p>
+          : image.isError
+          ? (
+            <p role="alert" className="text-rose-700 dark:text-rose-300">
+              Couldn't load this image: {describeError(image.error).description}
+            </p>
+          )
+          : (
+            <p className="line-clamp-2 text-ink" data-testid="source-image-prompt">
+              {image.data.resolvedPrompt}
+            </p>
+          )}
         <Button variant="secondary" size="sm" onClick={onChangeImage}>
           Choose another image
         </Button>
@@ -78,15 +80,15 @@ function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
   if (images.isPending) {
     return (
       <div className="grid grid-cols-4 gap-2 sm:grid-cols-6">
-        {Array.from({ length: 6 }, (_, index) => (
-          <Skeleton key={index} className="aspect-square w-full" />
-        ))}
+        {Array.from({ length: 6 }, (_, index) => <Skeleton key={index} className="aspect-square w-full" />)}
       </div>
     );
   }
   if (images.isError) {
     return (
-      <InlineLoadError onRetry={() => void images.refetch()}>Couldn't load your images: {describeError(images.error).description}</InlineLoadError>
+      <InlineLoadError onRetry={() => void images.refetch()}>
+        Couldn't load your images: {describeError(images.error).description}
+      </InlineLoadError>
     );
   }
   if (images.data.length === 0) {
@@ -124,17 +126,19 @@ function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
 }
 
 function Thumbnail({ image, className }: { image: GalleryImage; className?: string }) {
-  return image.thumbnailUrl ? (
-    <img
-      src={image.thumbnailUrl}
-      alt={image.resolvedPrompt}
-      className={clsx("shrink-0 rounded-lg bg-sunken object-cover", className)}
-      loading="lazy"
-    />
-  ) : (
-    <div className={clsx("grid shrink-0 place-items-center rounded-lg bg-sunken text-muted", className)}>
-      <ImagesIcon className="size-5" />
-      <span className="sr-only">{image.resolvedPrompt}</span>
-    </div>
-  );
+  return image.thumbnailUrl
+    ? (
+      <img
+        src={image.thumbnailUrl}
+        alt={image.resolvedPrompt}
+        className={clsx("shrink-0 rounded-lg bg-sunken object-cover", className)}
+        loading="lazy"
+      />
+    )
+    : (
+      <div className={clsx("grid shrink-0 place-items-center rounded-lg bg-sunken text-muted", className)}>
+        <ImagesIcon className="size-5" />
+        <span className="sr-only">{image.resolvedPrompt}</span>
+      </div>
+    );
 }

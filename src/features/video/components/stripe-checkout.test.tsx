@@ -29,7 +29,14 @@ beforeEach(() => {
 });
 
 function renderCheckout(onPaid = vi.fn()) {
-  render(<StripeCheckout publishableKey="pk_test_abc" clientSecret="pi_9_secret_x" priceLabel="$1.00" onPaid={onPaid} />);
+  render(
+    <StripeCheckout
+      publishableKey="pk_test_abc"
+      clientSecret="pi_9_secret_x"
+      priceLabel="$1.00"
+      onPaid={onPaid}
+    />,
+  );
   return onPaid;
 }
 

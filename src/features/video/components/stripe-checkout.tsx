@@ -1,6 +1,6 @@
 import { Elements, PaymentElement, useElements, useStripe } from "@stripe/react-stripe-js";
 import { loadStripe, type Stripe } from "@stripe/stripe-js";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { showErrorToast } from "@/lib/error-toast";
 
@@ -52,7 +52,9 @@ function CheckoutForm({ priceLabel, onPaid }: { priceLabel: string; onPaid: () =
         confirmParams: { return_url: window.location.href },
       });
       if (result.error) {
-        showErrorToast(new Error(result.error.message ?? "The payment didn't go through."), { id: "video-payment" });
+        showErrorToast(new Error(result.error.message ?? "The payment didn't go through."), {
+          id: "video-payment",
+        });
         return;
       }
       onPaid();

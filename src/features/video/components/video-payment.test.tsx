@@ -6,7 +6,11 @@ import { renderWithProviders, testSession } from "@/testing/render";
 
 const invokeFunction = vi.hoisted(() => vi.fn());
 const showErrorToast = vi.hoisted(() => vi.fn());
-const env = vi.hoisted(() => ({ supabaseUrl: "http://platform", supabaseAnonKey: "anon", stripePublishableKey: undefined as string | undefined }));
+const env = vi.hoisted(() => ({
+  supabaseUrl: "http://platform",
+  supabaseAnonKey: "anon",
+  stripePublishableKey: undefined as string | undefined,
+}));
 vi.mock("@/lib/invoke-function", () => ({ invokeFunction }));
 vi.mock("@/lib/error-toast", () => ({ showErrorToast }));
 vi.mock("@/lib/env", () => ({ env }));
@@ -53,7 +57,9 @@ describe("VideoPayment", () => {
     expect(invokeFunction).not.toHaveBeenCalled();
     await userEvent.click(screen.getByRole("button", { name: "Pay $1.50" }));
     expect(await screen.findByText("Test payment — no card is charged")).toBeTruthy();
-    expect(invokeFunction).toHaveBeenCalledWith(expect.objectContaining({ name: "create-payment-intent", body: { videoId } }));
+    expect(invokeFunction).toHaveBeenCalledWith(
+      expect.objectContaining({ name: "create-payment-intent", body: { videoId } }),
+    );
   });
 
   it("with real keys, hands the intent's client secret to Stripe Elements, loaded on demand", async () => {
@@ -61,7 +67,9 @@ describe("VideoPayment", () => {
     invokeFunction.mockResolvedValue(intent(false));
     renderPayment();
     await userEvent.click(screen.getByRole("button", { name: "Pay $1.50" }));
-    expect((await screen.findByTestId("stripe-checkout")).textContent).toBe("pk_test_123 pi_1_secret_2 $1.50");
+    expect((await screen.findByTestId("stripe-checkout")).textContent).toBe(
+      "pk_test_123 pi_1_secret_2 $1.50",
+    );
     expect(screen.queryByText(/Test payment/)).toBeNull();
   });
 
@@ -83,6 +91,7 @@ describe("VideoPayment", () => {
     await userEvent.click(await screen.findByRole("button", { name: "Complete test payment" }));
     await waitFor(() => expect(showErrorToast).toHaveBeenCalledTimes(1));
     expect(onPaid).not.toHaveBeenCalled();
-    expect((screen.getByRole("button", { name: "Complete test payment" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole("button", { name: "Complete test payment" }) as HTMLButtonElement).disabled)
+      .toBe(false);
   });
 });

@@ -37,7 +37,9 @@ export function VideoPayment({
   const priceLabel = amount === null ? null : formatPrice(amount, currency);
 
   const start = () =>
-    intent.mutate({ videoId }, { onError: (error) => showErrorToast(error, { id: "video-payment", retry: start }) });
+    intent.mutate({ videoId }, {
+      onError: (error) => showErrorToast(error, { id: "video-payment", retry: start }),
+    });
 
   return (
     <section aria-labelledby={`${videoId}-pay`} className="space-y-4 rounded-xl border border-line p-4">
@@ -48,20 +50,22 @@ export function VideoPayment({
           </h3>
           <p className="text-sm text-muted">Pay once to render and download it.</p>
         </div>
-        {priceLabel ? (
-          <p className="text-2xl font-bold tabular-nums text-ink" data-testid="video-price">
-            {priceLabel}
-          </p>
-        ) : null}
+        {priceLabel
+          ? (
+            <p className="text-2xl font-bold tabular-nums text-ink" data-testid="video-price">
+              {priceLabel}
+            </p>
+          )
+          : null}
       </div>
-      {intent.data ? (
-        <PaymentStep intent={intent.data} onPaid={onPaid} />
-      ) : (
-        <Button className="w-full" onClick={start} loading={intent.isPending}>
-          {intent.isPending ? null : <CoinsIcon className="size-4" />}
-          {priceLabel ? `Pay ${priceLabel}` : "Pay"}
-        </Button>
-      )}
+      {intent.data
+        ? <PaymentStep intent={intent.data} onPaid={onPaid} />
+        : (
+          <Button className="w-full" onClick={start} loading={intent.isPending}>
+            {intent.isPending ? null : <CoinsIcon className="size-4" />}
+            {priceLabel ? `Pay ${priceLabel}` : "Pay"}
+          </Button>
+        )}
     </section>
   );
 }
@@ -92,7 +96,10 @@ function TestPayment({ paymentIntentId, onPaid }: { paymentIntentId: string; onP
   const complete = () =>
     confirm.mutate(
       { paymentIntentId },
-      { onSuccess: onPaid, onError: (error) => showErrorToast(error, { id: "video-payment", retry: complete }) },
+      {
+        onSuccess: onPaid,
+        onError: (error) => showErrorToast(error, { id: "video-payment", retry: complete }),
+      },
     );
   return (
     <div
@@ -105,8 +112,8 @@ function TestPayment({ paymentIntentId, onPaid }: { paymentIntentId: string; onP
         Test payment — no card is charged
       </p>
       <p className="text-sm">
-        This server has no Stripe keys, so the payment is settled locally through the same signed webhook a real
-        one would use.
+        This server has no Stripe keys, so the payment is settled locally through the same signed webhook a
+        real one would use.
       </p>
       <Button className="w-full" onClick={complete} loading={confirm.isPending} disabled={confirm.isSuccess}>
         Complete test payment

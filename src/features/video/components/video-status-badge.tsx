@@ -1,6 +1,6 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { PaymentStatus, VideoStatus } from "@domain/contracts/image-to-video";
-import { badgeLabels, videoBadge, type VideoBadge } from "@/features/video/lib/video-status";
+import { badgeLabels, type VideoBadge, videoBadge } from "@/features/video/lib/video-status";
 
 const badgeTones: Record<VideoBadge, BadgeTone> = {
   processing: "brand",
@@ -12,7 +12,9 @@ const badgeTones: Record<VideoBadge, BadgeTone> = {
   refunded: "neutral",
 };
 
-export function VideoStatusBadge({ status, paymentStatus }: { status: VideoStatus; paymentStatus?: PaymentStatus }) {
+export function VideoStatusBadge(
+  { status, paymentStatus }: { status: VideoStatus; paymentStatus?: PaymentStatus },
+) {
   const badge = videoBadge(status, paymentStatus);
   return <Badge tone={badgeTones[badge]}>{badgeLabels[badge]}</Badge>;
 }

@@ -11,6 +11,8 @@ export async function downloadVideo(url: string, fileName: string): Promise<void
   } catch (cause) {
     throw new Error("Couldn't download the video. Check your connection and try again.", { cause });
   }
-  if (!response.ok) throw new Error("Couldn't download the video: its link has expired. Reload the page for a new one.");
+  if (!response.ok) {
+    throw new Error("Couldn't download the video: its link has expired. Reload the page for a new one.");
+  }
   saveBlob(await response.blob(), fileName);
 }

@@ -1,5 +1,5 @@
 import { fieldErrorsOf } from "@/lib/form-errors";
-import { videoSettingsSchema, type VideoSettings } from "@/features/video/lib/video-options";
+import { type VideoSettings, videoSettingsSchema } from "@/features/video/lib/video-options";
 
 type SettingsErrors = Partial<Record<keyof VideoSettings, string>>;
 

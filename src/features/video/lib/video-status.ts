@@ -7,7 +7,10 @@ export const videoPollMs = 1000;
  * Whether the status is still worth asking for. A render in progress is; a preview waiting for its
  * payment is not, unless this tab has just paid and is waiting for the webhook to settle it.
  */
-export function shouldPollVideo(state: Pick<VideoState, "status"> | undefined, { awaitingSettlement = false } = {}) {
+export function shouldPollVideo(
+  state: Pick<VideoState, "status"> | undefined,
+  { awaitingSettlement = false } = {},
+) {
   if (!state) return false;
   switch (state.status) {
     case "queued":
@@ -22,7 +25,14 @@ export function shouldPollVideo(state: Pick<VideoState, "status"> | undefined, {
   }
 }
 
-export type VideoBadge = "processing" | "preview-ready" | "paying" | "rendering" | "completed" | "failed" | "refunded";
+export type VideoBadge =
+  | "processing"
+  | "preview-ready"
+  | "paying"
+  | "rendering"
+  | "completed"
+  | "failed"
+  | "refunded";
 
 export const badgeLabels: Record<VideoBadge, string> = {
   processing: "Processing",
@@ -58,8 +68,13 @@ export function videoBadge(status: VideoStatus, paymentStatus?: PaymentStatus): 
  * Seconds left of a render, from the server's estimate of the whole render and the share done;
  * undefined when there is no estimate.
  */
-export function secondsLeft(estimatedSeconds: number | null | undefined, progress: number): number | undefined {
-  if (estimatedSeconds === null || estimatedSeconds === undefined || !Number.isFinite(estimatedSeconds)) return undefined;
+export function secondsLeft(
+  estimatedSeconds: number | null | undefined,
+  progress: number,
+): number | undefined {
+  if (estimatedSeconds === null || estimatedSeconds === undefined || !Number.isFinite(estimatedSeconds)) {
+    return undefined;
+  }
   const done = Math.max(0, Math.min(100, progress)) / 100;
   return Math.max(0, estimatedSeconds * (1 - done));
 }

@@ -38,7 +38,11 @@ async function settleAbandoned(runtime: Runtime, organisation: OrganisationRow):
   return { ...organisation, status: "failed", error };
 }
 
-async function describeOrganisation(runtime: Runtime, user: UserClaims, id: string): Promise<contract.Organisation> {
+async function describeOrganisation(
+  runtime: Runtime,
+  user: UserClaims,
+  id: string,
+): Promise<contract.Organisation> {
   if (!uuidPattern.test(id)) throw notFound("There is no such album organisation.");
   // As the user, and only their own: RLS would also show an admin everyone's.
   const [found] = await runtime.db.withClaims(user, (tx) =>
@@ -86,7 +90,9 @@ export function createAlbumOrganiserHandler(getRuntime: () => Runtime) {
           provider: visionProviderFor(runtime.env),
         });
         kickJobWorker(runtime);
-        return Response.json({ organisationId: organisation.id, status: organisation.status }, { status: 202 });
+        return Response.json({ organisationId: organisation.id, status: organisation.status }, {
+          status: 202,
+        });
       },
     })
     .get("/:id", {

@@ -48,7 +48,10 @@ export function createAlbumsHandler(
     .use(signedInUser)
     .get("/", {
       handle: async ({ runtime, user }) => ({
-        albums: await albumJson(signingFor(runtime), await runtime.db.withClaims(user, (tx) => listAlbums(tx, user.sub))),
+        albums: await albumJson(
+          signingFor(runtime),
+          await runtime.db.withClaims(user, (tx) => listAlbums(tx, user.sub)),
+        ),
       }),
     })
     .post("/", {
@@ -77,7 +80,10 @@ export function createAlbumsHandler(
       params: contract.albumParams,
       body: contract.imagesBody,
       handle: async ({ runtime, user, params, body }) => ({
-        added: await runtime.db.withClaims(user, (tx) => addImages(tx, user.sub, params.id, [...new Set(body.imageIds)])),
+        added: await runtime.db.withClaims(
+          user,
+          (tx) => addImages(tx, user.sub, params.id, [...new Set(body.imageIds)]),
+        ),
       }),
     })
     .delete("/:id/images", {

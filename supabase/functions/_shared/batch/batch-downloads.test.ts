@@ -13,7 +13,7 @@ Deno.test("a slug keeps ASCII letters and digits, folds accents and joins the ru
 Deno.test("a slug cannot climb out of the archive or smuggle separators", () => {
   assert.equal(slug("../../etc"), "etc");
   assert.equal(slug("..\\..\\Windows\\System32"), "windows-system32");
-  assert.equal(slug("a/b:c*d?e\"f<g>h|i\u0000j"), "a-b-c-d-e-f-g-h-i-j");
+  assert.equal(slug('a/b:c*d?e"f<g>h|i\u0000j'), "a-b-c-d-e-f-g-h-i-j");
 });
 
 Deno.test("a long cell is cut to 60 characters, never ending on a dash", () => {

@@ -8,7 +8,7 @@ import { debitOnce, InsufficientCreditsError, refundOutstanding } from "../credi
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
 import { recordImage } from "../images/image-records.ts";
-import { produceImage, producedImageRecord } from "../image-generation/produce-image.ts";
+import { producedImageRecord, produceImage } from "../image-generation/produce-image.ts";
 import { holdsLease, type Job, LeaseLostError } from "../jobs/queue.ts";
 import { type JobContext, type JobHandler, PermanentJobError } from "../jobs/worker.ts";
 import { log } from "../log.ts";

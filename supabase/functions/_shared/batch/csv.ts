@@ -58,11 +58,14 @@ function refuseControlCharacters(cells: string[], row: number, headers: string[]
     const character = codePoint([...cell].find((char) => !isPlainText(char))!);
     const column = headers[index] ?? `column_${index + 1}`;
     const where = row === 0 ? `The header of column ${index + 1}` : `Row ${row}, column "${column}"`;
-    throw badRequest(`${where} has a control character (${character}); a cell may hold only text, tabs and line breaks.`, {
-      row,
-      column: row === 0 ? index + 1 : column,
-      character,
-    });
+    throw badRequest(
+      `${where} has a control character (${character}); a cell may hold only text, tabs and line breaks.`,
+      {
+        row,
+        column: row === 0 ? index + 1 : column,
+        character,
+      },
+    );
   });
 }
 

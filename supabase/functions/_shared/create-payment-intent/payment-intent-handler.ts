@@ -45,7 +45,10 @@ function assertPayable(video: VideoPaymentRow): void {
  * secret retrieved from Stripe, never stored). Otherwise a new one is created under an idempotency
  * key made from the video, the price and the intent it replaces, so a double click makes one.
  */
-async function createStripePayment(runtime: Runtime, video: VideoPaymentRow): Promise<contract.PaymentIntent> {
+async function createStripePayment(
+  runtime: Runtime,
+  video: VideoPaymentRow,
+): Promise<contract.PaymentIntent> {
   const stripe = stripeClient(runtime.env);
   const price = videoPrice(video.resolution);
   let replaces: string | undefined;
@@ -214,7 +217,8 @@ export function createPaymentIntentHandler(getRuntime: () => Runtime) {
     })
     .post("/test-confirm", {
       body: contract.testConfirmBody,
-      handle: async ({ runtime, user, body }) => await confirmTestPayment(runtime, user, body.paymentIntentId),
+      handle: async ({ runtime, user, body }) =>
+        await confirmTestPayment(runtime, user, body.paymentIntentId),
     })
     .fetch;
 }

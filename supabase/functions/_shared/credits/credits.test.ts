@@ -47,7 +47,10 @@ Deno.test("short of credits is a typed 402 that writes nothing, in a transaction
   const user = await createTestUser(db);
   const referenceId = crypto.randomUUID();
   const outcome = await db.asService(async (tx) => {
-    const refused = await debitOnce(tx, debit(user.id, referenceId, 101)).then(() => undefined, (error) => error);
+    const refused = await debitOnce(tx, debit(user.id, referenceId, 101)).then(
+      () => undefined,
+      (error) => error,
+    );
     await tx.query("select 1");
     return refused;
   });
@@ -65,19 +68,34 @@ Deno.test("concurrent debits of one user never spend the same credits twice", as
   );
   assert.equal(results.filter((result) => result.status === "fulfilled").length, 5);
   assert.equal(await db.asService((tx) => creditBalance(tx, user.id)), 0);
-  assert.equal(await db.asService((tx) => refundOutstanding(tx, { userId: user.id, referenceId: "none", description: "x" })), 0);
+  assert.equal(
+    await db.asService((tx) =>
+      refundOutstanding(tx, { userId: user.id, referenceId: "none", description: "x" })
+    ),
+    0,
+  );
 });
 
 Deno.test("a purchase is credited once per reference, however many deliveries arrive at once", async () => {
   const user = await createTestUser(db);
   const referenceId = `pi_unit_${crypto.randomUUID().replaceAll("-", "")}`;
-  const credit = { userId: user.id, amount: 500, reason: "purchase" as const, referenceId, description: "Bought" };
-  const results = await Promise.all(Array.from({ length: 4 }, () => db.asService((tx) => creditOnce(tx, credit))));
+  const credit = {
+    userId: user.id,
+    amount: 500,
+    reason: "purchase" as const,
+    referenceId,
+    description: "Bought",
+  };
+  const results = await Promise.all(
+    Array.from({ length: 4 }, () => db.asService((tx) => creditOnce(tx, credit))),
+  );
   assert.equal(results.filter((result) => result.credited).length, 1);
   assert.deepEqual(await ledgerOf(referenceId), ["purchase:500"]);
   assert.equal(await db.asService((tx) => creditBalance(tx, user.id)), 600);
   await assert.rejects(db.asService((tx) => creditOnce(tx, { ...credit, referenceId: "other", amount: 0 })));
-  await assert.rejects(db.asService((tx) => creditOnce(tx, { ...credit, referenceId: "other", amount: 1.5 })));
+  await assert.rejects(
+    db.asService((tx) => creditOnce(tx, { ...credit, referenceId: "other", amount: 1.5 })),
+  );
   assert.deepEqual(await ledgerOf("other"), []);
 });
 

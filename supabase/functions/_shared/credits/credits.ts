@@ -85,7 +85,14 @@ export async function debitOnce(tx: Tx, debit: Debit): Promise<{ balanceAfter: n
   await tx.query(
     `insert into public.credit_ledger (user_id, amount, reason, reference_id, description, metadata)
      values ($1, $2, $3, $4, $5, $6::text::jsonb)`,
-    [debit.userId, -needed, debit.reason, debit.referenceId, debit.description, JSON.stringify(debit.metadata ?? {})],
+    [
+      debit.userId,
+      -needed,
+      debit.reason,
+      debit.referenceId,
+      debit.description,
+      JSON.stringify(debit.metadata ?? {}),
+    ],
   );
   return { balanceAfter: balance - needed };
 }
@@ -107,7 +114,10 @@ export async function refundOutstanding(tx: Tx, refund: Refund): Promise<number>
  * Adds `amount` for `referenceId` unless an entry of this reason for it exists already (the
  * database also refuses a second purchase entry per reference). Returns whether it wrote one.
  */
-export async function creditOnce(tx: Tx, credit: Credit): Promise<{ credited: boolean; balanceAfter: number }> {
+export async function creditOnce(
+  tx: Tx,
+  credit: Credit,
+): Promise<{ credited: boolean; balanceAfter: number }> {
   if (!Number.isInteger(credit.amount) || credit.amount <= 0) {
     throw new Error(`a credit must be a positive whole number of credits, not ${credit.amount}`);
   }

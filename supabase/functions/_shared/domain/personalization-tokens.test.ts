@@ -12,7 +12,10 @@ import {
 const values = (record: Record<string, string>) => mergeTokenValues(record);
 
 Deno.test("tokens are replaced by their values, case-insensitively", () => {
-  const resolved = resolvePrompt("Portrait of [FIRSTNAME] from [company]", values({ firstName: "John", COMPANY: "Acme" }));
+  const resolved = resolvePrompt(
+    "Portrait of [FIRSTNAME] from [company]",
+    values({ firstName: "John", COMPANY: "Acme" }),
+  );
   assert.equal(resolved.text, "Portrait of John from Acme");
   assert.deepEqual(resolved.used, ["FIRSTNAME", "COMPANY"]);
   assert.deepEqual(resolved.missing, []);
@@ -45,7 +48,10 @@ Deno.test("a value cannot inject another token or control characters", () => {
 });
 
 Deno.test("later sources win, but an empty later value does not erase an earlier one", () => {
-  const merged = mergeTokenValues({ COMPANY: "Global Inc", CITY: "Paris" }, { company: "Row Corp", city: "" });
+  const merged = mergeTokenValues({ COMPANY: "Global Inc", CITY: "Paris" }, {
+    company: "Row Corp",
+    city: "",
+  });
   assert.equal(merged.get("COMPANY"), "Row Corp");
   assert.equal(merged.get("CITY"), "Paris");
 });

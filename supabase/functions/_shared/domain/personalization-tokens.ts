@@ -90,8 +90,9 @@ export function promptSegments(prompt: string, values: Map<string, string>): Pro
     const value = values.get(name);
     const fallback = match[2];
     if (value) segments.push({ kind: "token", name, source: "value", text: value });
-    else if (fallback !== undefined) segments.push({ kind: "token", name, source: "fallback", text: sanitizeTokenValue(fallback) });
-    else segments.push({ kind: "token", name, source: "missing", text: "" });
+    else if (fallback !== undefined) {
+      segments.push({ kind: "token", name, source: "fallback", text: sanitizeTokenValue(fallback) });
+    } else segments.push({ kind: "token", name, source: "missing", text: "" });
   }
   if (last < prompt.length) segments.push({ kind: "text", text: prompt.slice(last) });
   return segments;

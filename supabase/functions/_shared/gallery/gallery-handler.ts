@@ -93,7 +93,12 @@ export function toListRequest(query: contract.ListQuery): ListRequest {
  * One page of the caller's gallery or of one of their albums, read under their claims so that the
  * images policies decide what they see; the explicit user condition is what the indexes serve.
  */
-export async function listGallery(runtime: Runtime, signing: Signing, user: UserClaims, request: ListRequest) {
+export async function listGallery(
+  runtime: Runtime,
+  signing: Signing,
+  user: UserClaims,
+  request: ListRequest,
+) {
   const userId = user.sub;
   const { albumId } = request;
   if (albumId !== undefined) {
@@ -111,8 +116,9 @@ export async function listGallery(runtime: Runtime, signing: Signing, user: User
     };
   }
   const cursor = request.cursor === undefined ? undefined : decodeTimelineCursor(request.cursor);
-  const rows = await runtime.db.withClaims(user, (tx) =>
-    listTimeline(tx, userId, request.filters, { limit: request.limit, cursor })
+  const rows = await runtime.db.withClaims(
+    user,
+    (tx) => listTimeline(tx, userId, request.filters, { limit: request.limit, cursor }),
   );
   const last = rows.at(-1);
   return {
@@ -163,7 +169,8 @@ export function createGalleryHandler(
     })
     .post("/uploads", {
       body: contract.uploadBody,
-      handle: async ({ runtime, user, body }) => await startUpload(runtime.db, storageFor(runtime), user.sub, body),
+      handle: async ({ runtime, user, body }) =>
+        await startUpload(runtime.db, storageFor(runtime), user.sub, body),
     })
     .post("/uploads/complete", {
       body: contract.completeUploadBody,
@@ -179,7 +186,11 @@ export function createGalleryHandler(
       handle: async ({ runtime, user, params }) => {
         const image = await imageOf(runtime, user, params.id);
         const paths = [image.storagePath, ...(image.thumbnailPath ? [image.thumbnailPath] : [])];
-        const [originalUrl, thumbnailUrl] = await storageFor(runtime).signedUrls("images", paths, signedUrlSeconds);
+        const [originalUrl, thumbnailUrl] = await storageFor(runtime).signedUrls(
+          "images",
+          paths,
+          signedUrlSeconds,
+        );
         return {
           image: {
             ...galleryImage(image, thumbnailUrl ?? null),
@@ -198,7 +209,10 @@ export function createGalleryHandler(
       params: contract.imageParams,
       body: contract.favoriteBody,
       handle: async ({ runtime, user, params, body }) => {
-        const image = await runtime.db.withClaims(user, (tx) => setFavorite(tx, user.sub, params.id, body.isFavorite));
+        const image = await runtime.db.withClaims(
+          user,
+          (tx) => setFavorite(tx, user.sub, params.id, body.isFavorite),
+        );
         if (!image) throw notFound("There is no such image of yours.");
         const [item] = await signThumbnails(signingFor(runtime), [image]);
         return { image: item };
@@ -209,7 +223,12 @@ export function createGalleryHandler(
       handle: async ({ runtime, user, params }) => {
         const image = await imageOf(runtime, user, params.id);
         const fileName = downloadName(image.prompt, image.id, image.storagePath);
-        const url = await storageFor(runtime).signedDownloadUrl("images", image.storagePath, signedUrlSeconds, fileName);
+        const url = await storageFor(runtime).signedDownloadUrl(
+          "images",
+          image.storagePath,
+          signedUrlSeconds,
+          fileName,
+        );
         return { url, fileName };
       },
     })

@@ -11,7 +11,9 @@ async function timed(check: () => Promise<void>) {
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)),
+      new Promise((_, reject) =>
+        setTimeout(() => reject(new Error(`no answer in ${timeoutMs} ms`)), timeoutMs)
+      ),
     ]);
     return { status: "up" as const, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {

@@ -41,7 +41,11 @@ function expectedClaims(token: string, supabaseUrl: string): jose.JWTVerifyOptio
  */
 export async function verifyAccessToken(token: string, supabaseUrl: string): Promise<JwtClaims> {
   try {
-    const { payload } = await jose.jwtVerify(token, keySetFor(supabaseUrl), expectedClaims(token, supabaseUrl));
+    const { payload } = await jose.jwtVerify(
+      token,
+      keySetFor(supabaseUrl),
+      expectedClaims(token, supabaseUrl),
+    );
     if (typeof payload.role !== "string") throw new Error("token has no role");
     return payload as JwtClaims;
   } catch {

@@ -20,7 +20,10 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 Deno.test("readJson returns the validated value", async () => {
-  assert.deepEqual(await readJson(post(JSON.stringify({ name: "Ada", count: 2 })), schema), { name: "Ada", count: 2 });
+  assert.deepEqual(await readJson(post(JSON.stringify({ name: "Ada", count: 2 })), schema), {
+    name: "Ada",
+    count: 2,
+  });
 });
 
 Deno.test("readJson turns malformed JSON into a 400 INVALID_JSON", async () => {
@@ -52,7 +55,10 @@ Deno.test("readJson stops reading a streamed body once it passes the limit", asy
       controller.enqueue(new Uint8Array(64).fill(32));
     },
   });
-  const request = new Request("http://localhost/fn", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+  const request = new Request(
+    "http://localhost/fn",
+    { method: "POST", body: stream, duplex: "half" } as RequestInit,
+  );
   const error = await failure(readJson(request, schema, 1000));
   assert.deepEqual(error.status, 413);
   assert.deepEqual(chunksPulled < 40, true, `pulled ${chunksPulled} chunks`);

@@ -24,4 +24,3 @@ export function createFunction(name: string, handler: FunctionHandler): { fetch:
     },
   };
 }
-

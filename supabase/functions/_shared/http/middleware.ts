@@ -20,7 +20,9 @@ export function withRuntime(getRuntime: () => Runtime) {
 }
 
 /** A signed-in user's access token is required (401 otherwise); their claims go into the context. */
-export async function signedInUser<Context extends RuntimeContext>(context: Context): Promise<Context & UserContext> {
+export async function signedInUser<Context extends RuntimeContext>(
+  context: Context,
+): Promise<Context & UserContext> {
   return { ...context, user: await requireUser(context.request, supabaseUrl(context.runtime)) };
 }
 

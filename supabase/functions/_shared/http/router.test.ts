@@ -6,7 +6,10 @@ import { createRouter } from "./router.ts";
 const router = createRouter({ basePath: "/things" })
   .use((context) => ({ ...context, caller: "someone" }))
   .get("/", { handle: ({ caller }) => ({ list: true, caller }) })
-  .post("/", { body: z.strictObject({ name: z.string() }), handle: ({ body }) => Response.json(body, { status: 201 }) })
+  .post("/", {
+    body: z.strictObject({ name: z.string() }),
+    handle: ({ body }) => Response.json(body, { status: 201 }),
+  })
   .get("/:id", {
     params: z.object({ id: z.string().check(z.regex(/^\d+$/, "must be a number")) }),
     query: z.strictObject({ full: z.optional(z.enum(["true"])) }),
@@ -16,7 +19,10 @@ const router = createRouter({ basePath: "/things" })
 
 const call = (method: string, path: string, body?: unknown) =>
   router.fetch(
-    new Request(`http://localhost${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }),
+    new Request(`http://localhost${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
   );
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
@@ -78,9 +84,11 @@ Deno.test("a service's own path keeps its trailing slash, and its own errors rep
     basePath: "/files",
     pathname: (request) => new URL(request.url).pathname,
     notFound: ({ url }) => new ServiceError(`no ${url.pathname}`),
-    methodNotAllowed: ({ request }, allowed) => new ServiceError(`${request.method}, not ${allowed.join("/")}`),
+    methodNotAllowed: ({ request }, allowed) =>
+      new ServiceError(`${request.method}, not ${allowed.join("/")}`),
   }).get("/:key(.*)", { handle: ({ params }) => params });
-  const call = (method: string, path: string) => files.fetch(new Request(`http://localhost${path}`, { method }));
+  const call = (method: string, path: string) =>
+    files.fetch(new Request(`http://localhost${path}`, { method }));
   assert.deepEqual(await (await call("GET", "/files/a/")).json(), { key: "a/" });
   const notFound = await call("GET", "/other").catch((error) => error);
   assert.ok(notFound instanceof ServiceError);
@@ -91,10 +99,16 @@ Deno.test("a service's own path keeps its trailing slash, and its own errors rep
 Deno.test("a mount takes its prefix and everything under it, any method, after the middleware", async () => {
   const platform = createRouter({ basePath: "/" })
     .use((context) => ({ ...context, seen: true }))
-    .mount("/auth/v1", ({ request, url, seen }) => Response.json({ method: request.method, path: url.pathname, seen }))
+    .mount(
+      "/auth/v1",
+      ({ request, url, seen }) => Response.json({ method: request.method, path: url.pathname, seen }),
+    )
     .get("/", { handle: () => ({ up: true }) });
-  const call = (method: string, path: string) => platform.fetch(new Request(`http://localhost${path}`, { method }));
-  for (const [method, path] of [["GET", "/auth/v1"], ["OPTIONS", "/auth/v1/token"], ["DELETE", "/auth/v1/a/b/"]]) {
+  const call = (method: string, path: string) =>
+    platform.fetch(new Request(`http://localhost${path}`, { method }));
+  for (
+    const [method, path] of [["GET", "/auth/v1"], ["OPTIONS", "/auth/v1/token"], ["DELETE", "/auth/v1/a/b/"]]
+  ) {
     assert.deepEqual(await (await call(method, path)).json(), { method, path, seen: true });
   }
   assert.deepEqual(await (await call("GET", "/")).json(), { up: true });

@@ -102,7 +102,11 @@ export class Router<Context extends RequestContext> {
   readonly #middleware: Middleware<RequestContext, Context>;
   readonly #options: RouterOptions;
 
-  constructor(options: RouterOptions, routes: Route[] = [], middleware?: Middleware<RequestContext, Context>) {
+  constructor(
+    options: RouterOptions,
+    routes: Route[] = [],
+    middleware?: Middleware<RequestContext, Context>,
+  ) {
     this.#options = { ...options, basePath: options.basePath.replace(/\/$/, "") };
     this.#routes = routes;
     this.#middleware = middleware ?? ((context) => context as Context);
@@ -111,10 +115,18 @@ export class Router<Context extends RequestContext> {
   /** Routes added after this see what `middleware` returns as their context. */
   use<Next extends RequestContext>(middleware: Middleware<Context, Next>): Router<Next> {
     const previous = this.#middleware;
-    return new Router<Next>(this.#options, this.#routes, async (context) => middleware(await previous(context)));
+    return new Router<Next>(
+      this.#options,
+      this.#routes,
+      async (context) => middleware(await previous(context)),
+    );
   }
 
-  route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  route<
+    P extends Schema | undefined = undefined,
+    Q extends Schema | undefined = undefined,
+    B extends Schema | undefined = undefined,
+  >(
     method: Method,
     path: string,
     spec: RouteSpec<Context, P, Q, B>,
@@ -189,7 +201,9 @@ export class Router<Context extends RequestContext> {
         continue;
       }
       const params = Object.fromEntries(
-        Object.entries(match.pathname.groups).flatMap(([name, value]) => value === undefined ? [] : [[name, value]]),
+        Object.entries(match.pathname.groups).flatMap(([name, value]) =>
+          value === undefined ? [] : [[name, value]]
+        ),
       );
       return await route.run({ ...context, params });
     }

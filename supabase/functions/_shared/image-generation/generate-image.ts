@@ -1,6 +1,10 @@
 import { refundCredits, reserveCredits } from "../credits/credits.ts";
 import type { JwtClaims } from "../db/db.ts";
-import type { GeneratedImage, GenerationRequest, GenerationStage } from "../domain/contracts/image-generation.ts";
+import type {
+  GeneratedImage,
+  GenerationRequest,
+  GenerationStage,
+} from "../domain/contracts/image-generation.ts";
 import { ApiError } from "../http/errors.ts";
 import { recordImage } from "../images/image-records.ts";
 import { log } from "../log.ts";
@@ -9,7 +13,7 @@ import { enforceRateLimit } from "../rate-limit/rate-limit.ts";
 import type { Runtime } from "../runtime.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { parseReferenceImage, preparePrompt } from "./generation-request.ts";
-import { produceImage, producedImageRecord } from "./produce-image.ts";
+import { producedImageRecord, produceImage } from "./produce-image.ts";
 
 const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
 const signedUrlSeconds = 3600;
@@ -25,7 +29,11 @@ export interface GenerationDeps {
  * settings, price, and the reservation. Bad input ends here with a 4xx and nothing written; a
  * streamed call answers these refusals with a plain HTTP status before its stream opens.
  */
-export async function startGeneration(deps: GenerationDeps, user: JwtClaims & { sub: string }, request: GenerationRequest) {
+export async function startGeneration(
+  deps: GenerationDeps,
+  user: JwtClaims & { sub: string },
+  request: GenerationRequest,
+) {
   const prepared = preparePrompt(request);
   const referenceImage = request.referenceImage ? parseReferenceImage(request.referenceImage) : undefined;
   const plan = deps.generator.plan({
@@ -93,10 +101,22 @@ export async function runGeneration(
       await tx.query(
         `insert into public.usage_analytics (user_id, event_type, feature, model, provider, credits, duration_ms, success, metadata)
          values ($1, 'image.generated', $2, $3, $4, $5, $6, true, $7::text::jsonb)`,
-        [user.sub, feature, result.model, result.provider, result.credits, generationTime, JSON.stringify({ imageId })],
+        [
+          user.sub,
+          feature,
+          result.model,
+          result.provider,
+          result.credits,
+          generationTime,
+          JSON.stringify({ imageId }),
+        ],
       );
     });
-    const [imageUrl, thumbnailUrl] = await storage.signedUrls("images", [storagePath, thumbnailPath], signedUrlSeconds);
+    const [imageUrl, thumbnailUrl] = await storage.signedUrls(
+      "images",
+      [storagePath, thumbnailPath],
+      signedUrlSeconds,
+    );
     return {
       imageId,
       imageUrl,
@@ -130,12 +150,21 @@ async function undoGeneration(
   const code = error instanceof ApiError ? error.code : "INTERNAL_ERROR";
   const cleanups = await Promise.allSettled([
     storage.remove("images", stored),
-    refundCredits(runtime.db, { userId: user.sub, referenceId: imageId, description: "Refund: generation failed" }),
+    refundCredits(runtime.db, {
+      userId: user.sub,
+      referenceId: imageId,
+      description: "Refund: generation failed",
+    }),
     runtime.db.asService((tx) =>
       tx.query(
         `insert into public.usage_analytics (user_id, event_type, feature, model, success, error_code, metadata)
          values ($1, 'image.generation_failed', 'ai-image', $2, false, $3, $4::text::jsonb)`,
-        [user.sub, model, code, JSON.stringify({ imageId, message: String((error as Error)?.message ?? error).slice(0, 500) })],
+        [
+          user.sub,
+          model,
+          code,
+          JSON.stringify({ imageId, message: String((error as Error)?.message ?? error).slice(0, 500) }),
+        ],
       )
     ),
   ]);

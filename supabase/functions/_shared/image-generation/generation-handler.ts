@@ -36,9 +36,11 @@ function streamGeneration(
         const result = await run((stage) => send("stage", { stage } satisfies contract.StageEvent));
         send("done", result);
       } catch (error) {
-        const apiError = error instanceof ApiError
-          ? error
-          : new ApiError(500, "INTERNAL_ERROR", "Something went wrong on our side. Your credits were refunded.");
+        const apiError = error instanceof ApiError ? error : new ApiError(
+          500,
+          "INTERNAL_ERROR",
+          "Something went wrong on our side. Your credits were refunded.",
+        );
         if (!(error instanceof ApiError)) log.error("streamed generation failed", { error: String(error) });
         send("error", { status: apiError.status, ...errorBody(apiError) } satisfies contract.StreamError);
       }

@@ -1,7 +1,12 @@
 import type { GenerationRequest } from "../domain/contracts/image-generation.ts";
 import { detectImageType } from "../images/image-info.ts";
 import { ApiError, badRequest } from "../http/errors.ts";
-import { findTokens, maxResolvedPromptLength, mergeTokenValues, resolvePrompt } from "../domain/personalization-tokens.ts";
+import {
+  findTokens,
+  maxResolvedPromptLength,
+  mergeTokenValues,
+  resolvePrompt,
+} from "../domain/personalization-tokens.ts";
 import type { ReferenceImage } from "../providers/types.ts";
 
 export const maxReferenceImageBytes = 10 * 1024 * 1024;
@@ -20,9 +25,12 @@ export function preparePrompt(request: GenerationRequest): PreparedPrompt {
   const resolved = resolvePrompt(request.prompt, values);
   if (resolved.missing.length > 0) {
     const names = resolved.missing.map((name) => `[${name}]`).join(", ");
-    throw badRequest(`No value for ${names}: fill it in or give it a fallback like [${resolved.missing[0]}|friend].`, {
-      missingTokens: resolved.missing,
-    });
+    throw badRequest(
+      `No value for ${names}: fill it in or give it a fallback like [${resolved.missing[0]}|friend].`,
+      {
+        missingTokens: resolved.missing,
+      },
+    );
   }
   if (resolved.text.length === 0) throw badRequest("The prompt is empty once its tokens are resolved.");
   if (resolved.text.length > maxResolvedPromptLength) {
@@ -57,7 +65,9 @@ export function parseReferenceImage(dataUrl: string): ReferenceImage {
   }
   const mimeType = detectImageType(bytes);
   if (!mimeType || mimeType === "image/gif") {
-    throw badRequest("The reference image must be a PNG, JPEG or WebP image.", { accepted: ["png", "jpeg", "webp"] });
+    throw badRequest("The reference image must be a PNG, JPEG or WebP image.", {
+      accepted: ["png", "jpeg", "webp"],
+    });
   }
   return { bytes, mimeType };
 }

@@ -56,7 +56,9 @@ export async function produceImage(deps: ProduceImageDeps, order: ImageOrder): P
   const stored = (path: string) => order.onStored?.(path);
   await Promise.all([
     storage.upload("images", storagePath, image.bytes, image.mimeType).then(() => stored(storagePath)),
-    storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType).then(() => stored(thumbnailPath)),
+    storage.upload("images", thumbnailPath, thumbnail.bytes, thumbnail.mimeType).then(() =>
+      stored(thumbnailPath)
+    ),
   ]);
   return { result, image, storagePath, thumbnailPath };
 }
@@ -64,9 +66,14 @@ export async function produceImage(deps: ProduceImageDeps, order: ImageOrder): P
 /** What a produced image's row says about how it was made; the caller adds whose and why. */
 export function producedImageRecord(
   { result, image, storagePath, thumbnailPath }: ProducedImage,
-  row: Pick<ImageRecord, "id" | "userId" | "prompt" | "resolvedPrompt" | "tokens" | "feature" | "generationTimeMs"> & {
-    providerMetadata?: Record<string, unknown>;
-  },
+  row:
+    & Pick<
+      ImageRecord,
+      "id" | "userId" | "prompt" | "resolvedPrompt" | "tokens" | "feature" | "generationTimeMs"
+    >
+    & {
+      providerMetadata?: Record<string, unknown>;
+    },
 ): ImageRecord {
   return {
     ...row,

@@ -65,7 +65,11 @@ async function describe(
   }));
 }
 
-async function createVideo(runtime: Runtime, user: UserClaims, body: contract.CreateVideoBody): Promise<Response> {
+async function createVideo(
+  runtime: Runtime,
+  user: UserClaims,
+  body: contract.CreateVideoBody,
+): Promise<Response> {
   checkEffectAvailable(body.effect, runtime.env);
   const source = await runtime.db.withClaims(
     user,
@@ -108,7 +112,11 @@ async function videoStatus(runtime: Runtime, user: UserClaims, videoId: string):
 }
 
 /** The videos as they are after failing any whose render job was given up on (see failLostRender). */
-async function settleLostRenders(runtime: Runtime, user: UserClaims, videos: VideoRow[]): Promise<VideoRow[]> {
+async function settleLostRenders(
+  runtime: Runtime,
+  user: UserClaims,
+  videos: VideoRow[],
+): Promise<VideoRow[]> {
   const inProgress = new Set<VideoRow["status"]>(["queued", "processing", "rendering"]);
   const settled: VideoRow[] = [];
   for (const video of videos) {

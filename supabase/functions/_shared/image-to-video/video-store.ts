@@ -90,7 +90,12 @@ export async function insertVideo(tx: Tx, video: NewVideo): Promise<string> {
 }
 
 /** Queues a render for the media worker; its key makes a repeated request (or webhook) queue it once. */
-export async function enqueueRender(tx: Tx, kind: RenderKind, videoId: string, userId: string): Promise<void> {
+export async function enqueueRender(
+  tx: Tx,
+  kind: RenderKind,
+  videoId: string,
+  userId: string,
+): Promise<void> {
   await enqueue(tx, videoRenderQueue, { videoId, kind }, {
     idempotencyKey: renderIdempotencyKey(kind, videoId),
     userId,
@@ -141,6 +146,8 @@ export async function failLostRender(tx: Tx, video: VideoRow): Promise<boolean> 
     [video.id, video.status, lostRenderMessage, renderIdempotencyKey(kind, video.id)],
   );
   if (!failed) return false;
-  if (kind === "full" && failed.paymentStatus === "paid") await enqueueVideoRefund(tx, video.id, video.userId);
+  if (kind === "full" && failed.paymentStatus === "paid") {
+    await enqueueVideoRefund(tx, video.id, video.userId);
+  }
   return true;
 }

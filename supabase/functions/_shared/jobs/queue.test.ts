@@ -16,7 +16,9 @@ async function enqueueMany(queue: string, count: number, options: { maxAttempts?
 
 /** Makes backed-off jobs ready now, so a test need not wait out the backoff. */
 const makeReady = (queue: string) =>
-  db.asService((tx) => tx.query("update private.jobs set run_at = now() where queue = $1 and status = 'queued'", [queue]));
+  db.asService((tx) =>
+    tx.query("update private.jobs set run_at = now() where queue = $1 and status = 'queued'", [queue])
+  );
 
 async function waitFor(condition: () => Promise<boolean>, what: string) {
   for (let tries = 0; tries < 400; tries++) {
@@ -40,12 +42,16 @@ Deno.test("concurrent workers never run one job twice at the same time, and run 
     running.delete(job.id);
     return { done: job.payload.index };
   };
-  const workers = Array.from({ length: 4 }, () =>
-    startWorker({ db, handlers: { [queue]: handler }, concurrency: 5, pollIntervalMs: 20 })
+  const workers = Array.from(
+    { length: 4 },
+    () => startWorker({ db, handlers: { [queue]: handler }, concurrency: 5, pollIntervalMs: 20 }),
   );
   await waitFor(async () => {
     const [row] = await db.asService((tx) =>
-      tx.query<{ done: number }>("select count(*)::int as done from private.jobs where queue = $1 and status = 'succeeded'", [queue])
+      tx.query<{ done: number }>(
+        "select count(*)::int as done from private.jobs where queue = $1 and status = 'succeeded'",
+        [queue],
+      )
     );
     return row.done === ids.length;
   }, "every job to succeed");
@@ -62,9 +68,17 @@ Deno.test("a job whose lease expired is claimed again, and the late worker canno
   const [id] = await enqueueMany(queue, 1);
   const [first] = await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 1, limit: 1 });
   assert.equal(first.id, id);
-  assert.deepEqual(await claimJobs(db, { queues: [queue], workerId: "worker-b", leaseSeconds: 30, limit: 1 }), []);
+  assert.deepEqual(
+    await claimJobs(db, { queues: [queue], workerId: "worker-b", leaseSeconds: 30, limit: 1 }),
+    [],
+  );
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  const [retried] = await claimJobs(db, { queues: [queue], workerId: "worker-b", leaseSeconds: 30, limit: 1 });
+  const [retried] = await claimJobs(db, {
+    queues: [queue],
+    workerId: "worker-b",
+    leaseSeconds: 30,
+    limit: 1,
+  });
   assert.equal(retried.id, id);
   assert.equal(retried.attempts, 2);
   assert.equal(await db.asService((tx) => completeJob(tx, first, "worker-a", { by: "a" })), false);
@@ -98,7 +112,10 @@ Deno.test("a job that keeps failing lands in dead-letter with its last error", a
   assert.equal(dead?.status, "dead");
   assert.equal(dead?.lastError, "provider said no (attempt 3)");
   await makeReady(queue);
-  assert.deepEqual(await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 30, limit: 1 }), []);
+  assert.deepEqual(
+    await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 30, limit: 1 }),
+    [],
+  );
 });
 
 Deno.test("a failed attempt waits out its backoff before it is claimed again", async () => {
@@ -106,7 +123,10 @@ Deno.test("a failed attempt waits out its backoff before it is claimed again", a
   await enqueueMany(queue, 1);
   const [job] = await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 30, limit: 1 });
   assert.equal(await failJob(db, job, "worker-a", "temporary"), "queued");
-  assert.deepEqual(await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 30, limit: 1 }), []);
+  assert.deepEqual(
+    await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 30, limit: 1 }),
+    [],
+  );
 });
 
 Deno.test("a permanent error dead-letters at once; a worker keeps serving after it", async () => {
@@ -133,7 +153,10 @@ Deno.test("a lease that expires on the last attempt dead-letters the job", async
   const [id] = await enqueueMany(queue, 1, { maxAttempts: 1 });
   await claimJobs(db, { queues: [queue], workerId: "worker-a", leaseSeconds: 1, limit: 1 });
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  assert.deepEqual(await claimJobs(db, { queues: [queue], workerId: "worker-b", leaseSeconds: 30, limit: 1 }), []);
+  assert.deepEqual(
+    await claimJobs(db, { queues: [queue], workerId: "worker-b", leaseSeconds: 30, limit: 1 }),
+    [],
+  );
   const dead = await getJob(db, id);
   assert.equal(dead?.status, "dead");
   assert.match(dead?.lastError ?? "", /lease expired/);

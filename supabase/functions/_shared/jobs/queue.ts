@@ -92,7 +92,12 @@ export async function claimJobs(
 }
 
 /** Extends the lease while a long job runs; false when the lease was lost to another worker. */
-export async function extendLease(db: Db, job: Job, workerId: string, leaseSeconds: number): Promise<boolean> {
+export async function extendLease(
+  db: Db,
+  job: Job,
+  workerId: string,
+  leaseSeconds: number,
+): Promise<boolean> {
   const rows = await db.asService((tx) =>
     tx.query(
       `update private.jobs set lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
@@ -160,7 +165,13 @@ export async function failJob(
               lease_owner = null, lease_expires_at = null, updated_at = now()
         where id = $1 and lease_owner = $2 and status = 'running'
         returning status`,
-      [job.id, workerId, retry ? "queued" : "dead", error.slice(0, 2000), retry ? backoffSeconds(job.attempts) : 0],
+      [
+        job.id,
+        workerId,
+        retry ? "queued" : "dead",
+        error.slice(0, 2000),
+        retry ? backoffSeconds(job.attempts) : 0,
+      ],
     )
   );
   return rows[0]?.status;

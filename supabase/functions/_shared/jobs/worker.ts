@@ -49,8 +49,16 @@ async function runJob(job: Job, options: Required<Omit<WorkerOptions, "handlers"
     if (!completed) log.warn("job finished after its lease was lost; result discarded", { jobId: job.id });
   } catch (error) {
     const message = (error as Error)?.message ?? String(error);
-    const status = await failJob(db, job, workerId, message, { retryable: !(error instanceof PermanentJobError) });
-    log.warn("job attempt failed", { jobId: job.id, queue: job.queue, attempt: job.attempts, status, error: message });
+    const status = await failJob(db, job, workerId, message, {
+      retryable: !(error instanceof PermanentJobError),
+    });
+    log.warn("job attempt failed", {
+      jobId: job.id,
+      queue: job.queue,
+      attempt: job.attempts,
+      status,
+      error: message,
+    });
   } finally {
     clearInterval(heartbeat);
   }

@@ -28,7 +28,9 @@ function present(row: TokenSetRow): contract.TokenSet {
 
 /** Upper-cased names and sanitized values, as the generator will use them. */
 function cleanTokens(tokens: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(tokens).map(([name, value]) => [normalizeTokenName(name), sanitizeTokenValue(value)]));
+  return Object.fromEntries(
+    Object.entries(tokens).map(([name, value]) => [normalizeTokenName(name), sanitizeTokenValue(value)]),
+  );
 }
 
 function duplicateName(error: unknown, name: string): never {
@@ -44,8 +46,13 @@ export function createTokenSetsHandler(getRuntime: () => Runtime) {
     .use(signedInUser)
     .get("/", {
       handle: async ({ runtime, user }) => {
-        const rows = await runtime.db.withClaims(user, (tx) =>
-          tx.query<TokenSetRow>(`select ${columns} from public.personalization_tokens where user_id = $1 order by name`, [user.sub])
+        const rows = await runtime.db.withClaims(
+          user,
+          (tx) =>
+            tx.query<TokenSetRow>(
+              `select ${columns} from public.personalization_tokens where user_id = $1 order by name`,
+              [user.sub],
+            ),
         );
         return { tokenSets: rows.map(present) };
       },
@@ -57,8 +64,7 @@ export function createTokenSetsHandler(getRuntime: () => Runtime) {
           tx.query<TokenSetRow>(
             `insert into public.personalization_tokens (user_id, name, tokens) values ($1, $2, $3::text::jsonb) returning ${columns}`,
             [user.sub, body.name, JSON.stringify(cleanTokens(body.tokens))],
-          )
-        ).catch((error) => duplicateName(error, body.name));
+          )).catch((error) => duplicateName(error, body.name));
         return Response.json({ tokenSet: present(row) }, { status: 201 });
       },
     })
@@ -72,8 +78,7 @@ export function createTokenSetsHandler(getRuntime: () => Runtime) {
                 set name = coalesce($2, name), tokens = coalesce($3::text::jsonb, tokens)
               where id = $1 returning ${columns}`,
             [params.id, body.name ?? null, body.tokens ? JSON.stringify(cleanTokens(body.tokens)) : null],
-          )
-        ).catch((error) => duplicateName(error, body.name ?? ""));
+          )).catch((error) => duplicateName(error, body.name ?? ""));
         if (!row) throw notFound("No such token set.");
         return { tokenSet: present(row) };
       },
@@ -81,8 +86,10 @@ export function createTokenSetsHandler(getRuntime: () => Runtime) {
     .delete("/:id", {
       params: contract.tokenSetParams,
       handle: async ({ runtime, user, params }) => {
-        const rows = await runtime.db.withClaims(user, (tx) =>
-          tx.query("delete from public.personalization_tokens where id = $1 returning id", [params.id])
+        const rows = await runtime.db.withClaims(
+          user,
+          (tx) =>
+            tx.query("delete from public.personalization_tokens where id = $1 returning id", [params.id]),
         );
         if (rows.length === 0) throw notFound("No such token set.");
         return new Response(null, { status: 204 });

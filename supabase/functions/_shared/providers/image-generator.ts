@@ -261,7 +261,10 @@ export interface GeneratorScope {
   limits?: "in-process" | "postgres";
 }
 
-const generators = { "in-process": new WeakMap<Runtime, ImageGenerator>(), postgres: new WeakMap<Runtime, ImageGenerator>() };
+const generators = {
+  "in-process": new WeakMap<Runtime, ImageGenerator>(),
+  postgres: new WeakMap<Runtime, ImageGenerator>(),
+};
 
 /** The runtime's one generator of its kind, so that its limits hold across requests and jobs. */
 export function imageGeneratorFor(runtime: Runtime, scope: GeneratorScope = {}): ImageGenerator {

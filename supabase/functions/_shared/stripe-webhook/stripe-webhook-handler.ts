@@ -10,10 +10,10 @@ import Stripe from "stripe";
 import {
   creditPurchasePurpose,
   maxWebhookBytes,
-  stripeEvent,
   type StripeEvent,
-  stripePaymentIntent,
+  stripeEvent,
   type StripePaymentIntent,
+  stripePaymentIntent,
   type WebhookOutcome,
   type WebhookReceipt,
 } from "../domain/contracts/stripe-webhook.ts";
@@ -34,7 +34,12 @@ import {
   markPurchaseUnpaid,
 } from "../payments/credit-purchase-store.ts";
 import { stripeCrypto, webhookSecret } from "../payments/stripe-config.ts";
-import { lockVideo, markPaymentFailed, settleVideo, type VideoPaymentRow } from "../image-to-video/video-payment-store.ts";
+import {
+  lockVideo,
+  markPaymentFailed,
+  settleVideo,
+  type VideoPaymentRow,
+} from "../image-to-video/video-payment-store.ts";
 
 /** What a test payment's event did (payments/test-payments.ts settles through this handler). */
 export type WebhookResult = WebhookReceipt;
@@ -132,7 +137,11 @@ async function actOnPurchase(
   const purchase = await matchingPurchase(tx, intent);
   if ("outcome" in purchase) return purchase;
   if (!isSuccess) {
-    await markPurchaseUnpaid(tx, purchase.id, eventType === "payment_intent.canceled" ? "canceled" : "failed");
+    await markPurchaseUnpaid(
+      tx,
+      purchase.id,
+      eventType === "payment_intent.canceled" ? "canceled" : "failed",
+    );
     return { outcome: "marked_failed", videoId: null, purchaseId: purchase.id };
   }
   if (intent.status !== "succeeded") return ignoredPurchase("intent_not_succeeded", purchase.id);

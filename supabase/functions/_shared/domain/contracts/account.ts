@@ -17,9 +17,12 @@ const pageSizeMessage = `must be a whole number from 1 to ${maxLedgerPageSize}`;
 export const ledgerQuery = z.object({
   limit: z.optional(
     line().check(
-      z.refine((value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= maxLedgerPageSize, {
-        message: pageSizeMessage,
-      }),
+      z.refine(
+        (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= maxLedgerPageSize,
+        {
+          message: pageSizeMessage,
+        },
+      ),
     ),
   ),
   cursor: z.optional(line().check(z.minLength(1), z.maxLength(200))),

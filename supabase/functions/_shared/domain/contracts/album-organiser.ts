@@ -20,7 +20,10 @@ export const organiseBody = z.strictObject({
 /** Any id: one that is not a UUID is a 404 like an unknown one, not a 400. */
 export const organisationParams = z.object({ id: line() });
 
-export const organisationStarted = z.object({ organisationId: z.string(), status: z.enum(organisationStatuses) });
+export const organisationStarted = z.object({
+  organisationId: z.string(),
+  status: z.enum(organisationStatuses),
+});
 
 export const organisedAlbum = z.object({
   id: z.string(),

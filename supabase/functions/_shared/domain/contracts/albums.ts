@@ -26,7 +26,10 @@ export const albumParams = z.object({ id: uuid("The album id must be a UUID.") }
 export const createBody = z.strictObject({ title: title(), description: z.optional(description()) });
 export type CreateAlbumBody = z.infer<typeof createBody>;
 
-export const updateBody = z.strictObject({ title: z.optional(title()), description: z.optional(description()) })
+export const updateBody = z.strictObject({
+  title: z.optional(title()),
+  description: z.optional(description()),
+})
   .check(z.refine((body) => body.title !== undefined || body.description !== undefined, {
     message: "Give a title or a description to change.",
   }));

@@ -16,7 +16,15 @@ import * as z from "zod/mini";
 import { imageSettings, modelName, prompt, tokenName, tokenValues } from "./image-generation.ts";
 import { line, uuidPattern } from "./text.ts";
 
-export const batchStatuses = ["draft", "queued", "running", "paused", "completed", "failed", "cancelled"] as const;
+export const batchStatuses = [
+  "draft",
+  "queued",
+  "running",
+  "paused",
+  "completed",
+  "failed",
+  "cancelled",
+] as const;
 export type BatchStatus = (typeof batchStatuses)[number];
 
 export const itemStatuses = ["queued", "running", "succeeded", "failed", "cancelled"] as const;

@@ -23,7 +23,9 @@ export const createCreditsBody = z.strictObject({
 });
 export type CreateCreditsBody = z.infer<typeof createCreditsBody>;
 
-export const testConfirmBody = z.strictObject({ paymentIntentId: line().check(z.minLength(1), z.maxLength(255)) });
+export const testConfirmBody = z.strictObject({
+  paymentIntentId: line().check(z.minLength(1), z.maxLength(255)),
+});
 
 export const paymentIntent = z.object({
   paymentIntentId: z.string(),

@@ -97,4 +97,9 @@ export const detail = z.object({ image: imageDetail });
 export const imageResponse = z.object({ image: galleryImage });
 export const download = z.object({ url: z.string(), fileName: z.string() });
 export const deleted = z.object({ deleted: z.array(z.string()) });
-export const uploadTicket = z.object({ uploadId: z.string(), path: z.string(), signedUrl: z.string(), token: z.string() });
+export const uploadTicket = z.object({
+  uploadId: z.string(),
+  path: z.string(),
+  signedUrl: z.string(),
+  token: z.string(),
+});

@@ -21,7 +21,8 @@ export function tokenName() {
 /** Token values by name; a value may hold line breaks (they become spaces in the prompt). */
 export function tokenValues() {
   return z.record(tokenName(), text().check(z.maxLength(maxTokenValueInputLength)), {
-    error: (issue) => issue.code === "invalid_key" ? "is not a token name: token names are letters, digits and _" : undefined,
+    error: (issue) =>
+      issue.code === "invalid_key" ? "is not a token name: token names are letters, digits and _" : undefined,
   });
 }
 

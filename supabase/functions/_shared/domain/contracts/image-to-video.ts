@@ -16,7 +16,14 @@ import {
 } from "../video-options.ts";
 import { controlCharacterMessage, isPlainLine, line, uuid } from "./text.ts";
 
-export const videoStatuses = ["queued", "processing", "preview_ready", "rendering", "completed", "failed"] as const;
+export const videoStatuses = [
+  "queued",
+  "processing",
+  "preview_ready",
+  "rendering",
+  "completed",
+  "failed",
+] as const;
 export type VideoStatus = (typeof videoStatuses)[number];
 
 export const paymentStatuses = ["unpaid", "pending", "paid", "failed", "refunded"] as const;
@@ -39,7 +46,9 @@ export const createBody = z.strictObject({
     z.maximum(maxDurationSeconds, `duration must be at most ${maxDurationSeconds} seconds`),
     z.refine(oneDecimal, { message: "duration takes at most one decimal" }),
   ),
-  resolution: z.enum(videoResolutions, { error: `resolution must be one of: ${videoResolutions.join(", ")}` }),
+  resolution: z.enum(videoResolutions, {
+    error: `resolution must be one of: ${videoResolutions.join(", ")}`,
+  }),
   fit: z._default(z.enum(videoFits, { error: `fit must be ${videoFits.join(" or ")}` }), "crop"),
   includeAudio: z._default(z.boolean(), false),
 }).check(z.refine((body) => (body.imageId === undefined) !== (body.imageUrl === undefined), {
