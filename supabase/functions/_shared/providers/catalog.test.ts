@@ -207,3 +207,22 @@ Deno.test("the model list tells the picker what each model accepts and whether i
   const dalle = described.find((m) => m.id === "dall-e-3")!;
   assert.deepEqual([dalle.retired, dalle.available], [true, false]);
 });
+
+Deno.test("the model list says why a model can't run, what it costs and how its settings read", () => {
+  const described = describeImageModels((name) => name === "OPENAI_API_KEY" ? "k" : undefined, now);
+  const gemini = described.find((m) => m.id === "gemini-3.1-flash-image")!;
+  assert.deepEqual(gemini.unavailableReason, {
+    kind: "missing-key",
+    envVar: "GOOGLE_AI_API_KEY",
+    providerLabel: "Google AI",
+  });
+  const dalle = described.find((m) => m.id === "dall-e-3")!;
+  assert.equal(dalle.unavailableReason?.kind, "retired");
+  const gpt = described.find((m) => m.id === "gpt-image-2")!;
+  assert.equal(gpt.unavailableReason, undefined);
+  assert.equal(gpt.credits, 6);
+  assert.equal(gpt.price.byQuality?.high, 20);
+  assert.equal(gpt.settingLabels.aspectRatio?.label, "Aspect ratio");
+  assert.equal(gpt.settingLabels.outputFormat?.values.png, "PNG");
+  assert.equal(described.find((m) => m.id === "local-render")!.credits, 1);
+});

@@ -3,7 +3,11 @@
  * aliases. Models are data; changing a provider's lineup is an edit here and in pricing.ts.
  * Model ids and retirement dates as the providers documented them in late 2026.
  */
+import type { UnavailableReason } from "../domain/contracts/image-generation.ts";
+import type { ImagePrice } from "../domain/image-pricing.ts";
+import { settingLabel, settingValueLabel } from "../domain/image-setting-labels.ts";
 import { badRequest } from "../http/errors.ts";
+import { IMAGE_PRICES, imageCredits } from "./pricing.ts";
 import { isProviderLive, PROVIDERS } from "./provider-config.ts";
 import { STYLES } from "./styles.ts";
 import { type Env, type ImageModel, type ImageSettings, SETTING_NAMES, type SettingName } from "./types.ts";
@@ -370,32 +374,72 @@ export interface ImageModelDescription {
   id: string;
   label: string;
   provider: string;
+  providerLabel: string;
   available: boolean;
   retired: boolean;
   retirement?: { on: string; successor: string };
   aliases: string[];
   supportsReferenceImage: boolean;
   settings: Partial<Record<SettingName, { allowed: readonly string[]; default?: string }>>;
+  unavailableReason?: UnavailableReason;
+  credits: number;
+  price: ImagePrice;
+  sizeForAspectRatio?: Readonly<Record<string, string>>;
+  settingLabels: Partial<Record<SettingName, { label: string; values: Record<string, string> }>>;
 }
 
-/** The catalog as a model picker needs it: what each model accepts and whether it can run here. */
+function unavailableReason(model: ImageModel, env: Env, now: Date): UnavailableReason | undefined {
+  if (isRetired(model, now)) {
+    const successor = currentModel(model, now);
+    return {
+      kind: "retired",
+      on: model.retirement!.on,
+      successor: successor.id,
+      successorLabel: successor.label,
+    };
+  }
+  const provider = PROVIDERS[model.provider];
+  if (!isProviderLive(model.provider, env) && provider.keyEnv) {
+    return { kind: "missing-key", envVar: provider.keyEnv, providerLabel: provider.label };
+  }
+  return undefined;
+}
+
+/** The catalog as a model picker needs it: what each model accepts, costs, and whether it can run here. */
 export function describeImageModels(env: Env, now: Date): ImageModelDescription[] {
-  return IMAGE_MODELS.map((model) => ({
-    id: model.id,
-    label: model.label,
-    provider: model.provider,
-    available: isProviderLive(model.provider, env) && !isRetired(model, now),
-    retired: isRetired(model, now),
-    retirement: model.retirement,
-    aliases: Object.keys(MODEL_ALIASES).filter((alias) =>
-      currentModel(MODELS_BY_ID.get(MODEL_ALIASES[alias])!, now) === model
-    ),
-    supportsReferenceImage: model.supportsReferenceImage,
-    settings: Object.fromEntries(
-      Object.entries(model.settings).map(([name, allowed]) => [
-        name,
-        { allowed, default: model.defaults[name as SettingName] },
-      ]),
-    ),
-  }));
+  return IMAGE_MODELS.map((model) => {
+    const reason = unavailableReason(model, env, now);
+    return {
+      id: model.id,
+      label: model.label,
+      provider: model.provider,
+      providerLabel: PROVIDERS[model.provider].label,
+      available: reason === undefined,
+      retired: isRetired(model, now),
+      retirement: model.retirement,
+      aliases: Object.keys(MODEL_ALIASES).filter((alias) =>
+        currentModel(MODELS_BY_ID.get(MODEL_ALIASES[alias])!, now) === model
+      ),
+      supportsReferenceImage: model.supportsReferenceImage,
+      settings: Object.fromEntries(
+        Object.entries(model.settings).map(([name, allowed]) => [
+          name,
+          { allowed, default: model.defaults[name as SettingName] },
+        ]),
+      ),
+      ...(reason ? { unavailableReason: reason } : {}),
+      credits: imageCredits(model, model.defaults),
+      price: IMAGE_PRICES[model.id],
+      ...(model.sizeForAspectRatio ? { sizeForAspectRatio: model.sizeForAspectRatio } : {}),
+      settingLabels: Object.fromEntries(
+        Object.entries(model.settings).map(([name, allowed]) => [
+          name,
+          {
+            label: settingLabel(name),
+            values: Object.fromEntries(allowed.map((value) => [value, settingValueLabel(name, value)])),
+          },
+        ]),
+      ),
+    };
+  });
 }

@@ -3,16 +3,8 @@
  * cent of provider cost, rounded up, with the offline renderer at 1 credit so the credit
  * flows work offline. Tune the numbers here; nothing else prices an image.
  */
+import { creditsForSettings, type ImagePrice } from "../domain/image-pricing.ts";
 import type { ImageModel, ImageSettings } from "./types.ts";
-
-interface ImagePrice {
-  /** Credits at the model's default settings. */
-  credits: number;
-  /** Replaces `credits` for a quality (OpenAI's quality or dalleQuality). */
-  byQuality?: Readonly<Record<string, number>>;
-  /** Multiplies the price for a size (pixels, Gemini's 1K/2K/4K, FLUX megapixels). */
-  sizeMultiplier?: Readonly<Record<string, number>>;
-}
 
 const GPT_IMAGE_SIZE_MULTIPLIER = {
   "1024x1024": 1,
@@ -55,8 +47,5 @@ export const IMAGE_PRICES: Readonly<Record<string, ImagePrice>> = {
 export function imageCredits(model: ImageModel, settings: ImageSettings): number {
   const price = IMAGE_PRICES[model.id];
   if (!price) throw new Error(`no price for image model ${model.id}`);
-  const quality = settings.quality ?? settings.dalleQuality;
-  const base = (quality && price.byQuality?.[quality]) || price.credits;
-  const multiplier = (settings.size && price.sizeMultiplier?.[settings.size]) || 1;
-  return Math.max(1, Math.ceil(base * multiplier));
+  return creditsForSettings(price, settings);
 }

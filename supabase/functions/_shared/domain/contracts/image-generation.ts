@@ -101,10 +101,25 @@ export const modelSetting = z.object({
 });
 export type ModelSetting = z.infer<typeof modelSetting>;
 
+/** Why a listed model can't be chosen here. */
+export const unavailableReason = z.discriminatedUnion("kind", [
+  /** The provider's key is not set on this server; `envVar` is the setting that enables it. */
+  z.object({ kind: z.literal("missing-key"), envVar: z.string(), providerLabel: z.string() }),
+  /** The provider shut the model down; `successor` (with its label) replaces it. */
+  z.object({ kind: z.literal("retired"), on: z.string(), successor: z.string(), successorLabel: z.string() }),
+]);
+export type UnavailableReason = z.infer<typeof unavailableReason>;
+
+/** A setting's label and its values' labels, for pickers that must not show raw ids. */
+export const settingLabels = z.object({ label: z.string(), values: z.record(z.string(), z.string()) });
+export type SettingLabels = z.infer<typeof settingLabels>;
+
 export const imageModel = z.object({
   id: z.string(),
   label: z.string(),
   provider: z.string(),
+  /** The provider as people know it ("OpenAI", "Offline renderer"). */
+  providerLabel: z.optional(z.string()),
   /** The provider is configured here and the model is not retired. */
   available: z.boolean(),
   retired: z.boolean(),
@@ -113,6 +128,20 @@ export const imageModel = z.object({
   supportsReferenceImage: z.boolean(),
   /** The settings this model accepts, each with its allowed values and default. */
   settings: z.record(z.string(), modelSetting),
+  /** Set when `available` is false. */
+  unavailableReason: z.optional(unavailableReason),
+  /** Credits one image costs at the model's default settings. */
+  credits: z.optional(z.number()),
+  /** The price table behind `credits`, for pricing chosen settings (domain/image-pricing.ts). */
+  price: z.optional(z.object({
+    credits: z.number(),
+    byQuality: z.optional(z.record(z.string(), z.number())),
+    sizeMultiplier: z.optional(z.record(z.string(), z.number())),
+  })),
+  /** For models sized in pixels: the size the server picks for each aspect ratio when none is chosen. */
+  sizeForAspectRatio: z.optional(z.record(z.string(), z.string())),
+  /** Human labels of each accepted setting and its values, by setting name. */
+  settingLabels: z.optional(z.record(z.string(), settingLabels)),
 });
 export type ImageModel = z.infer<typeof imageModel>;
 
@@ -120,7 +149,13 @@ export const modelsResponse = z.object({ models: z.array(imageModel) });
 export type ModelsResponse = z.infer<typeof modelsResponse>;
 
 /** What a picker that only chooses a model (the batch page) reads of each one. */
-export const modelOption = z.pick(imageModel, { id: true, label: true, available: true });
+export const modelOption = z.pick(imageModel, {
+  id: true,
+  label: true,
+  available: true,
+  credits: true,
+  unavailableReason: true,
+});
 export type ModelOption = z.infer<typeof modelOption>;
 
 export const modelOptionsResponse = z.object({ models: z.array(modelOption) });
