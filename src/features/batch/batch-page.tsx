@@ -53,8 +53,9 @@ export default function BatchPage() {
 
 function NewBatch({ onStarted }: { onStarted: (batchId: string) => void }) {
   const models = useImageModels();
-  // A batch runs on the server's worker: only models that run here can be offered.
-  const available = models.data?.filter((model) => model.available) ?? [];
+  // A batch runs on the server's worker: only models that run here can be chosen; retired ones go.
+  const listed = models.data?.filter((model) => !model.retired) ?? [];
+  const available = listed.filter((model) => model.available);
   if (models.isPending) return <Skeleton className="h-96 w-full" />;
   if (models.isError || available.length === 0) {
     return (
@@ -76,7 +77,7 @@ function NewBatch({ onStarted }: { onStarted: (batchId: string) => void }) {
       </Card>
     );
   }
-  return <BatchSetup models={available} onStarted={onStarted} />;
+  return <BatchSetup models={listed} onStarted={onStarted} />;
 }
 
 function OpenBatch({ batchId }: { batchId: string }) {

@@ -1,5 +1,5 @@
-import type { ReactNode } from "react";
-import { Link } from "react-router-dom";
+import { type ReactNode, useEffect } from "react";
+import { Link, useLocation } from "react-router-dom";
 import { buttonStyles } from "@/components/ui/button";
 import {
   ArrowRightIcon,
@@ -74,8 +74,20 @@ const questions: { question: string; answer: string }[] = [
   },
 ];
 
+/** The keys README.md's "Real AI providers" lists, for people who meet a model that is not set up. */
+const providers = [
+  { label: "OpenAI", models: "GPT Image", envVar: "OPENAI_API_KEY" },
+  { label: "Google AI", models: "Nano Banana (Gemini image models)", envVar: "GOOGLE_AI_API_KEY" },
+  { label: "Replicate", models: "FLUX.2", envVar: "REPLICATE_API_TOKEN" },
+];
+
 export default function HowItWorksPage() {
   const auth = useAuthSession();
+  const { hash } = useLocation();
+  // A link such as the model picker's "how to enable" lands on its section, not the page's top.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [hash]);
 
   return (
     <div className="mx-auto max-w-4xl px-4 py-12 sm:px-6 sm:py-20">
@@ -105,6 +117,40 @@ export default function HowItWorksPage() {
           </li>
         ))}
       </ol>
+
+      <section id="providers" aria-labelledby="providers-heading" className="mt-20 scroll-mt-24">
+        <h2 id="providers-heading" className="text-2xl font-bold tracking-tight text-ink">
+          Which image models you can use
+        </h2>
+        <p className="mt-3 leading-relaxed text-muted">
+          The offline renderer always works. Each other model runs once whoever runs this Personify server
+          sets its provider's key (in the function secrets on Supabase, or before{" "}
+          <code className="font-mono text-ink">npm run dev</code>); until then it is listed as not set up,
+          with the key it needs.
+        </p>
+        <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-sunken text-muted">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Provider</th>
+                <th scope="col" className="px-4 py-2 font-medium">Models</th>
+                <th scope="col" className="px-4 py-2 font-medium">Setting to add</th>
+              </tr>
+            </thead>
+            <tbody>
+              {providers.map((provider) => (
+                <tr key={provider.envVar} className="border-t border-line">
+                  <td className="px-4 py-2 font-medium text-ink">{provider.label}</td>
+                  <td className="px-4 py-2 text-muted">{provider.models}</td>
+                  <td className="px-4 py-2">
+                    <code className="font-mono text-ink">{provider.envVar}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
 
       <section aria-labelledby="faq-heading" className="mt-20">
         <h2 id="faq-heading" className="text-2xl font-bold tracking-tight text-ink">

@@ -6,13 +6,16 @@ import { PreviewReport } from "@/features/batch/components/preview-report";
 import { PromptModelSection } from "@/features/batch/components/prompt-model-section";
 import { useBatchSetup } from "@/features/batch/hooks/use-batch-setup";
 import type { ModelOption } from "@domain/contracts/image-generation";
+import { creditsText } from "@domain/image-pricing";
+import { useId } from "react";
 
 /** Upload, map, preview and start: everything before a batch exists on the server. */
 export function BatchSetup(
   { models, onStarted }: { models: ModelOption[]; onStarted: (batchId: string) => void },
 ) {
   const setup = useBatchSetup(models, onStarted);
-  const { csv, problems, checked, currentReport } = setup;
+  const { csv, problems, checked, currentReport, startBlockedBecause } = setup;
+  const startHintId = useId();
 
   return (
     <Card className="space-y-6 p-4 sm:p-6">
@@ -37,14 +40,19 @@ export function BatchSetup(
         >
           Preview batch
         </Button>
-        <Button onClick={() => void setup.start()} loading={setup.starting} disabled={!currentReport?.valid}>
-          {currentReport ? `Start batch · ${currentReport.estimate.totalCost} credits` : "Start batch"}
+        <Button
+          onClick={() => void setup.start()}
+          loading={setup.starting}
+          disabled={startBlockedBecause !== undefined}
+          aria-describedby={startBlockedBecause ? startHintId : undefined}
+        >
+          {currentReport ? `Start batch · ${creditsText(currentReport.estimate.totalCost)}` : "Start batch"}
         </Button>
       </div>
-      {checked && !currentReport
+      {startBlockedBecause
         ? (
-          <p className="text-sm text-muted">
-            You changed something since the preview; preview again to start.
+          <p id={startHintId} className="text-sm text-muted" data-testid="start-blocked-reason">
+            {startBlockedBecause}
           </p>
         )
         : null}

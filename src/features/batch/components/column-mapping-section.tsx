@@ -23,8 +23,7 @@ export function ColumnMappingSection({ setup, csv }: { setup: BatchSetupState; c
               <input
                 className={fieldClasses}
                 value={mapping[header] ?? ""}
-                onChange={(event) =>
-                  setup.setMapping({ ...mapping, [header]: event.target.value.toUpperCase() })}
+                onChange={(event) => setup.setColumnToken(header, event.target.value.toUpperCase())}
                 placeholder="Left out"
               />
             </label>

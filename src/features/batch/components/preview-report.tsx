@@ -1,6 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import type { BatchPreview } from "@domain/contracts/batch";
 import { formatCredits } from "@/lib/format";
+import { creditsText } from "@domain/image-pricing";
 
 /** The server's verdict on a batch before it runs: problems by row, resolved prompts, and the cost. */
 export function PreviewReport({ report }: { report: BatchPreview }) {
@@ -12,13 +13,13 @@ export function PreviewReport({ report }: { report: BatchPreview }) {
       </h2>
       <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
         <Figure label="Rows" value={formatCredits(report.rowCount)} />
-        <Figure label="Cost per row" value={`${formatCredits(estimate.costPerRow)} credits`} />
+        <Figure label="Cost per row" value={creditsText(estimate.costPerRow)} />
         <Figure
           label="Total cost"
-          value={`${formatCredits(estimate.totalCost)} credits`}
+          value={creditsText(estimate.totalCost)}
           testId="batch-total-cost"
         />
-        <Figure label="Your balance" value={`${formatCredits(estimate.balance)} credits`} />
+        <Figure label="Your balance" value={creditsText(estimate.balance)} />
       </dl>
       {!estimate.sufficient
         ? (

@@ -10,6 +10,7 @@ import {
   unfedTokens,
 } from "@/features/batch/lib/column-mapping";
 import { type CsvFile, readCsvFile } from "@/features/batch/lib/read-csv-file";
+import { findTokens } from "@domain/personalization-tokens";
 import { showErrorToast } from "@/lib/error-toast";
 import type { BatchPreview } from "@domain/contracts/batch";
 import type { ModelOption } from "@domain/contracts/image-generation";
@@ -24,10 +25,11 @@ export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string
   const [csv, setCsv] = useState<CsvFile>();
   const [readError, setReadError] = useState<string>();
   const [reading, setReading] = useState(false);
-  const [mapping, setMapping] = useState<Record<string, string>>({});
+  // Only the columns someone edited; the rest follow the prompt's tokens as it is typed.
+  const [editedMapping, setEditedMapping] = useState<Record<string, string>>({});
   const [globals, setGlobals] = useState<GlobalToken[]>([]);
   const [prompt, setPrompt] = useState("");
-  const [model, setModel] = useState(models[0]?.id ?? "");
+  const [model, setModel] = useState(models.find((option) => option.available)?.id ?? "");
   const [checked, setChecked] = useState<{ request: BatchRequest; report: BatchPreview }>();
   const preview = usePreviewBatch();
   const create = useCreateBatch();
@@ -37,16 +39,31 @@ export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string
   async function readFile(file: File) {
     setReading(true);
     setReadError(undefined);
+    setEditedMapping({});
+    setChecked(undefined);
     try {
-      const parsed = await readCsvFile(file);
-      setCsv(parsed);
-      setMapping(defaultMapping(parsed.headers));
-      setChecked(undefined);
+      setCsv(await readCsvFile(file));
     } catch (error) {
+      // A refused file replaces the previous one: nobody should preview a file they just swapped out.
+      setCsv(undefined);
       setReadError(error instanceof Error ? error.message : String(error));
     } finally {
       setReading(false);
     }
+  }
+
+  const mapping = csv
+    ? {
+      ...defaultMapping(csv.headers, [
+        ...findTokens(prompt).map((token) => token.name),
+        ...globals.map((token) => token.name),
+      ]),
+      ...editedMapping,
+    }
+    : {};
+
+  function setColumnToken(column: string, token: string) {
+    setEditedMapping((edited) => ({ ...edited, [column]: token }));
   }
 
   const request: BatchRequest | undefined = csv
@@ -64,6 +81,18 @@ export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string
   // A preview only vouches for the exact inputs it was made from.
   const currentReport = checked && request && JSON.stringify(checked.request) === JSON.stringify(request)
     ? checked.report
+    : undefined;
+
+  const startBlockedBecause = !csv
+    ? "Upload a CSV first."
+    : prompt.trim() === ""
+    ? "Write the prompt every row fills in."
+    : !checked
+    ? "Preview the batch first: it checks every row and shows the cost."
+    : !currentReport
+    ? "You changed something since the preview; preview again to start."
+    : !currentReport.valid
+    ? "Fix the problems the preview found, then preview again."
     : undefined;
 
   function runPreview() {
@@ -96,7 +125,7 @@ export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string
     readError,
     reading,
     mapping,
-    setMapping,
+    setColumnToken,
     globals,
     setGlobals,
     prompt,
@@ -108,6 +137,7 @@ export function useBatchSetup(models: ModelOption[], onStarted: (batchId: string
     missing,
     checked,
     currentReport,
+    startBlockedBecause,
     previewing: preview.isPending,
     starting,
     readFile,

@@ -39,3 +39,24 @@ describe("column mapping", () => {
     ]);
   });
 });
+
+describe("defaultMapping with the prompt's tokens", () => {
+  it("feeds the token the prompt uses, whatever the header's case, _, - or spaces", () => {
+    expect(
+      defaultMapping(["first_name", "Company-Name", "job title", "city"], [
+        "FIRSTNAME",
+        "COMPANYNAME",
+        "JOB_TITLE",
+      ]),
+    ).toEqual({
+      first_name: "FIRSTNAME",
+      "Company-Name": "COMPANYNAME",
+      "job title": "JOB_TITLE",
+      city: "CITY",
+    });
+  });
+
+  it("names a column the server's way when the prompt has no matching token", () => {
+    expect(defaultMapping(["first_name"], ["COMPANY"])).toEqual({ first_name: "FIRST_NAME" });
+  });
+});

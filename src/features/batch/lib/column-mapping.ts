@@ -1,6 +1,7 @@
 /**
  * Column → token mapping for a batch, matching the batch function's rules: a column feeds the
  * token named after it ("First name" → FIRST_NAME) unless mapped to another one or left out ("").
+ * The SPA sends its mapping explicitly, so it may match a column to the prompt's own token names.
  */
 import { findTokens, isValidTokenName, normalizeTokenName } from "@domain/personalization-tokens";
 
@@ -13,8 +14,21 @@ export function suggestedToken(header: string): string {
     .slice(0, 64);
 }
 
-export function defaultMapping(headers: string[]): Record<string, string> {
-  return Object.fromEntries(headers.map((header) => [header, suggestedToken(header)]));
+/** "first_name", "First-Name", "FIRST NAME" and "FIRSTNAME" all squash to "FIRSTNAME". */
+function squashed(name: string): string {
+  return name.replace(/[^A-Za-z0-9]+/g, "").toUpperCase();
+}
+
+/**
+ * The token each column feeds before anyone edits it: a token the prompt uses whose name matches
+ * the header once case, `_`, `-` and spaces are ignored (so `first_name` feeds [FIRSTNAME]),
+ * otherwise the header made token-like, as the server would name it.
+ */
+export function defaultMapping(headers: string[], usedTokens: string[] = []): Record<string, string> {
+  const bySquashedName = new Map(usedTokens.map((token) => [squashed(token), normalizeTokenName(token)]));
+  return Object.fromEntries(
+    headers.map((header) => [header, bySquashedName.get(squashed(header)) ?? suggestedToken(header)]),
+  );
 }
 
 export interface GlobalToken {
