@@ -1,4 +1,9 @@
 import type { ImageModel, ModelSetting } from "@domain/contracts/image-generation";
+import { creditsForSettings } from "@domain/image-pricing";
+import {
+  settingLabel as sharedSettingLabel,
+  settingValueLabel as sharedSettingValueLabel,
+} from "@domain/image-setting-labels";
 
 /** The settings a person chose, by name. Anything left out takes the model's default on the server. */
 export type SettingChoices = Record<string, string>;
@@ -14,26 +19,13 @@ const settingOrder = [
   "dalleStyle",
 ];
 
-const settingLabels: Record<string, string> = {
-  aspectRatio: "Aspect ratio",
-  size: "Size",
-  quality: "Quality",
-  style: "Style",
-  background: "Background",
-  outputFormat: "File format",
-  dalleQuality: "DALL·E quality",
-  dalleStyle: "DALL·E style",
-};
-
-export function settingLabel(name: string): string {
-  return settingLabels[name] ?? humanize(name.replace(/([a-z])([A-Z])/g, "$1 $2"));
+/** The catalog's label for a setting, or the shared table's for an older server. */
+export function settingLabel(name: string, model?: ImageModel): string {
+  return model?.settingLabels?.[name]?.label ?? sharedSettingLabel(name);
 }
 
-/** "digital-art" → "Digital art", "3d-render" → "3D render"; sizes and ratios stay as they are. */
-export function settingValueLabel(name: string, value: string): string {
-  if (name === "aspectRatio" || name === "size") return value;
-  if (name === "outputFormat") return value.toUpperCase();
-  return humanize(value.replace(/-/g, " ")).replace(/\b3d\b/i, "3D");
+export function settingValueLabel(name: string, value: string, model?: ImageModel): string {
+  return model?.settingLabels?.[name]?.values[value] ?? sharedSettingValueLabel(name, value);
 }
 
 function humanize(text: string): string {
@@ -77,6 +69,22 @@ export function choicesForModel(choices: SettingChoices, model: ImageModel): Set
     (kept, [name, value]) => chooseSetting(kept, model, name, value),
     {},
   );
+}
+
+/**
+ * Credits one image costs with these choices, by the same arithmetic the server charges with:
+ * the model's defaults, the choices over them, and the size an aspect ratio picks when no size is chosen.
+ */
+export function creditsForChoices(model: ImageModel, choices: SettingChoices): number | undefined {
+  if (!model.price) return model.credits;
+  const effective: Record<string, string | undefined> = {
+    ...Object.fromEntries(Object.entries(model.settings).map(([name, setting]) => [name, setting.default])),
+    ...choices,
+  };
+  if (model.sizeForAspectRatio && choices.aspectRatio && !choices.size) {
+    effective.size = model.sizeForAspectRatio[choices.aspectRatio];
+  }
+  return creditsForSettings(model.price, effective);
 }
 
 const providerLabels: Record<string, string> = {
