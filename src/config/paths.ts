@@ -214,5 +214,10 @@ export const paths = {
     parse: parseGalleryFilters,
     /** Writes the filters into `base` (its other params are kept). */
     search: gallerySearch,
+    /** The image a link opens (`?image=<id>`, as a batch's results CSV links each row), else null. */
+    parseImage: (params: URLSearchParams): string | null => {
+      const image = params.get("image") ?? "";
+      return uuidPattern.test(image) ? image : null;
+    },
   },
 };

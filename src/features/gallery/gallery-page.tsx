@@ -7,6 +7,7 @@ import { GalleryFiltersBar } from "@/features/gallery/components/gallery-filters
 import { GalleryHeader } from "@/features/gallery/components/gallery-header";
 import { GalleryResults } from "@/features/gallery/components/gallery-results";
 import { Lightbox } from "@/features/gallery/components/lightbox";
+import { LinkedImageLightbox } from "@/features/gallery/components/linked-image-lightbox";
 import { OrganisePanel } from "@/features/gallery/components/organise-panel";
 import { UploadPanel } from "@/features/gallery/components/upload-panel";
 import { useGalleryState } from "@/features/gallery/hooks/use-gallery-state";
@@ -95,8 +96,18 @@ function Gallery() {
             canLoadMore={gallery.list.hasNextPage}
             onLoadMore={gallery.loadMore}
             onIndexChange={gallery.setLightboxIndex}
-            onClose={() => gallery.setLightboxIndex(null)}
+            onClose={gallery.closeLightbox}
             onDelete={gallery.deleteFromLightbox}
+          />
+        )
+        : null}
+      {gallery.linkedImageOutsideList
+        ? (
+          <LinkedImageLightbox
+            imageId={gallery.linkedImageOutsideList}
+            albums={albums}
+            onClose={gallery.closeLightbox}
+            onDelete={gallery.deleteLinkedImage}
           />
         )
         : null}

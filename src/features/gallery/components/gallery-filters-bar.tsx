@@ -4,6 +4,8 @@ import { inputClasses } from "@/components/ui/text-field";
 import { emptyGalleryFilters, type GalleryFilters } from "@/config/paths";
 import { useGalleryFacets } from "@/features/gallery/api/get-gallery-facets";
 import { isNarrowed } from "@/features/gallery/lib/gallery-filters";
+import { useImageModels } from "@/data/image-models/get-image-models";
+import { featureLabel } from "@domain/feature-labels";
 
 /** Typing pauses this long before the search runs (and the URL changes). */
 const searchDebounceMs = 300;
@@ -11,19 +13,14 @@ const searchDebounceMs = 300;
 const controlClasses =
   "h-10 rounded-xl border border-line bg-surface px-3 text-sm text-ink focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40";
 
-const featureLabels: Record<string, string> = { upload: "Uploads" };
-
-function featureLabel(feature: string) {
-  return featureLabels[feature] ??
-    feature.replace(/[-_]/g, " ").replace(/^./, (first) => first.toUpperCase());
-}
-
 /** Search and filters; each change is written to the URL by `onChange`. */
 export function GalleryFiltersBar(
   { filters, onChange }: { filters: GalleryFilters; onChange: (filters: GalleryFilters) => void },
 ) {
   const id = useId();
   const facets = useGalleryFacets();
+  const models = useImageModels();
+  const modelLabel = (id: string) => models.data?.find((model) => model.id === id)?.label ?? id;
   const [search, setSearch] = useState(filters.q);
   const [searchInUrl, setSearchInUrl] = useState(filters.q);
   // The URL's search changed by itself (back button, "Clear"): show it.
@@ -77,7 +74,7 @@ export function GalleryFiltersBar(
           <option value="">All models</option>
           {withCurrent(facets.data?.models, shown.model).map((model) => (
             <option key={model} value={model}>
-              {model}
+              {modelLabel(model)}
             </option>
           ))}
         </select>

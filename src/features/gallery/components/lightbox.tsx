@@ -16,6 +16,9 @@ import { describeError } from "@/lib/describe-error";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits, formatDateTime } from "@/lib/format";
 import { DangerButton } from "@/features/gallery/components/danger-button";
+import { useImageModels } from "@/data/image-models/get-image-models";
+import { featureLabel } from "@domain/feature-labels";
+import { settingLabel, settingValueLabel } from "@domain/image-setting-labels";
 
 function isTyping(target: EventTarget) {
   return target instanceof HTMLInputElement || target instanceof HTMLSelectElement ||
@@ -101,8 +104,14 @@ export function Lightbox({
         </div>
         <div className="space-y-4 p-5">
           <div className="flex items-start justify-between gap-3">
-            <h2 id={titleId} className="line-clamp-3 text-base font-semibold">
-              {image.prompt || "Untitled image"}
+            <h2
+              id={titleId}
+              className="line-clamp-3 text-base font-semibold"
+              title={image.prompt && image.prompt !== image.resolvedPrompt
+                ? `Template: ${image.prompt}`
+                : undefined}
+            >
+              {image.resolvedPrompt || image.prompt || "Untitled image"}
             </h2>
             <Button variant="ghost" size="sm" aria-label="Close" onClick={onClose}>
               <CloseIcon className="size-5" />
@@ -257,19 +266,19 @@ function Details(
 }
 
 function Metadata({ detail }: { detail: GalleryImageDetail }) {
+  const models = useImageModels();
+  const model = models.data?.find((candidate) => candidate.id === detail.model);
+  const modelLabel = model?.label ?? detail.model;
   const rows: [string, string][] = [
     ["Prompt", detail.prompt],
     ["Resolved prompt", detail.resolvedPrompt],
-    [
-      "Model",
-      detail.providerModel && detail.providerModel !== detail.model
-        ? `${detail.model} (${detail.providerModel})`
-        : detail.model,
-    ],
-    ["Provider", detail.provider],
+    // The provider's own model name stays in brackets: it is what their docs and invoices say.
+    ["Model", detail.providerModel ? `${modelLabel} (${detail.providerModel})` : modelLabel],
+    ["Provider", model?.providerLabel ?? detail.provider],
+    ["Made with", featureLabel(detail.feature)],
     ...Object.entries(detail.settings ?? {}).map((
       [name, value],
-    ): [string, string] => [`Setting: ${name}`, String(value)]),
+    ): [string, string] => [settingLabel(name), settingValueLabel(name, String(value))]),
     ...Object.entries(detail.tokens ?? {}).map((
       [name, value],
     ): [string, string] => [`Token [${name}]`, String(value)]),

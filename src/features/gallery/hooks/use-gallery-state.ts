@@ -54,6 +54,31 @@ export function useGalleryState() {
   const [lightboxIndex, setLightboxIndex] = useState<number | null>(null);
   const [organisationId, setOrganisationId] = useState<string | null>(null);
 
+  // ?image=<id> (a batch's results CSV links each row so) opens that image once it is loaded.
+  const linkedImageId = paths.gallery.parseImage(searchParams);
+  const linkedIndex = linkedImageId ? imageIds.indexOf(linkedImageId) : -1;
+  const [openedLink, setOpenedLink] = useState<string | null>(null);
+  if (linkedImageId && linkedImageId !== openedLink && linkedIndex >= 0) {
+    setOpenedLink(linkedImageId);
+    setLightboxIndex(linkedIndex);
+  }
+  /** A linked image the loaded pages don't hold (further down a long gallery): opened on its own. */
+  const linkedImageOutsideList = linkedImageId && linkedImageId !== openedLink && !list.isPending &&
+      linkedIndex === -1
+    ? linkedImageId
+    : null;
+  const closeLightbox = () => {
+    setLightboxIndex(null);
+    if (linkedImageId) {
+      setOpenedLink(null);
+      setSearchParams((current) => {
+        const next = new URLSearchParams(current);
+        next.delete("image");
+        return next;
+      }, { replace: true });
+    }
+  };
+
   const activeAlbum = albums.data?.find((album) => album.id === filters.album);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   const loadMore = useCallback(() => {
@@ -157,6 +182,8 @@ export function useGalleryState() {
     organisationId,
     lightboxIndex,
     setLightboxIndex,
+    closeLightbox,
+    linkedImageOutsideList,
     closeOrganisation: () => setOrganisationId(null),
     showAllImages: () => navigate(albumHref("")),
     favouriteSelected: () => setFavorites.mutate({ imageIds: selected, isFavorite: !allFavourites }),
@@ -170,6 +197,10 @@ export function useGalleryState() {
     },
     organise,
     clearSelection,
+    deleteLinkedImage: (imageId: string) => {
+      closeLightbox();
+      deleteSome([imageId]);
+    },
     /** The open image goes; the lightbox moves to its neighbour, or closes after the last one. */
     deleteFromLightbox: (imageId: string) => {
       if (lightboxIndex === null) return;
