@@ -15,7 +15,7 @@ vi.mock("@/lib/invoke-function", () => ({ invokeFunction }));
 vi.mock("@/lib/error-toast", () => ({ showErrorToast }));
 vi.mock("@/lib/env", () => ({ env }));
 // Stripe.js comes from Stripe's servers; the checkout's own test covers what it does with it.
-vi.mock("@/features/video/components/stripe-checkout", () => ({
+vi.mock("@/components/payments/stripe-checkout", () => ({
   default: (props: { publishableKey: string; clientSecret: string; priceLabel: string }) => (
     <p data-testid="stripe-checkout">{`${props.publishableKey} ${props.clientSecret} ${props.priceLabel}`}</p>
   ),

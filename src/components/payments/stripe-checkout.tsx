@@ -16,26 +16,41 @@ function stripeFor(publishableKey: string) {
   return stripe;
 }
 
-/** Stripe Elements for one PaymentIntent; `onPaid` runs once Stripe has accepted the payment. */
+const toastFailure = (error: Error) => showErrorToast(error, { id: "payment" });
+
+/**
+ * Stripe Elements for one PaymentIntent; `onPaid` runs once Stripe has accepted the payment, and
+ * `onError` gets a refusal (a toast unless the caller shows it itself, as a modal dialog must).
+ */
 export default function StripeCheckout({
   publishableKey,
   clientSecret,
   priceLabel,
   onPaid,
+  onError = toastFailure,
 }: {
   publishableKey: string;
   clientSecret: string;
   priceLabel: string;
   onPaid: () => void;
+  onError?: (error: Error) => void;
 }) {
   return (
     <Elements stripe={stripeFor(publishableKey)} options={{ clientSecret }}>
-      <CheckoutForm priceLabel={priceLabel} onPaid={onPaid} />
+      <CheckoutForm priceLabel={priceLabel} onPaid={onPaid} onError={onError} />
     </Elements>
   );
 }
 
-function CheckoutForm({ priceLabel, onPaid }: { priceLabel: string; onPaid: () => void }) {
+function CheckoutForm({
+  priceLabel,
+  onPaid,
+  onError,
+}: {
+  priceLabel: string;
+  onPaid: () => void;
+  onError: (error: Error) => void;
+}) {
   const stripe = useStripe();
   const elements = useElements();
   const [paying, setPaying] = useState(false);
@@ -52,9 +67,7 @@ function CheckoutForm({ priceLabel, onPaid }: { priceLabel: string; onPaid: () =
         confirmParams: { return_url: window.location.href },
       });
       if (result.error) {
-        showErrorToast(new Error(result.error.message ?? "The payment didn't go through."), {
-          id: "video-payment",
-        });
+        onError(new Error(result.error.message ?? "The payment didn't go through."));
         return;
       }
       onPaid();

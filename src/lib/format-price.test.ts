@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPrice } from "@/features/video/lib/format-price";
+import { formatPrice } from "@/lib/format-price";
 
 describe("formatPrice", () => {
   it("turns Stripe's minor units into the currency's major unit", () => {

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import StripeCheckout from "@/features/video/components/stripe-checkout";
+import StripeCheckout from "@/components/payments/stripe-checkout";
 
 const confirmPayment = vi.hoisted(() => vi.fn());
 const loadStripe = vi.hoisted(() => vi.fn());
