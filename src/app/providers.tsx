@@ -1,14 +1,25 @@
 import { QueryClientProvider, useQueryClient } from "@tanstack/react-query";
 import { LazyMotion, MotionConfig } from "framer-motion";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { Toaster } from "sonner";
 import { ErrorBoundary } from "@/app/error-boundary";
 import { createQueryClient } from "@/app/query-client";
 import { AuthSessionProvider, useAuthSession } from "@/lib/auth-session";
+import { type CreditsOffer, CreditsOfferProvider } from "@/lib/credits-offer";
 import { useTheme } from "@/lib/theme";
 
 const loadSupabase = () => import("@/lib/supabase").then((module) => module.supabase);
 const loadMotionFeatures = () => import("@/app/motion-features").then((module) => module.default);
+// The purchase is fetched when it is first offered, not with every page.
+const BuyCreditsDialog = lazy(() => import("@/features/credits/components/buy-credits-dialog"));
+
+function renderCreditsOffer(offer: CreditsOffer, close: () => void) {
+  return (
+    <Suspense fallback={null}>
+      <BuyCreditsDialog offer={offer} onClose={close} />
+    </Suspense>
+  );
+}
 
 export function AppProviders({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
@@ -19,7 +30,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
           <ForgetDataOfPreviousUser />
           <LazyMotion features={loadMotionFeatures} strict>
             <MotionConfig reducedMotion="user">
-              {children}
+              <CreditsOfferProvider renderOffer={renderCreditsOffer}>{children}</CreditsOfferProvider>
               <ThemedToaster />
             </MotionConfig>
           </LazyMotion>

@@ -175,6 +175,8 @@ export const paths = {
   /** Where the password-reset email lands. */
   updatePassword: staticRoute("/update-password"),
   account: staticRoute(accountPath),
+  /** Credit packs to buy, with the balance. */
+  credits: staticRoute("/credits"),
   aiImage: {
     path: aiImagePath,
     href: ({ prompt, model, settings = {}, tokens = {} }: AiImageSearch = {}) =>

@@ -7,6 +7,7 @@ export const navigationLinks: { to: string; label: string; signedIn?: boolean }[
   { to: paths.batch.href(), label: "Batch", signedIn: true },
   { to: paths.video.href(), label: "Video", signedIn: true },
   { to: paths.gallery.href(), label: "Gallery", signedIn: true },
+  { to: paths.credits.href(), label: "Credits", signedIn: true },
   { to: paths.account.href(), label: "Account", signedIn: true },
 ];
 

@@ -4,7 +4,7 @@ import { promptInstall, useCanInstall } from "@/app/pwa/install-prompt-store";
 import { preloadPageFor } from "@/app/routes/lazy-pages";
 import { Avatar } from "@/components/ui/avatar";
 import { DropdownMenu, menuItemClasses } from "@/components/ui/dropdown-menu";
-import { ChevronDownIcon, DownloadIcon, SignOutIcon, UserIcon } from "@/components/ui/icons";
+import { ChevronDownIcon, CoinsIcon, DownloadIcon, SignOutIcon, UserIcon } from "@/components/ui/icons";
 import { paths } from "@/config/paths";
 import { greetingName } from "@/lib/auth-session";
 
@@ -38,6 +38,16 @@ export function UserMenu({ user }: { user: User }) {
               onFocus={() => preloadPageFor(paths.account.href())}
             >
               <UserIcon className="size-4" /> Account and credits
+            </Link>
+            <Link
+              to={paths.credits.href()}
+              role="menuitem"
+              tabIndex={-1}
+              className={menuItemClasses}
+              onClick={() => close()}
+              onFocus={() => preloadPageFor(paths.credits.href())}
+            >
+              <CoinsIcon className="size-4" /> Buy credits
             </Link>
             {canInstall
               ? (

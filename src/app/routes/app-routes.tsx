@@ -63,6 +63,12 @@ export function AppRoutes() {
             element={<Page title="Your account" component={pages.account} skeleton={accountSkeleton} />}
           />
           <Route
+            path={paths.credits.path}
+            element={
+              <Page title="Buy credits" component={pages.credits} skeleton={<ContentPageSkeleton />} />
+            }
+          />
+          <Route
             path={paths.aiImage.path}
             element={<Page title="AI Image" component={pages.aiImage} skeleton={<AiImagePageSkeleton />} />}
           />

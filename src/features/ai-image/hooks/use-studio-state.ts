@@ -8,6 +8,7 @@ import { draftFromSearch } from "@/features/ai-image/lib/draft-from-search";
 import { type ImageDraft, requestFromDraft } from "@/features/ai-image/lib/image-draft";
 import { insertToken } from "@/features/ai-image/lib/insert-token";
 import { choicesForModel } from "@/features/ai-image/lib/model-settings";
+import { outOfCredits, useOfferCredits } from "@/lib/credits-offer";
 import { showErrorToast } from "@/lib/error-toast";
 import { ValidationError } from "@/lib/function-errors";
 import type { GeneratedImage, GenerationStage, ImageModel } from "@domain/contracts/image-generation";
@@ -50,6 +51,7 @@ export function useStudioState(models: ImageModel[], startModel: ImageModel) {
   const id = useId();
   const generation = useGenerateImage();
   const tokenSets = useTokenSets();
+  const offerCredits = useOfferCredits();
 
   const model = models.find((candidate) => candidate.id === draft.modelId && candidate.available) ??
     startModel;
@@ -144,7 +146,19 @@ export function useStudioState(models: ImageModel[], startModel: ImageModel) {
         onError: (error) => {
           if (controller.signal.aborted) return;
           if (error instanceof ValidationError && "missingTokens" in error.details) setBlocked(true);
-          showErrorToast(error, { id: "generation", retry: () => generate(snapshot) });
+          const shortfall = outOfCredits(error);
+          const retry = () => generate(snapshot);
+          showErrorToast(error, {
+            id: "generation",
+            retry,
+            action: shortfall
+              ? {
+                label: "Add credits",
+                onClick: () =>
+                  offerCredits({ ...shortfall, resume: { label: "Generate the image", run: retry } }),
+              }
+              : undefined,
+          });
         },
       },
     );

@@ -7,6 +7,7 @@ import { useBatchAction } from "@/features/batch/api/batch-action";
 import type { Batch, BatchAction, BatchStatus } from "@domain/contracts/batch";
 import { type BatchFile, downloadBatchFile } from "@/features/batch/api/download-batch-file";
 import { formatEta } from "@/features/batch/lib/format-eta";
+import { outOfCredits, useOfferCredits } from "@/lib/credits-offer";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits } from "@/lib/format";
 
@@ -46,6 +47,7 @@ function actionsFor(batch: Batch): BatchAction[] {
 /** The live state of one batch: the bar, counts and ETA, its controls and its downloads. */
 export function BatchProgress({ batch }: { batch: Batch }) {
   const action = useBatchAction();
+  const offerCredits = useOfferCredits();
   const [downloading, setDownloading] = useState<BatchFile>();
   const percent = Math.round(batch.progress * 100);
   const eta = batch.status === "running" ? formatEta(batch.etaSeconds) : undefined;
@@ -53,9 +55,17 @@ export function BatchProgress({ batch }: { batch: Batch }) {
 
   function run(name: BatchAction) {
     action.mutate({ batchId: batch.id, action: name }, {
-      onError: (error) => showErrorToast(error, { retry: () => run(name) }),
+      onError: (error) => {
+        const shortfall = outOfCredits(error);
+        if (shortfall) offerCredits({ ...shortfall, resume: resumeOffer });
+        else showErrorToast(error, { retry: () => run(name) });
+      },
     });
   }
+
+  const resumeOffer = { label: "Resume batch", run: () => run("resume") };
+  // The worker pauses a batch with this reason when a row's debit is refused.
+  const outOfCreditsPause = batch.status === "paused" && batch.pauseReason?.startsWith("Out of credits");
 
   async function download(file: BatchFile) {
     setDownloading(file);
@@ -104,7 +114,23 @@ export function BatchProgress({ batch }: { batch: Batch }) {
         </p>
       </div>
       {batch.pauseReason && batch.status === "paused"
-        ? <Alert tone="info" title="Paused">{batch.pauseReason}</Alert>
+        ? (
+          <Alert tone="info" title="Paused">
+            <p>{batch.pauseReason}</p>
+            {outOfCreditsPause
+              ? (
+                <Button
+                  size="sm"
+                  className="mt-2"
+                  onClick={() =>
+                    offerCredits({ message: batch.pauseReason ?? undefined, resume: resumeOffer })}
+                >
+                  Add credits
+                </Button>
+              )
+              : null}
+          </Alert>
+        )
         : null}
       {batch.error ? <Alert title="The batch stopped">{batch.error}</Alert> : null}
       <div className="flex flex-wrap gap-2">
