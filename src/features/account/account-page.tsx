@@ -4,6 +4,7 @@ import { useAccount } from "@/data/account/get-account";
 import { AccountSkeleton } from "@/features/account/components/account-skeleton";
 import { CreditsCard } from "@/features/account/components/credits-card";
 import { LedgerList } from "@/features/account/components/ledger-list";
+import { PaymentsList } from "@/features/account/components/payments-list";
 import { ProfileCard, profileName } from "@/features/account/components/profile-card";
 
 export default function AccountPage() {
@@ -52,6 +53,12 @@ export default function AccountPage() {
                 loadMoreFailed={account.isFetchNextPageError}
                 onLoadMore={() => void account.fetchNextPage()}
               />
+            </Card>
+            <Card className="overflow-hidden">
+              <div className="border-b border-line px-5 py-4 sm:px-6">
+                <h2 className="text-base font-semibold text-ink">Payments</h2>
+              </div>
+              <PaymentsList payments={firstPage.payments ?? []} />
             </Card>
           </div>
         )

@@ -1,5 +1,7 @@
+import { Link } from "react-router-dom";
 import { Card } from "@/components/ui/card";
 import { SparklesIcon } from "@/components/ui/icons";
+import { paths } from "@/config/paths";
 import { formatCredits } from "@/lib/format";
 
 export function CreditsCard({ balance }: { balance: number }) {
@@ -22,6 +24,12 @@ export function CreditsCard({ balance }: { balance: number }) {
         <SparklesIcon className="size-4 shrink-0" />
         Each image costs a few credits, depending on the model.
       </p>
+      <Link
+        to={paths.credits.href()}
+        className="relative mt-5 inline-flex h-10 items-center rounded-xl bg-white px-4 text-sm font-semibold text-violet-800 shadow-sm hover:bg-violet-50 focus:outline-none focus-visible:ring-4 focus-visible:ring-white/60"
+      >
+        Buy credits
+      </Link>
     </Card>
   );
 }

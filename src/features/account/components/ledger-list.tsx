@@ -3,8 +3,10 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CoinsIcon } from "@/components/ui/icons";
 import type { LedgerEntry } from "@domain/contracts/account";
+import { BatchLedgerLine } from "@/features/account/components/batch-ledger-line";
 import { ledgerReasonLabel } from "@/features/account/components/ledger-reason";
 import { formatCreditChange, formatDateTime } from "@/lib/format";
+import { formatPrice } from "@/lib/format-price";
 
 /** The credit ledger, newest first, with "Load more" while older entries remain. */
 export function LedgerList({
@@ -33,37 +35,44 @@ export function LedgerList({
   return (
     <div>
       <ul className="divide-y divide-line" aria-label="Credit history">
-        {entries.map((entry) => (
-          <li key={entry.id} className="flex items-center gap-4 px-5 py-4 sm:px-6">
-            <span
-              aria-hidden="true"
-              className={clsx(
-                "grid size-10 shrink-0 place-items-center rounded-xl text-lg",
-                entry.amount >= 0
-                  ? "bg-emerald-50 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300"
-                  : "bg-sunken text-muted",
-              )}
-            >
-              <CoinsIcon />
-            </span>
-            <div className="min-w-0 flex-1">
-              <p className="truncate font-medium text-ink">{ledgerReasonLabel(entry.reason)}</p>
-              <p className="truncate text-sm text-muted">
-                {entry.description ? `${entry.description} · ` : ""}
-                <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
-              </p>
-            </div>
-            <p
-              className={clsx(
-                "shrink-0 font-semibold tabular-nums",
-                entry.amount >= 0 ? "text-emerald-700 dark:text-emerald-300" : "text-ink",
-              )}
-            >
-              {formatCreditChange(entry.amount)}
-              <span className="sr-only">credits</span>
-            </p>
-          </li>
-        ))}
+        {entries.map((entry) =>
+          entry.batch
+            ? <BatchLedgerLine key={entry.id} entry={entry} batch={entry.batch} />
+            : (
+              <li key={entry.id} className="flex items-center gap-4 px-5 py-4 sm:px-6">
+                <span
+                  aria-hidden="true"
+                  className={clsx(
+                    "grid size-10 shrink-0 place-items-center rounded-xl text-lg",
+                    entry.amount >= 0
+                      ? "bg-emerald-50 text-emerald-700 dark:bg-emerald-500/15 dark:text-emerald-300"
+                      : "bg-sunken text-muted",
+                  )}
+                >
+                  <CoinsIcon />
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="truncate font-medium text-ink">{ledgerReasonLabel(entry.reason)}</p>
+                  <p className="truncate text-sm text-muted">
+                    {entry.description ? `${entry.description} · ` : ""}
+                    {entry.purchase
+                      ? `${formatPrice(entry.purchase.amountCents, entry.purchase.currency)} paid · `
+                      : ""}
+                    <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                  </p>
+                </div>
+                <p
+                  className={clsx(
+                    "shrink-0 font-semibold tabular-nums",
+                    entry.amount >= 0 ? "text-emerald-700 dark:text-emerald-300" : "text-ink",
+                  )}
+                >
+                  {formatCreditChange(entry.amount)}
+                  <span className="sr-only">credits</span>
+                </p>
+              </li>
+            )
+        )}
       </ul>
       <div className="border-t border-line px-5 py-4 text-center sm:px-6">
         {hasMore
