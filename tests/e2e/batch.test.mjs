@@ -149,9 +149,10 @@ describe("the batch page", { timeout: 300_000 }, () => {
 
     const results = await downloadFrom(page, "Results CSV");
     assert.match(results.name, /results\.csv$/);
-    const [header, ...dataRows] = parseCsv(results.bytes.toString("utf8")).filter((row) =>
-      row.some((field) => field !== "")
-    );
+    // The file starts with a UTF-8 BOM so spreadsheets read it as UTF-8; a CSV reader drops it.
+    const [header, ...dataRows] = parseCsv(results.bytes.toString("utf8").replace(/^\uFEFF/, "")).filter((
+      row,
+    ) => row.some((field) => field !== ""));
     assert.deepEqual(header.slice(0, 4), ["row_number", "First name", "Company", "City"]);
     assert.equal(dataRows.length, rowCount);
     const statusColumn = header.indexOf("status");
@@ -200,4 +201,61 @@ describe("the batch page", { timeout: 300_000 }, () => {
     await saveScreenshot(page, "batch-finished-phone");
     await context.close();
   });
+
+  for (const device of ["desktop", "phone"]) {
+    test(`${device}: a first_name CSV previews clean with a [FIRSTNAME] prompt; a binary .csv is refused in the drop zone`, async () => {
+      const context = await newContext(browser, device === "phone" ? { device: "phone" } : {});
+      const page = await context.newPage();
+      await page.goto("/batch-generation");
+      await page.waitForURL((url) => url.pathname === "/sign-in");
+      await signInThroughForm(page, { email, password });
+      await page.waitForURL((url) => url.pathname === "/batch-generation");
+
+      await page.getByLabel("CSV file").setInputFiles({
+        name: "first-contacts.csv",
+        mimeType: "text/csv",
+        buffer: Buffer.from("first_name,company\nAda,Acme\nGrace,Navy\n"),
+      });
+      await page.getByTestId("csv-summary").getByText("2 rows, 2 columns").waitFor();
+      await page.getByRole("textbox", { name: "Prompt", exact: true }).fill(
+        "Portrait of [FIRSTNAME] from [COMPANY]",
+      );
+      assert.equal(await page.getByLabel("Token for column “first_name”").inputValue(), "FIRSTNAME");
+      assert.equal(await page.getByText(/Nothing fills/).count(), 0);
+      assert.match(await page.getByTestId("start-blocked-reason").textContent(), /Preview the batch first/);
+      assert.match(await page.getByTestId("batch-model-cost").textContent(), /^1 credit for each row/);
+
+      await page.getByRole("button", { name: "Preview batch" }).click();
+      await page.getByRole("heading", { name: "Preview" }).waitFor();
+      await page.getByRole("cell", { name: "Portrait of Ada from Acme" }).waitFor();
+      await page.getByRole("cell", { name: "Portrait of Grace from Navy" }).waitFor();
+      assert.equal(await page.getByText(/to fix before starting/).count(), 0);
+      assert.equal(await page.getByTestId("batch-total-cost").textContent(), "2 credits");
+      await page.getByRole("button", { name: "Start batch · 2 credits" }).waitFor();
+      await saveScreenshot(page, `batch-first-name-preview-${device}`);
+
+      const png = Buffer.from(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+          "1f15c4890000000d49444154789c6360000002000100",
+        "hex",
+      );
+      await page.getByLabel("CSV file").setInputFiles({
+        name: "photo.csv",
+        mimeType: "text/csv",
+        buffer: png,
+      });
+      const dropZone = page.getByRole("region", { name: "1. Upload contacts" });
+      await dropZone.getByRole("alert").getByText(/photo\.csv isn't a text file/).waitFor();
+      assert.equal(
+        await page.getByTestId("csv-summary").count(),
+        0,
+        "the refused file replaces the previous one",
+      );
+      assert.equal(await page.getByLabel("Token for column “first_name”").count(), 0);
+      assert.equal(await page.getByRole("heading", { name: "Preview" }).count(), 0);
+      await expectNoSeriousViolations(page, `batch CSV refused (${device})`);
+      await saveScreenshot(page, `batch-binary-refused-${device}`);
+      await context.close();
+    });
+  }
 });
