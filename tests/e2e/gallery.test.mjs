@@ -51,14 +51,16 @@ function solidPng(width, height, [red, green, blue]) {
 }
 
 /** One image from the offline provider, through the function as the page's user. */
-async function generateImage(accessToken, prompt) {
+async function generateImage(accessToken, prompt, tokens = {}) {
   const { url, anonKey } = platformSettings();
   const response = await fetch(`${url}/functions/v1/image-generation`, {
     method: "POST",
     headers: { apikey: anonKey, authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
-    body: JSON.stringify({ prompt, model: "local-render", tokens: {}, settings: {} }),
+    body: JSON.stringify({ prompt, model: "local-render", tokens, settings: {} }),
   });
-  assert.equal(response.status, 200, `generation failed: ${await response.text()}`);
+  const body = await response.text();
+  assert.equal(response.status, 200, `generation failed: ${body}`);
+  return JSON.parse(body);
 }
 
 /** The grid's tiles as rendered, in index order: their accessible names without the "Favourite: " mark. */
@@ -393,5 +395,29 @@ describe("the gallery", { timeout: 600_000 }, () => {
     await page.waitForURL((url) => !url.searchParams.has("album"));
     await albums.getByRole("link", { name: /^Journeys/ }).waitFor({ state: "detached" });
     await page.getByText("4 images", { exact: true }).waitFor();
+  });
+
+  test("a results CSV's link (/gallery?image=<id>) opens that image, titled by its resolved prompt", async () => {
+    const accessToken = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem("personify-auth")).access_token
+    );
+    const { imageId } = await generateImage(accessToken, "a thank-you card for [FIRSTNAME]", {
+      FIRSTNAME: "Ada",
+    });
+    await page.goto(`/gallery?image=${imageId}`);
+    const dialog = page.getByRole("dialog", { name: "a thank-you card for Ada" });
+    await dialog.waitFor();
+    assert.equal(
+      await dialog.getByRole("heading", { name: "a thank-you card for Ada" }).getAttribute("title"),
+      "Template: a thank-you card for [FIRSTNAME]",
+    );
+    await dialog.getByText("Offline render").first().waitFor();
+    await dialog.getByText("AI Image").first().waitFor();
+    await saveScreenshot(page, "gallery-linked-image-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await saveScreenshot(page, "gallery-linked-image-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await page.waitForURL((url) => url.pathname === "/gallery" && !url.searchParams.has("image"));
   });
 });
