@@ -67,6 +67,19 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
     const model = page.getByLabel("Model");
     await model.waitFor();
     assert.equal(await model.evaluate((select) => select.selectedOptions[0]?.textContent), "Offline render");
+    // The local platform sets no provider key: those models are listed, disabled, with the key they need.
+    assert.deepEqual(
+      await model.evaluate((select) =>
+        [...select.querySelectorAll("optgroup")].map((group) => group.label).filter((label) =>
+          label.includes("OPENAI_API_KEY")
+        )
+      ),
+      ["Not set up: needs OPENAI_API_KEY (OpenAI)"],
+    );
+    await page.getByTestId("models-not-set-up").getByRole("link", { name: "How to enable a provider" })
+      .waitFor();
+    assert.equal(await page.getByTestId("model-cost").textContent(), "1 credit an image");
+    await screenshotFromTop(page, "ai-image-model-picker-desktop");
 
     // The caret is left at the end, so a token that lands mid-sentence can only have come from
     // where the drop happened: react-dnd's HTML5 backend must have handled a real drag.
