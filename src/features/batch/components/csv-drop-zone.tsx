@@ -42,7 +42,11 @@ export function CsvDropZone({
         className={clsx(
           "flex cursor-pointer flex-col items-center gap-2 rounded-2xl border-2 border-dashed px-6 py-8 text-center transition-colors",
           "focus-within:ring-4 focus-within:ring-violet-500/30",
-          dragging ? "border-violet-500 bg-violet-50 dark:bg-violet-500/10" : "border-line hover:bg-sunken",
+          dragging
+            ? "border-violet-500 bg-violet-50 dark:bg-violet-500/10"
+            : error
+            ? "border-rose-400 bg-rose-50/60 hover:bg-rose-50 dark:border-rose-500/60 dark:bg-rose-500/10"
+            : "border-line hover:bg-sunken",
         )}
       >
         {reading ? <Spinner className="size-6" /> : <TableIcon className="size-6 text-violet-600" />}
