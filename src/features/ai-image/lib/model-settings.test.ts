@@ -3,6 +3,7 @@ import type { ImageModel } from "@domain/contracts/image-generation";
 import {
   choicesForModel,
   chooseSetting,
+  creditsForChoices,
   defaultModel,
   orderedSettings,
   settingLabel,
@@ -101,5 +102,30 @@ describe("sizeFollowsAspectRatio", () => {
     expect(sizeFollowsAspectRatio(openAi)).toBe(true);
     expect(sizeFollowsAspectRatio(local)).toBe(false);
     expect(sizeFollowsAspectRatio(model({ settings: { size: { allowed: ["1024x1024"] } } }))).toBe(false);
+  });
+});
+
+describe("creditsForChoices", () => {
+  const priced = model({
+    id: "gpt-image-2",
+    credits: 6,
+    price: { credits: 6, byQuality: { low: 2, medium: 6, high: 20 }, sizeMultiplier: { "1536x1024": 1.5 } },
+    sizeForAspectRatio: { "1:1": "1024x1024", "3:2": "1536x1024" },
+    settings: {
+      aspectRatio: { allowed: ["1:1", "3:2"] },
+      size: { allowed: ["1024x1024", "1536x1024"], default: "1024x1024" },
+      quality: { allowed: ["low", "medium", "high"], default: "medium" },
+    },
+  });
+
+  it("prices the defaults, a chosen quality, and the size an aspect ratio picks", () => {
+    expect(creditsForChoices(priced, {})).toBe(6);
+    expect(creditsForChoices(priced, { quality: "high" })).toBe(20);
+    expect(creditsForChoices(priced, { aspectRatio: "3:2", quality: "low" })).toBe(3);
+  });
+
+  it("falls back to the catalog's default price from an older server", () => {
+    expect(creditsForChoices(model({ credits: 1 }), {})).toBe(1);
+    expect(creditsForChoices(model({}), {})).toBeUndefined();
   });
 });
