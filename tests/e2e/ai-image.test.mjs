@@ -166,6 +166,18 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
       await page.waitForLoadState("networkidle");
       await expectNoSeriousViolations(page, `ai-image (phone, ${colorScheme})`);
       await screenshotFromTop(page, `ai-image-phone-${colorScheme}`);
+
+      // The picker's way to a model that isn't set up: the providers section, scrolled into view.
+      await page.getByTestId("models-not-set-up").getByRole("link", { name: "How to enable a provider" })
+        .click();
+      await page.waitForURL((url) => url.pathname === "/how-it-works" && url.hash === "#providers");
+      const providers = page.getByRole("region", { name: "Which image models you can use" });
+      await providers.getByText("OPENAI_API_KEY").waitFor();
+      await page.waitForFunction(() => {
+        const top = document.getElementById("providers")?.getBoundingClientRect().top ?? Infinity;
+        return top >= 0 && top < window.innerHeight;
+      });
+      await saveScreenshot(page, `how-it-works-providers-phone-${colorScheme}`);
       await context.close();
     }
   });
