@@ -69,6 +69,58 @@ afterEach(() => {
 });
 
 describe("GalleryPage", () => {
+  it("opens the image a link names (?image=<id>), titled by its resolved prompt, even off the loaded page", async () => {
+    layOutTheGrid();
+    // jsdom has no modal dialogs; the browser test opens the real one.
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true;
+    };
+    HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+      this.open = false;
+    };
+    const linkedId = "8a6e0c1e-0000-4000-8000-000000000042";
+    serve({
+      ...common,
+      "GET image-generation/models": () => ({
+        models: [{
+          id: "local-render",
+          label: "Offline render",
+          provider: "local",
+          providerLabel: "Offline renderer",
+          available: true,
+          retired: false,
+          aliases: [],
+          supportsReferenceImage: true,
+          settings: {},
+        }],
+      }),
+      "GET gallery": () => ({ items: [galleryImage("other", "a red fox")], nextCursor: null }),
+      [`GET gallery/${linkedId}`]: () => ({
+        image: {
+          ...galleryImage(linkedId, "a card for [FIRSTNAME]"),
+          resolvedPrompt: "a card for Ada",
+          feature: "batch",
+          url: null,
+          settings: { aspectRatio: "16:9" },
+          tokens: { FIRSTNAME: "Ada" },
+          albums: [],
+        },
+      }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<GalleryPage />, { route: `/gallery?image=${linkedId}`, session: testSession() });
+    const dialog = await screen.findByRole("dialog", { name: "a card for Ada" });
+    expect(within(dialog).getByRole("heading", { name: "a card for Ada" }).getAttribute("title")).toBe(
+      "Template: a card for [FIRSTNAME]",
+    );
+    expect(await within(dialog).findByText("Aspect ratio")).toBeTruthy();
+    expect(within(dialog).getByText("Batch")).toBeTruthy();
+    expect(within(dialog).getByText("Offline render")).toBeTruthy();
+    await user.click(within(dialog).getByRole("button", { name: "Close" }));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/gallery"));
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
   it("shows an empty gallery with a way to generate the first image", async () => {
     serve({ ...common, "GET gallery": () => ({ items: [], nextCursor: null }) });
     renderWithProviders(<GalleryPage />, { route: "/gallery", session: testSession() });

@@ -61,6 +61,9 @@ export function useGalleryState() {
   if (linkedImageId && linkedImageId !== openedLink && linkedIndex >= 0) {
     setOpenedLink(linkedImageId);
     setLightboxIndex(linkedIndex);
+  } else if (!linkedImageId && openedLink) {
+    // Forgotten only once the URL has dropped it, so closing can't reopen it on the way.
+    setOpenedLink(null);
   }
   /** A linked image the loaded pages don't hold (further down a long gallery): opened on its own. */
   const linkedImageOutsideList = linkedImageId && linkedImageId !== openedLink && !list.isPending &&
@@ -70,7 +73,6 @@ export function useGalleryState() {
   const closeLightbox = () => {
     setLightboxIndex(null);
     if (linkedImageId) {
-      setOpenedLink(null);
       setSearchParams((current) => {
         const next = new URLSearchParams(current);
         next.delete("image");
