@@ -282,7 +282,8 @@ function Metadata({ detail }: { detail: GalleryImageDetail }) {
     ...Object.entries(detail.tokens ?? {}).map((
       [name, value],
     ): [string, string] => [`Token [${name}]`, String(value)]),
-    ["Size", detail.width && detail.height ? `${detail.width} × ${detail.height}` : "Unknown"],
+    // "Size" may be a setting above (512, 1K); this is what came out.
+    ["Dimensions", detail.width && detail.height ? `${detail.width} × ${detail.height} px` : "Unknown"],
     ["Created", formatDateTime(detail.createdAt)],
     ["Cost", `${formatCredits(detail.cost)} ${detail.cost === 1 ? "credit" : "credits"}`],
     ...(detail.generationTimeMs
