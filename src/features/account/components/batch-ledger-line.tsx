@@ -45,7 +45,7 @@ export function BatchLedgerLine({ entry, batch }: { entry: LedgerEntry; batch: L
         </span>
         <span className="shrink-0 font-semibold tabular-nums text-ink">
           {formatCreditChange(entry.amount)}
-          <span className="sr-only">credits</span>
+          <span className="sr-only">{" credits"}</span>
         </span>
         <ChevronDownIcon
           aria-hidden="true"
@@ -96,7 +96,7 @@ function BatchEntries({ id, batchId, name }: { id: string; batchId: string; name
                     )}
                   >
                     {formatCreditChange(row.amount)}
-                    <span className="sr-only">credits</span>
+                    <span className="sr-only">{" credits"}</span>
                   </span>
                 </li>
               ))}

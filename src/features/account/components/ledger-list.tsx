@@ -68,7 +68,7 @@ export function LedgerList({
                   )}
                 >
                   {formatCreditChange(entry.amount)}
-                  <span className="sr-only">credits</span>
+                  <span className="sr-only">{" credits"}</span>
                 </p>
               </li>
             )

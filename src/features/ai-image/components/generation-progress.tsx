@@ -53,7 +53,7 @@ export function GenerationProgress({ stage }: { stage: GenerationStage }) {
                   : null}
               </span>
               {stageLabels[step]}
-              {state === "done" ? <span className="sr-only">(done)</span> : null}
+              {state === "done" ? <span className="sr-only">{" (done)"}</span> : null}
             </li>
           );
         })}

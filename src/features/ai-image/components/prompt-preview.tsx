@@ -66,7 +66,7 @@ export function PromptPreview({
                     key={index}
                     className="rounded bg-rose-100 px-0.5 font-mono text-rose-800 dark:bg-rose-500/20 dark:text-rose-200"
                   >
-                    [{segment.name}]<span className="sr-only">(no value)</span>
+                    [{segment.name}]<span className="sr-only">{" (no value)"}</span>
                   </mark>
                 )
                 : (

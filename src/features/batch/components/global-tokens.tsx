@@ -32,7 +32,7 @@ export function GlobalTokens(
             variant="ghost"
             onClick={() => onChange(globals.filter((_, position) => position !== index))}
           >
-            Remove<span className="sr-only">global token {index + 1}</span>
+            Remove<span className="sr-only">{` global token ${index + 1}`}</span>
           </Button>
         </div>
       ))}
