@@ -56,7 +56,7 @@ describe("a batch's line in the credit history", () => {
     const line = screen.getByRole("button", { name: /Batch · contacts\.csv/ });
     expect(line.textContent).toContain("104 rows");
     expect(line.textContent).toContain("1 refunded");
-    expect(line.textContent).toMatch(/[−-]103credits/);
+    expect(line.textContent).toMatch(/[−-]103 credits/);
     expect(line.getAttribute("aria-expanded")).toBe("false");
     expect(invokeFunction).not.toHaveBeenCalled();
 
