@@ -23,5 +23,7 @@ export function useAccount() {
     queryFn: ({ pageParam, signal }) => getAccount({ cursor: pageParam, signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.ledger.nextCursor,
+    // Batches spend on the server while nobody watches: opening the page asks for the balance again.
+    staleTime: 0,
   });
 }

@@ -35,7 +35,7 @@ export default function AccountPage() {
         : firstPage
         ? (
           <div className="space-y-6">
-            <div className="grid gap-6 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
               <ProfileCard profile={firstPage.profile} />
               <CreditsCard balance={firstPage.credits.balance} />
             </div>

@@ -109,7 +109,7 @@ describe("BuyCreditsDialog", () => {
     expect(await within(dialog).findByText("0 credits")).toBeTruthy();
     expect(within(dialog).getByText("$0.025 per credit")).toBeTruthy();
 
-    await userEvent.click(within(dialog).getByRole("button", { name: "Buy 100 credits for $5.00" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Buy for $5.00" }));
     expect(await within(dialog).findByText("Test payment — no card is charged")).toBeTruthy();
     expect(invokeFunction).toHaveBeenCalledWith(
       expect.objectContaining({ name: "create-payment-intent/credits", body: { packId: "starter" } }),
@@ -135,7 +135,7 @@ describe("BuyCreditsDialog", () => {
     answerCalls({ createFails: true });
     const { onPaid } = renderDialog();
     const dialog = screen.getByRole("dialog", { name: "Add credits" });
-    await userEvent.click(within(dialog).getByRole("button", { name: "Buy 500 credits for $20.00" }));
+    await userEvent.click(within(dialog).getByRole("button", { name: "Buy for $20.00" }));
 
     const alert = await within(dialog).findByRole("alert");
     expect(alert.textContent).toContain("Stripe is down.");

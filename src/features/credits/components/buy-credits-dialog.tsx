@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CloseIcon } from "@/components/ui/icons";
@@ -15,6 +15,7 @@ import { formatCredits } from "@/lib/format";
 export default function BuyCreditsDialog({ offer, onClose }: { offer: CreditsOffer; onClose: () => void }) {
   const titleId = useId();
   const balance = useCreditBalance();
+  const [paid, setPaid] = useState(false);
   const shortfall = offer.required !== undefined && offer.balance !== undefined
     ? Math.max(0, offer.required - offer.balance)
     : undefined;
@@ -40,10 +41,13 @@ export default function BuyCreditsDialog({ offer, onClose }: { offer: CreditsOff
             <CloseIcon className="size-5" />
           </Button>
         </div>
-        {offer.message ? <Alert tone="info">{offer.message}</Alert> : null}
+        {offer.message && !paid ? <Alert tone="info">{offer.message}</Alert> : null}
         <BuyCredits
           minimum={shortfall}
-          onSettled={() => offer.onPaid?.()}
+          onSettled={() => {
+            setPaid(true);
+            offer.onPaid?.();
+          }}
           done={() => (
             <div className="flex flex-wrap justify-end gap-2">
               <Button variant="secondary" onClick={onClose} autoFocus={!offer.resume}>

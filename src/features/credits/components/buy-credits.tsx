@@ -1,6 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query";
 import clsx from "clsx";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { PaymentStep } from "@/components/payments/payment-step";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -190,6 +190,7 @@ function PackList({
   pendingPack?: string;
   onChoose: (pack: CreditPack) => void;
 }) {
+  const idPrefix = useId();
   return (
     <ul className="grid gap-3 sm:grid-cols-2" aria-label="Credit packs">
       {creditPacks.map((pack) => {
@@ -206,7 +207,7 @@ function PackList({
           >
             <div className="flex items-start justify-between gap-2">
               <div>
-                <p className="text-lg font-semibold text-ink">{pack.label}</p>
+                <p id={`${idPrefix}-${pack.id}`} className="text-lg font-semibold text-ink">{pack.label}</p>
                 <p className="text-sm text-muted">{formatPricePerCredit(pack)} per credit</p>
               </div>
               <p className="text-xl font-bold tabular-nums text-ink">{price}</p>
@@ -221,7 +222,7 @@ function PackList({
               loading={pendingPack === pack.id}
               disabled={pendingPack !== undefined}
               onClick={() => onChoose(pack)}
-              aria-label={`Buy ${pack.label} for ${price}`}
+              aria-describedby={`${idPrefix}-${pack.id}`}
             >
               Buy for {price}
             </Button>
