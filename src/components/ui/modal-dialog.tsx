@@ -1,5 +1,5 @@
 import clsx from "clsx";
-import { type ReactNode, useEffect, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from "react";
 
 /**
  * A native modal <dialog>: the browser keeps focus inside it and makes the page behind inert (so a
@@ -10,11 +10,13 @@ export function ModalDialog({
   labelledBy,
   onClose,
   className,
+  onKeyDown,
   children,
 }: {
   labelledBy: string;
   onClose: () => void;
   className?: string;
+  onKeyDown?: (event: KeyboardEvent<HTMLDialogElement>) => void;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -31,6 +33,7 @@ export function ModalDialog({
     <dialog
       ref={ref}
       aria-labelledby={labelledBy}
+      onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
         onClose();

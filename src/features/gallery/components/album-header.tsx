@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import { useDeleteAlbum } from "@/features/gallery/api/delete-album";
 import type { Album } from "@domain/contracts/albums";
 import { useUpdateAlbum } from "@/features/gallery/api/update-album";
-import { ConfirmDialog } from "@/features/gallery/components/modal-dialog";
+import { ConfirmDialog } from "@/features/gallery/components/confirm-dialog";
 import { showErrorToast } from "@/lib/error-toast";
 import { DangerButton } from "@/features/gallery/components/danger-button";
 

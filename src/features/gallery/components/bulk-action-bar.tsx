@@ -3,7 +3,7 @@ import { Button } from "@/components/ui/button";
 import { SparklesIcon } from "@/components/ui/icons";
 import type { Album } from "@domain/contracts/albums";
 import { AddToAlbum } from "@/features/gallery/components/add-to-album";
-import { ConfirmDialog } from "@/features/gallery/components/modal-dialog";
+import { ConfirmDialog } from "@/features/gallery/components/confirm-dialog";
 import { DangerButton } from "@/features/gallery/components/danger-button";
 
 /** What can be done with the selected images; shown while anything is selected. */
