@@ -9,6 +9,8 @@ import {
   useRequestPasswordReset,
 } from "@/features/auth/api/request-password-reset";
 import { AuthLayout } from "@/features/auth/components/auth-layout";
+import { isLocalPlatform } from "@/features/auth/lib/local-platform";
+import { env } from "@/lib/env";
 import { useValidatedForm } from "@/lib/use-validated-form";
 
 export default function ResetPasswordPage() {
@@ -36,6 +38,13 @@ export default function ResetPasswordPage() {
           <strong>{requestReset.data.email}</strong>, it will get an email with a link in the next few
           minutes. The link works once.
         </Alert>
+        {isLocalPlatform(env.supabaseUrl)
+          ? (
+            <Alert tone="info" title="No email is sent locally" className="mt-4">
+              On the local platform the link is printed in the terminal running npm run dev.
+            </Alert>
+          )
+          : null}
       </AuthLayout>
     );
   }
