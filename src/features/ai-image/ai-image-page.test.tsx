@@ -454,6 +454,33 @@ describe("AiImagePage", () => {
     expect(streamFunction.mock.calls[0]?.[0].body.referenceImage).toBe("data:image/png;base64,iVBORw==");
   });
 
+  it("refuses a file whose bytes are not an image in place, and sends a misnamed JPEG as a JPEG", async () => {
+    answerCalls();
+    streamOnce([{ event: "done", data: generatedImage() }]);
+    const user = userEvent.setup({ applyAccept: false });
+    const { container } = renderPage();
+    await screen.findByLabelText("Prompt");
+    const fileInput = container.querySelector<HTMLInputElement>('input[type="file"]');
+    if (!fileInput) throw new Error("no file input");
+
+    await user.upload(fileInput, new File(["%PDF-1.7 not a picture"], "face.png", { type: "image/png" }));
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "That file is not a PNG, JPEG or WebP image, whatever its name says. Choose an image file.",
+    );
+    expect(screen.queryByRole("img", { name: "Reference image" })).toBeNull();
+
+    await user.upload(
+      fileInput,
+      new File([new Uint8Array([0xff, 0xd8, 0xff])], "face.png", { type: "image/png" }),
+    );
+    expect(await screen.findByRole("img", { name: "Reference image" })).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    await user.type(screen.getByLabelText("Prompt"), "Me, as a watercolour");
+    await user.click(screen.getByRole("button", { name: "Generate image" }));
+    await waitFor(() => expect(streamFunction).toHaveBeenCalled());
+    expect(streamFunction.mock.calls[0]?.[0].body.referenceImage).toBe("data:image/jpeg;base64,/9j/");
+  });
+
   it("offers a retry when the models can't be loaded", async () => {
     answerCalls({
       modelsError: new ServerError("image-generation/models", 503, "INTERNAL_ERROR", "Down for a moment."),

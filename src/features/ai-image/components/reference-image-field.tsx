@@ -10,10 +10,11 @@ import {
   formatMegabytes,
   readReferenceImage,
   type ReferenceImage,
+  sniffReferenceImageType,
 } from "@/features/ai-image/lib/reference-image";
 
 /**
- * An optional picture the model should follow. Files are checked (type, 10 MB) before they are
+ * An optional picture the model should follow. Files are checked (type, 10 MB, then their first bytes) before they are
  * read, and can be dropped on the zone or chosen with its button.
  */
 export function ReferenceImageField({
@@ -43,7 +44,13 @@ export function ReferenceImageField({
     setError(null);
     setReading(true);
     try {
-      onChange(await readReferenceImage(file));
+      const type = await sniffReferenceImageType(file);
+      if (!type) {
+        setError("That file is not a PNG, JPEG or WebP image, whatever its name says. Choose an image file.");
+        return;
+      }
+      // The bytes decide the type sent: a JPEG saved as .png is still a usable JPEG.
+      onChange(await readReferenceImage(type === file.type ? file : new File([file], file.name, { type })));
     } catch {
       setError("That image could not be read. Try another file.");
     } finally {

@@ -3,6 +3,7 @@ import {
   checkReferenceImage,
   formatMegabytes,
   readReferenceImage,
+  sniffReferenceImageType,
 } from "@/features/ai-image/lib/reference-image";
 
 const megabyte = 1024 * 1024;
@@ -55,5 +56,30 @@ describe("readReferenceImage", () => {
       size: 4,
       dataUrl: "data:image/png;base64,iVBORw==",
     });
+  });
+});
+
+describe("sniffReferenceImageType", () => {
+  const bytes = (...values: number[]) => new Blob([new Uint8Array(values)]);
+
+  it("knows PNG, JPEG and WebP by their first bytes", async () => {
+    expect(await sniffReferenceImageType(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe(
+      "image/png",
+    );
+    expect(await sniffReferenceImageType(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe("image/jpeg");
+    expect(
+      await sniffReferenceImageType(bytes(0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x45, 0x42, 0x50)),
+    ).toBe("image/webp");
+  });
+
+  it("refuses anything else, whatever it is called", async () => {
+    expect(await sniffReferenceImageType(new File(["%PDF-1.7"], "face.png", { type: "image/png" })))
+      .toBeNull();
+    expect(await sniffReferenceImageType(bytes(0x47, 0x49, 0x46, 0x38))).toBeNull();
+    // A WAV file is RIFF too, but not WEBP.
+    expect(
+      await sniffReferenceImageType(bytes(0x52, 0x49, 0x46, 0x46, 1, 2, 3, 4, 0x57, 0x41, 0x56, 0x45)),
+    ).toBeNull();
+    expect(await sniffReferenceImageType(bytes())).toBeNull();
   });
 });

@@ -24,6 +24,25 @@ export function checkReferenceImage(file: Pick<File, "type" | "size">): Referenc
   return { ok: true };
 }
 
+export type ReferenceImageType = (typeof acceptedReferenceImageTypes)[number];
+
+/**
+ * The type a file's first bytes show (PNG, JPEG or WebP signature), or null for anything else. A
+ * file's name and declared type are only what the picker guessed from its extension, so a renamed
+ * document would otherwise be uploaded and refused by the server.
+ */
+export async function sniffReferenceImageType(file: Blob): Promise<ReferenceImageType | null> {
+  const bytes = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const startsWith = (signature: number[], at = 0) =>
+    signature.every((byte, index) => bytes[at + index] === byte);
+  // "\x89PNG": the rest of PNG's 8-byte signature adds nothing another format could collide with.
+  if (startsWith([0x89, 0x50, 0x4e, 0x47])) return "image/png";
+  if (startsWith([0xff, 0xd8, 0xff])) return "image/jpeg";
+  // "RIFF", a 4-byte length, then "WEBP".
+  if (startsWith([0x52, 0x49, 0x46, 0x46]) && startsWith([0x57, 0x45, 0x42, 0x50], 8)) return "image/webp";
+  return null;
+}
+
 /** Rounded up, so a file just over the limit never reads as "10.0 MB". */
 export function formatMegabytes(bytes: number): string {
   const megabytes = bytes / (1024 * 1024);
