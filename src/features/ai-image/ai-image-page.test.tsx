@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import AiImagePage from "@/features/ai-image/ai-image-page";
 import type { GeneratedImage, ImageModel } from "@domain/contracts/image-generation";
 import type { TokenSet } from "@domain/contracts/personalization-tokens";
+import { maxResolvedPromptLength } from "@domain/personalization-tokens";
 import type { FunctionEvent } from "@/lib/function-event-stream";
 import { ConflictError, PaymentRequiredError, ServerError } from "@/lib/function-errors";
 import { renderWithProviders, testSession } from "@/testing/render";
@@ -479,6 +480,18 @@ describe("AiImagePage", () => {
     await user.click(screen.getByRole("button", { name: "Generate image" }));
     await waitFor(() => expect(streamFunction).toHaveBeenCalled());
     expect(streamFunction.mock.calls[0]?.[0].body.referenceImage).toBe("data:image/jpeg;base64,/9j/");
+  });
+
+  it("counts the prompt once, as the server does: the resolved prompt against its limit", async () => {
+    answerCalls();
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(await screen.findByLabelText("Prompt"), "Hello [[FIRSTNAME|there]");
+
+    const counters = screen.getAllByText(/\d+ \/ [\d,]+/);
+    expect(counters.map((counter) => counter.textContent)).toEqual([
+      `11 / ${maxResolvedPromptLength.toLocaleString()} characters`,
+    ]);
   });
 
   it("offers a retry when the models can't be loaded", async () => {

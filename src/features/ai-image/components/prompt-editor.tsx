@@ -3,8 +3,7 @@ import { type KeyboardEvent, type RefObject, useCallback, useId } from "react";
 import { useDrop } from "react-dnd";
 import { type TokenDragItem, tokenDragType } from "@/features/ai-image/components/token-chip";
 import { textOffsetAtPoint } from "@/features/ai-image/lib/insert-token";
-
-const maxPromptLength = 4000;
+import { maxPromptLength } from "@domain/contracts/image-generation";
 
 /**
  * The prompt's text area, and the drop target for token chips. While a chip is dragged over it,
@@ -69,14 +68,13 @@ export function PromptEditor({
 
   return (
     <div className="space-y-1.5">
-      <div className="flex items-baseline justify-between gap-3">
-        <label htmlFor={id} className="text-sm font-medium text-ink">
-          Prompt
-        </label>
-        <span className="text-xs tabular-nums text-muted" aria-hidden="true">
-          {value.length} / {maxPromptLength}
-        </span>
-      </div>
+      {
+        /* No counter here: the preview's is the one that matters (the resolved prompt's length);
+          the typed text only has a far looser cap so a runaway paste stops somewhere. */
+      }
+      <label htmlFor={id} className="block text-sm font-medium text-ink">
+        Prompt
+      </label>
       <textarea
         id={id}
         ref={attachTextarea}
