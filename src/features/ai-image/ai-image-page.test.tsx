@@ -136,6 +136,8 @@ describe("AiImagePage", () => {
     invokeFunction.mockReset();
     streamFunction.mockReset();
     showErrorToast.mockReset();
+    // The page keeps its draft in sessionStorage, which the shared setup does not clear.
+    sessionStorage.clear();
   });
 
   it("shows the balance and only the settings of the chosen model", async () => {
@@ -492,6 +494,25 @@ describe("AiImagePage", () => {
     expect(counters.map((counter) => counter.textContent)).toEqual([
       `11 / ${maxResolvedPromptLength.toLocaleString()} characters`,
     ]);
+  });
+
+  it("brings back the draft after a reload: prompt, model, settings and token values", async () => {
+    answerCalls();
+    const user = userEvent.setup();
+    const first = renderPage();
+    await user.type(await screen.findByLabelText("Prompt"), "Portrait of [[FIRSTNAME]");
+    await user.type(screen.getByLabelText("[FIRSTNAME]"), "Ada");
+    await user.selectOptions(screen.getByLabelText("Model"), "gpt-image-2");
+    await user.selectOptions(screen.getByLabelText("Quality"), "high");
+    first.unmount();
+
+    renderPage();
+    expect(((await screen.findByLabelText("Prompt")) as HTMLTextAreaElement).value).toBe(
+      "Portrait of [FIRSTNAME]",
+    );
+    expect((screen.getByLabelText("[FIRSTNAME]") as HTMLInputElement).value).toBe("Ada");
+    expect((screen.getByLabelText("Model") as HTMLSelectElement).value).toBe("gpt-image-2");
+    expect((screen.getByLabelText("Quality") as HTMLSelectElement).value).toBe("high");
   });
 
   it("offers a retry when the models can't be loaded", async () => {

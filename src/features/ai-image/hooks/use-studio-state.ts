@@ -8,6 +8,8 @@ import { draftFromSearch } from "@/features/ai-image/lib/draft-from-search";
 import { type ImageDraft, requestFromDraft } from "@/features/ai-image/lib/image-draft";
 import { insertToken } from "@/features/ai-image/lib/insert-token";
 import { choicesForModel } from "@/features/ai-image/lib/model-settings";
+import { loadStoredDraft, saveStoredDraft } from "@/features/ai-image/lib/stored-draft";
+import { useAuthSession } from "@/lib/auth-session";
 import { outOfCredits, useOfferCredits } from "@/lib/credits-offer";
 import { showErrorToast } from "@/lib/error-toast";
 import { ValidationError } from "@/lib/function-errors";
@@ -32,8 +34,18 @@ export type StudioState = ReturnType<typeof useStudioState>;
  */
 export function useStudioState(models: ImageModel[], startModel: ImageModel) {
   const [searchParams] = useSearchParams();
-  // A "Reuse settings" link (from the gallery) starts the page with that image's prompt and settings.
-  const [draft, setDraft] = useState<ImageDraft>(() => draftFromSearch(searchParams, models, startModel));
+  const auth = useAuthSession();
+  const userId = auth.status === "signed-in" ? auth.user.id : null;
+  const search = searchParams.toString();
+  // A "Reuse settings" link (from the gallery) starts the page with that image's prompt and settings;
+  // a reload of the same address brings back the draft as it was left, edits and all.
+  const [draft, setDraft] = useState<ImageDraft>(() => {
+    const stored = userId ? loadStoredDraft(sessionStorage, userId, search) : null;
+    if (!stored) return draftFromSearch(searchParams, models, startModel);
+    const storedModel = models.find((candidate) => candidate.id === stored.modelId && candidate.available) ??
+      startModel;
+    return { ...stored, modelId: storedModel.id, settings: choicesForModel(stored.settings, storedModel) };
+  });
   const [tokenSetId, setTokenSetId] = useState<string | null>(null);
   const [ownTokens, setOwnTokens] = useState<string[]>([]);
   const [stage, setStage] = useState<GenerationStage>("validating");
@@ -79,6 +91,12 @@ export function useStudioState(models: ImageModel[], startModel: ImageModel) {
     textarea.focus();
     textarea.setSelectionRange(caret, caret);
   }, [draft.prompt]);
+
+  // Kept after a successful generation too: the page keeps showing the prompt for the next variation,
+  // and a reload should show what the page showed.
+  useEffect(() => {
+    if (userId) saveStoredDraft(sessionStorage, userId, search, draft);
+  }, [userId, search, draft]);
 
   // Leaving the page stops listening; the server still finishes, and the image lands in the gallery.
   useEffect(() => () => generationAbort.current?.abort(), []);
