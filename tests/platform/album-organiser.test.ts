@@ -72,18 +72,30 @@ interface Organisation {
   status: string;
   usedFallback: boolean;
   provider: string;
+  imageCount: number;
+  imagesSeen: number;
+  proposal: { title: string; description: string; imageIds: string[] }[] | null;
   albums: { id: string; title: string; description: string | null; imageCount: number }[];
   error: string | null;
 }
 
-async function organise(platform: Platform, user: User, imageIds: string[]): Promise<Organisation> {
+/** Starts an organisation and waits for its proposal. */
+async function propose(platform: Platform, user: User, imageIds: string[]): Promise<Organisation> {
   const created = await expectJson(await call(platform, user, "POST", "", { imageIds }), 202);
   assert.deepEqual(Object.keys(created).sort(), ["organisationId", "status"]);
   assert.equal(created.status, "queued");
   return await waitFor(platform, user, created.organisationId);
 }
 
-/** Polls GET /album-organiser/{id}, as the page does, until the organisation has finished. */
+/** Organises and, as a user who changes nothing in the review would, applies the proposal. */
+async function organise(platform: Platform, user: User, imageIds: string[]): Promise<Organisation> {
+  const proposed = await propose(platform, user, imageIds);
+  if (proposed.status !== "proposed") return proposed;
+  const groups = proposed.proposal!.map(({ title, imageIds }) => ({ title, imageIds }));
+  return await expectJson(await call(platform, user, "POST", `/${proposed.id}/apply`, { groups }), 200);
+}
+
+/** Polls GET /album-organiser/{id}, as the page does, until the organisation has a proposal or failed. */
 async function waitFor(platform: Platform, user: User, id: string): Promise<Organisation> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -91,7 +103,7 @@ async function waitFor(platform: Platform, user: User, id: string): Promise<Orga
       await call(platform, user, "GET", `/${id}`),
       200,
     );
-    if (organisation.status === "succeeded" || organisation.status === "failed") return organisation;
+    if (["proposed", "succeeded", "failed"].includes(organisation.status)) return organisation;
     assert.ok(["queued", "running"].includes(organisation.status), organisation.status);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -428,4 +440,105 @@ Deno.test({
       await gemini.server.shutdown();
     }
   },
+});
+
+Deno.test({
+  name:
+    "review: the job only proposes, apply makes the reviewed albums once, bad groups refused, no token value in a title",
+  ...noSanitizers,
+  fn: () =>
+    withPlatform({}, async (platform) => {
+      const user = await signedInUser(platform);
+      const boats = [
+        await storedImage(platform, user, "Sailing boats at sunset on a calm sea", RED),
+        await storedImage(platform, user, "Boats at sunset in the bay", RED),
+      ];
+      const cats = [
+        await storedImage(platform, user, "A ginger cat asleep on a sofa", BLUE),
+        await storedImage(platform, user, "Cat sleeping on the sofa by the window", BLUE),
+      ];
+      // Templates with personal tokens, rendered with a name and a company the titles must not show.
+      const personal: string[] = [];
+      for (
+        const template of [
+          "[FIRSTNAME] at the [COMPANY|Acme] office party",
+          "[firstname]'s office party toast",
+        ]
+      ) {
+        const id = await storedImage(platform, user, template, BLUE);
+        await platform.db.asService((tx) =>
+          tx.query("update public.images set resolved_prompt = $2 where id = $1", [
+            id,
+            template.replace(/\[firstname\]/i, "Zebedee").replace("[COMPANY|Acme]", "Quuxcorp"),
+          ])
+        );
+        personal.push(id);
+      }
+      const all = [...boats, ...cats, ...personal];
+
+      const proposed = await propose(platform, user, all);
+      assert.equal(proposed.status, "proposed", JSON.stringify(proposed));
+      assert.deepEqual(proposed.albums, []);
+      assert.equal(proposed.imageCount, all.length);
+      assert.equal(proposed.imagesSeen, all.length);
+      assert.deepEqual(proposed.proposal!.flatMap((group) => group.imageIds).sort(), [...all].sort());
+      for (const group of proposed.proposal!) {
+        assert.doesNotMatch(group.title, /zebedee|quuxcorp|acme|\[|&/i, group.title);
+        assert.doesNotMatch(group.description, /zebedee|quuxcorp|acme|\[/i, group.description);
+      }
+      assert.equal((await footprint(platform, user.id)).albums, 0, "nothing is made before apply");
+
+      const apply = (body: unknown) => call(platform, user, "POST", `/${proposed.id}/apply`, body);
+      for (
+        const body of [
+          { groups: [] },
+          { groups: [{ title: "", imageIds: [boats[0]] }] },
+          { groups: [{ title: "Bad\u0000title", imageIds: [boats[0]] }] },
+          { groups: [{ title: "x".repeat(121), imageIds: [boats[0]] }] },
+          { groups: [{ title: "Empty", imageIds: [] }] },
+          { groups: [{ title: "Stranger", imageIds: [crypto.randomUUID()] }] },
+          { groups: [{ title: "Twice", imageIds: [boats[0]] }, { title: "Again", imageIds: [boats[0]] }] },
+          { groups: [{ title: "Extra", imageIds: [boats[0]], colour: "red" }] },
+          {},
+        ]
+      ) {
+        const refused = await expectJson(await apply(body), 400);
+        assert.equal(refused.code, "VALIDATION_ERROR", JSON.stringify(body).slice(0, 100));
+        assert.equal(typeof refused.error, "string");
+        assert.equal(typeof refused.details, "object");
+      }
+      assert.equal((await footprint(platform, user.id)).albums, 0, "a refused apply makes nothing");
+      const other = await signedInUser(platform);
+      await expectError(
+        await call(platform, other, "POST", `/${proposed.id}/apply`, {
+          groups: [{ title: "Mine", imageIds: boats }],
+        }),
+        404,
+        "NOT_FOUND",
+      );
+
+      // Renamed boats, cats merged with the party pictures; nothing else kept.
+      const applied: Organisation = await expectJson(
+        await apply({
+          groups: [
+            { title: "  Boats at sunset  ", imageIds: boats },
+            { title: "Home and office", imageIds: [...cats, ...personal] },
+          ],
+        }),
+        200,
+      );
+      assert.equal(applied.status, "succeeded");
+      assert.deepEqual(applied.albums.map((album) => [album.title, album.imageCount]), [
+        ["Boats at sunset", 2],
+        ["Home and office", 4],
+      ]);
+      const stored = await albumsInDb(platform, applied.albums.map((album) => album.id));
+      assert.deepEqual(stored.map((album) => album.imageIds), [boats, [...cats, ...personal]]);
+      assert.deepEqual(stored.map((album) => album.source), ["ai", "ai"]);
+
+      // A second apply (a double click, a retry) is a conflict and makes nothing more.
+      const before = await footprint(platform, user.id);
+      await expectError(await apply({ groups: [{ title: "Again", imageIds: boats }] }), 409, "CONFLICT");
+      assert.deepEqual(await footprint(platform, user.id), before);
+    }),
 });

@@ -7,6 +7,7 @@ import { notFound } from "../http/errors.ts";
 import { signedInUser, withRuntime } from "../http/middleware.ts";
 import { createRouter } from "../http/router.ts";
 import { visionProviderFor } from "../providers/vision/vision.ts";
+import { applyProposal } from "./apply-proposal.ts";
 import { enforceRateLimit, type RateLimit } from "../rate-limit/rate-limit.ts";
 import type { Runtime } from "../runtime.ts";
 import {
@@ -68,6 +69,9 @@ async function describeOrganisation(
     status: organisation.status,
     usedFallback: organisation.usedFallback,
     provider: organisation.provider,
+    imageCount: organisation.imageIds.length,
+    imagesSeen: Math.min(organisation.imagesSeen, organisation.imageIds.length),
+    proposal: organisation.proposal,
     albums,
     error: organisation.error,
   };
@@ -98,6 +102,15 @@ export function createAlbumOrganiserHandler(getRuntime: () => Runtime) {
     .get("/:id", {
       params: contract.organisationParams,
       handle: async ({ runtime, user, params }) => await describeOrganisation(runtime, user, params.id),
+    })
+    .post("/:id/apply", {
+      params: contract.organisationParams,
+      body: contract.applyBody,
+      handle: async ({ runtime, user, params, body }) => {
+        if (!uuidPattern.test(params.id)) throw notFound("There is no such album organisation.");
+        await runtime.db.asService((tx) => applyProposal(tx, user.sub, params.id, body.groups));
+        return await describeOrganisation(runtime, user, params.id);
+      },
     })
     .fetch;
 }

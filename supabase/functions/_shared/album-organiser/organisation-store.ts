@@ -8,7 +8,14 @@ import { enqueue } from "../jobs/queue.ts";
 
 export const albumOrganiseQueueName = "album-organise";
 
-export type OrganisationStatus = "queued" | "running" | "succeeded" | "failed";
+export type OrganisationStatus = "queued" | "running" | "proposed" | "succeeded" | "failed";
+
+/** One group the organiser proposes; the user may rename, merge or drop it before applying. */
+export interface ProposedGroup {
+  title: string;
+  description: string;
+  imageIds: string[];
+}
 
 export interface OrganisationRow {
   id: string;
@@ -18,12 +25,15 @@ export interface OrganisationRow {
   provider: string;
   usedFallback: boolean;
   albumIds: string[];
+  proposal: ProposedGroup[] | null;
+  imagesSeen: number;
   error: string | null;
   createdAt: Date;
 }
 
 export const organisationColumns = `id, user_id as "userId", image_ids as "imageIds", status, provider,
-  used_fallback as "usedFallback", album_ids as "albumIds", error, created_at as "createdAt"`;
+  used_fallback as "usedFallback", album_ids as "albumIds", proposal, images_seen as "imagesSeen", error,
+  created_at as "createdAt"`;
 
 /** The same organisation always maps to the same job, so a re-run enqueue adds nothing. */
 export function organiseJobKey(organisationId: string): string {
@@ -83,7 +93,7 @@ export async function findOrganisation(tx: Tx, id: string): Promise<Organisation
   return row;
 }
 
-/** Ends an organisation that produced no albums; a finished one is left as it is. */
+/** Ends an organisation that produced no proposal; a proposed or finished one is left as it is. */
 export async function failOrganisation(tx: Tx, id: string, error: string): Promise<void> {
   await tx.query(
     `update public.album_organisations set status = 'failed', error = $2

@@ -1,10 +1,11 @@
 /**
- * The `album-organise` job: a vision provider sorts the requested images into albums, which are
- * created with their images in one service transaction. The organisation row decides whether
- * that has happened: the transaction locks it and does nothing once it has succeeded, so a
- * retried or duplicated job never makes a second set of albums. When the provider fails (after
- * its own retries) or answers with nothing usable, one fallback album holds every image and the
- * row says so, for the page to tell the user.
+ * The `album-organise` job: a vision provider sorts the requested images into groups, which are
+ * stored on the organisation as a proposal for the user to review; albums are made only when the
+ * reviewed groups are applied (apply-proposal.ts). The organisation row decides whether the
+ * proposal has been written: the transaction locks it and does nothing once it is past running,
+ * so a retried or duplicated job never proposes twice. When the provider fails (after its own
+ * retries) or answers with nothing usable, one fallback group holds every image and the row says
+ * so, for the page to tell the user.
  */
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
@@ -16,6 +17,7 @@ import type { FetchFn } from "../providers/types.ts";
 import {
   maxDescriptionLength,
   maxTitleLength,
+  type VisionAlbum,
   type VisionImage,
   type VisionOrganiser,
 } from "../providers/vision/vision.ts";
@@ -25,7 +27,9 @@ import {
   findOrganisation,
   organisationColumns,
   type OrganisationRow,
+  type ProposedGroup,
 } from "./organisation-store.ts";
+import { withoutTokens } from "./title-prompt.ts";
 
 export interface AlbumOrganiseDeps {
   db: Db;
@@ -40,23 +44,16 @@ interface StoredImage {
   thumbnailPath: string | null;
 }
 
-interface PlannedAlbum {
-  title: string;
-  description: string;
-  source: "ai" | "ai-fallback";
-  imageIds: string[];
-}
-
 interface Plan {
-  albums: PlannedAlbum[];
+  albums: VisionAlbum[];
   usedFallback: boolean;
   error: string | null;
 }
 
 export const fallbackAlbumTitle = "All selected images";
 
-/** Album positions leave room between neighbours, as the albums function expects. */
-const POSITION_STEP = 1024;
+/** Progress is cosmetic: written at most this often, so a big selection does not flood the row. */
+const PROGRESS_WRITE_MS = 300;
 const THUMBNAIL_FETCHES_AT_ONCE = 8;
 const SIGNED_URL_SECONDS = 600;
 
@@ -73,17 +70,50 @@ async function startOrganisation(db: Db, id: string, provider: string): Promise<
   });
 }
 
-/** The requested images that still exist, in the order they were requested. */
+/**
+ * The requested images that still exist, in the order they were requested. Their prompts are the
+ * templates with the personal tokens taken out: the resolved prompt holds the user's names and
+ * companies, which must never reach a provider or an album title.
+ */
 async function loadImages(db: Db, organisation: OrganisationRow): Promise<StoredImage[]> {
-  return await db.asService((tx) =>
+  const images = await db.asService((tx) =>
     tx.query<StoredImage>(
-      `select i.id, i.resolved_prompt as prompt, i.thumbnail_path as "thumbnailPath"
+      `select i.id, i.prompt, i.thumbnail_path as "thumbnailPath"
          from unnest($1::uuid[]) with ordinality as requested (id, ord)
          join public.images i on i.id = requested.id and i.user_id = $2
         order by requested.ord`,
       [organisation.imageIds, organisation.userId],
     )
   );
+  return images.map((image) => ({ ...image, prompt: withoutTokens(image.prompt) }));
+}
+
+/** Records how many images have been looked at, for the page's progress bar; never fails the job. */
+function progressReporter(db: Db, organisationId: string) {
+  let lastWrite = 0;
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = (seen: number) => {
+    writing = writing.then(() =>
+      db.asService((tx) =>
+        tx.query(
+          `update public.album_organisations set images_seen = greatest(images_seen, $2)
+            where id = $1 and status = 'running'`,
+          [organisationId, seen],
+        )
+      )
+    ).catch((error) => log.warn("could not record organising progress", { error: String(error) }));
+  };
+  return {
+    seen(count: number) {
+      if (Date.now() - lastWrite < PROGRESS_WRITE_MS) return;
+      lastWrite = Date.now();
+      write(count);
+    },
+    async finish(count: number) {
+      write(count);
+      await writing;
+    },
+  };
 }
 
 /** Signed URLs by path; a path that cannot be signed (its object is gone) maps to nothing. */
@@ -112,6 +142,7 @@ async function withThumbnails(
   deps: AlbumOrganiseDeps,
   images: StoredImage[],
   signal: AbortSignal,
+  onSeen: (count: number) => void,
 ): Promise<VisionImage[]> {
   const fetchFn = deps.fetch ?? ((input, init) => fetch(input, init));
   const urls = await signThumbnails(
@@ -124,26 +155,34 @@ async function withThumbnails(
     thumbnail: null,
   }));
   let next = 0;
+  let seen = 0;
   let unreadable = 0;
   const fetchOne = async () => {
     while (next < images.length) {
       const index = next++;
-      const url = images[index].thumbnailPath ? urls.get(images[index].thumbnailPath!) : undefined;
-      if (!url) continue;
       try {
-        const response = await fetchFn(url, { signal });
-        if (!response.ok) {
-          await response.body?.cancel();
-          throw new Error(`HTTP ${response.status}`);
-        }
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        const mimeType = detectImageType(bytes);
-        if (!mimeType) throw new Error("not an image");
-        result[index].thumbnail = { bytes, mimeType };
-      } catch (error) {
-        if (signal.aborted) throw error;
-        unreadable++;
+        await readThumbnail(index);
+      } finally {
+        onSeen(++seen);
       }
+    }
+  };
+  const readThumbnail = async (index: number) => {
+    const url = images[index].thumbnailPath ? urls.get(images[index].thumbnailPath!) : undefined;
+    if (!url) return;
+    try {
+      const response = await fetchFn(url, { signal });
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new Error(`HTTP ${response.status}`);
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const mimeType = detectImageType(bytes);
+      if (!mimeType) throw new Error("not an image");
+      result[index].thumbnail = { bytes, mimeType };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      unreadable++;
     }
   };
   await Promise.all(Array.from({ length: THUMBNAIL_FETCHES_AT_ONCE }, fetchOne));
@@ -171,7 +210,6 @@ function fallbackPlan(images: StoredImage[], error: unknown): Plan {
       title: fallbackAlbumTitle,
       description:
         "The AI organiser was unavailable, so every selected image was kept together here instead of being sorted by theme.",
-      source: "ai-fallback",
       imageIds: images.map((image) => image.id),
     }],
     usedFallback: true,
@@ -180,52 +218,34 @@ function fallbackPlan(images: StoredImage[], error: unknown): Plan {
 }
 
 /**
- * Creates the planned albums and their images and marks the organisation succeeded, once: a
- * second run finds it succeeded under the row lock and returns the albums the first one made.
+ * Stores the groups as the organisation's proposal, once: a second run finds it past running
+ * under the row lock and leaves the first proposal as it is.
  */
-async function recordAlbums(
+async function recordProposal(
   tx: Tx,
   organisation: OrganisationRow,
   plan: Plan,
   provider: string,
-): Promise<string[]> {
-  const [current] = await tx.query<{ status: string; albumIds: string[] }>(
-    `select status, album_ids as "albumIds" from public.album_organisations where id = $1 for update`,
+): Promise<boolean> {
+  const [current] = await tx.query<{ status: string }>(
+    "select status from public.album_organisations where id = $1 for update",
     [organisation.id],
   );
   if (!current) throw new PermanentJobError(`organisation ${organisation.id} is gone`);
-  if (current.status === "succeeded" || current.status === "failed") return current.albumIds;
-  const albumIds: string[] = [];
-  for (const album of plan.albums) {
-    const [{ id }] = await tx.query<{ id: string }>(
-      `insert into public.albums (user_id, title, description, source, organisation_id)
-       values ($1, $2, $3, $4, $5) returning id`,
-      [
-        organisation.userId,
-        album.title.slice(0, maxTitleLength),
-        album.description.slice(0, maxDescriptionLength) || null,
-        album.source,
-        organisation.id,
-      ],
-    );
-    // Images deleted while the provider was thinking are left out rather than failing the insert.
-    await tx.query(
-      `insert into public.album_images (album_id, image_id, user_id, position)
-       select $1, i.id, $2, placed.ord * $4
-         from unnest($3::uuid[]) with ordinality as placed (id, ord)
-         join public.images i on i.id = placed.id and i.user_id = $2
-       on conflict (album_id, image_id) do nothing`,
-      [id, organisation.userId, album.imageIds, POSITION_STEP],
-    );
-    albumIds.push(id);
-  }
+  if (current.status !== "queued" && current.status !== "running") return false;
+  const proposal: ProposedGroup[] = plan.albums.map((album) => ({
+    title: album.title.slice(0, maxTitleLength),
+    description: album.description.slice(0, maxDescriptionLength),
+    imageIds: album.imageIds,
+  }));
   await tx.query(
     `update public.album_organisations
-        set status = 'succeeded', album_ids = $2::uuid[], used_fallback = $3, error = $4, provider = $5
+        set status = 'proposed', proposal = $2::text::jsonb, used_fallback = $3, error = $4, provider = $5,
+            images_seen = cardinality(image_ids)
       where id = $1`,
-    [organisation.id, albumIds, plan.usedFallback, plan.error, provider],
+    [organisation.id, JSON.stringify(proposal), plan.usedFallback, plan.error, provider],
   );
-  return albumIds;
+  return true;
 }
 
 export function createAlbumOrganiseHandler(deps: AlbumOrganiseDeps): JobHandler {
@@ -254,26 +274,28 @@ export function createAlbumOrganiseHandler(deps: AlbumOrganiseDeps): JobHandler 
         );
         return { failed: "no images left" };
       }
-      const visionImages = await withThumbnails(deps, images, context.signal);
+      const progress = progressReporter(db, organisation.id);
+      const visionImages = await withThumbnails(deps, images, context.signal, progress.seen);
+      await progress.finish(images.length);
       let plan: Plan;
       try {
         const answer = await organiser.organiseIntoAlbums(visionImages, { signal: context.signal });
         plan = {
-          albums: answer.albums.map((album) => ({ ...album, source: "ai" })),
+          albums: answer.albums,
           usedFallback: false,
           error: null,
         };
       } catch (error) {
         if (context.signal.aborted) throw error;
-        log.warn("vision provider failed; making the fallback album", {
+        log.warn("vision provider failed; proposing the fallback album", {
           organisationId,
           provider: organiser.provider,
           error: String((error as Error)?.message ?? error),
         });
         plan = fallbackPlan(images, error);
       }
-      const albumIds = await db.asService((tx) => recordAlbums(tx, organisation, plan, organiser.provider));
-      return { albumIds, usedFallback: plan.usedFallback };
+      const proposed = await db.asService((tx) => recordProposal(tx, organisation, plan, organiser.provider));
+      return { proposed, groups: plan.albums.length, usedFallback: plan.usedFallback };
     } catch (error) {
       if (context.signal.aborted) throw error;
       if (!(error instanceof PermanentJobError) && job.attempts < job.maxAttempts) throw error;
@@ -282,7 +304,7 @@ export function createAlbumOrganiseHandler(deps: AlbumOrganiseDeps): JobHandler 
         failOrganisation(
           tx,
           organisation.id,
-          "Something went wrong on our side while organising your images, and no albums were made. Try again in a moment.",
+          "Something went wrong on our side while organising your images, and no albums were proposed. Try again in a moment.",
         )
       );
       return { failed: String((error as Error)?.message ?? error) };

@@ -3,7 +3,8 @@
  * TF-IDF vectors (stop words and prompt boilerplate dropped, plurals folded) grouped by
  * average-linkage clustering on cosine similarity; a theme whose images fall into distinct colour
  * families is split by colour; images that share a theme with no other are grouped by colour.
- * Titles are made from a group's most salient words and its colour ("Crimson Harbour & Night").
+ * Titles are made from a group's most salient subject words and its colour ("Crimson Harbour and
+ * Boats"); words that only describe ("old", "misty") stay in the description, not the title.
  */
 import { COLOUR_FAMILIES, colourDistance, type ColourFamily, dominantColour } from "./dominant-colour.ts";
 import { normaliseAlbums, type VisionAlbum, type VisionImage, type VisionOrganiser } from "./vision.ts";
@@ -202,6 +203,23 @@ function dominantColourOf(group: Features[]): ColourFamily | null {
 
 const capitalise = (word: string) => word[0].toUpperCase() + word.slice(1);
 
+/** Describing words that read badly as a title's subject ("Crimson Old & Boats"). */
+const NOT_A_SUBJECT = new Set(
+  (
+    "old new young little small big large huge tiny tall short long wide bright dark light soft warm cold " +
+    "misty foggy sunny rainy snowy quiet calm busy lonely happy sad cute pretty gorgeous vintage modern " +
+    "ancient classic elegant cozy cosy rustic golden asleep sleeping smiling standing sitting walking " +
+    "running flying glowing shining"
+  ).split(" "),
+);
+
+/** A title's subject: the first one or two salient words that name a thing. */
+function subjectOf(words: string[]): string {
+  const nouns = words.filter((word) => !NOT_A_SUBJECT.has(word));
+  const chosen = (nouns.length > 0 ? nouns : words).slice(0, 2).map(capitalise);
+  return chosen.length === 1 ? `${chosen[0]} Stories` : chosen.join(" and ");
+}
+
 function phrase(words: string[]): string {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
@@ -226,9 +244,7 @@ function describe(
       ? `${count} ${noun} with a theme of their own, from ${phrase(words)}${tones}.`
       : `${count} ${noun} with a theme of their own${tones}.`;
   } else if (words.length > 0) {
-    const subject = words.length === 1
-      ? `${capitalise(words[0])} Stories`
-      : words.slice(0, 2).map(capitalise).join(" & ");
+    const subject = subjectOf(words);
     title = colour ? `${colour.adjective} ${subject}` : subject;
     description = `${count} ${noun} of ${phrase(words)}${tones}.`;
   } else {
