@@ -41,7 +41,34 @@ export default defineConfig({
         // own offline state instead of the browser's error page.
         navigateFallback: "/index.html",
         cleanupOutdatedCaches: true,
+        runtimeCaching: [
+          {
+            // A thumbnail never changes at its path, but each listing signs it with a new token: one
+            // entry per path, so the gallery can show what it had offline.
+            urlPattern: ({ url }) =>
+              url.pathname.includes("/storage/v1/object/sign/images/") &&
+              url.pathname.endsWith(".thumb.webp"),
+            handler: "CacheFirst",
+            options: {
+              cacheName: "gallery-thumbnails",
+              // The Storage host is another origin, so an <img> gets an opaque response (status 0).
+              cacheableResponse: { statuses: [0, 200] },
+              expiration: { maxEntries: 2_000, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true },
+              plugins: [
+                {
+                  cacheKeyWillBeUsed: async ({ request }) => {
+                    const url = new URL(request.url);
+                    url.search = "";
+                    return url.href;
+                  },
+                },
+              ],
+            },
+          },
+        ],
       },
+      // `npm run dev` serves the manifest and a service worker too, so the app installs there as well.
+      devOptions: { enabled: true, type: "module", navigateFallback: "index.html" },
     }),
   ],
   resolve: {

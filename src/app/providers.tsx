@@ -3,7 +3,7 @@ import { LazyMotion, MotionConfig } from "framer-motion";
 import { lazy, type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { Toaster } from "sonner";
 import { ErrorBoundary } from "@/app/error-boundary";
-import { createQueryClient } from "@/app/query-client";
+import { createQueryClient, forgetPersistedGalleryCache, persistGalleryCache } from "@/app/query-client";
 import { AuthSessionProvider, useAuthSession } from "@/lib/auth-session";
 import { type CreditsOffer, CreditsOfferProvider } from "@/lib/credits-offer";
 import { useTheme } from "@/lib/theme";
@@ -28,6 +28,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
       <QueryClientProvider client={queryClient}>
         <AuthSessionProvider loadClient={loadSupabase}>
           <ForgetDataOfPreviousUser />
+          <PersistGalleryCache />
           <LazyMotion features={loadMotionFeatures} strict>
             <MotionConfig reducedMotion="user">
               <CreditsOfferProvider renderOffer={renderCreditsOffer}>{children}</CreditsOfferProvider>
@@ -51,6 +52,21 @@ function ForgetDataOfPreviousUser() {
     if (userId === undefined) return;
     if (previousUserId.current !== undefined && previousUserId.current !== userId) queryClient.clear();
     previousUserId.current = userId;
+  }, [userId, queryClient]);
+
+  return null;
+}
+
+/** The person's gallery lists survive a reload (and so show offline); signing out forgets them. */
+function PersistGalleryCache() {
+  const auth = useAuthSession();
+  const queryClient = useQueryClient();
+  const userId = auth.status === "signed-in" ? auth.user.id : auth.status === "signed-out" ? null : undefined;
+
+  useEffect(() => {
+    if (userId === null) forgetPersistedGalleryCache();
+    if (!userId) return;
+    return persistGalleryCache(queryClient, userId);
   }, [userId, queryClient]);
 
   return null;

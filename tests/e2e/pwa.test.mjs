@@ -3,7 +3,37 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
-import { launchBrowser, launchPersistentBrowser, newContext, saveScreenshot } from "./support/browser.mjs";
+import {
+  launchBrowser,
+  launchPersistentBrowser,
+  newContext,
+  platformSettings,
+  saveScreenshot,
+  signUpThroughForm,
+  uniqueEmail,
+} from "./support/browser.mjs";
+
+const password = "correct-horse-42";
+const prompts = ["a red fox in the snow", "a blue whale at sunset", "a green lighthouse in fog"];
+
+/** One image from the offline provider, through the function as the page's user. */
+async function generateImage(accessToken, prompt) {
+  const { url, anonKey } = platformSettings();
+  const response = await fetch(`${url}/functions/v1/image-generation`, {
+    method: "POST",
+    headers: { apikey: anonKey, authorization: `Bearer ${accessToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ prompt, model: "local-render", tokens: {}, settings: {} }),
+  });
+  assert.equal(response.status, 200, `generation failed: ${await response.text()}`);
+}
+
+/** Every thumbnail in the grid has decoded, so it was really there to show. */
+async function waitForThumbnails(page, count) {
+  await page.waitForFunction((expected) => {
+    const images = [...document.querySelectorAll("[data-index] img")];
+    return images.length === expected && images.every((image) => image.complete && image.naturalWidth > 0);
+  }, count);
+}
 
 /** Waits until the service worker has installed and activated, then reloads so it controls the page. */
 async function loadUnderServiceWorker(page, path) {
@@ -64,6 +94,43 @@ describe("installable PWA", { timeout: 300_000 }, () => {
 
     await page.goto("/account");
     await page.getByRole("heading", { name: "Welcome back" }).waitFor();
+    await context.setOffline(false);
+    await context.close();
+  });
+
+  test("offline, the gallery shows the images it had, with a notice instead of skeletons", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await loadUnderServiceWorker(page, "/");
+    await signUpThroughForm(page, {
+      displayName: "Ada Offline",
+      email: uniqueEmail("pwa-offline"),
+      password,
+    });
+    const accessToken = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem("personify-auth")).access_token
+    );
+    for (const prompt of prompts) await generateImage(accessToken, prompt);
+
+    await page.goto("/gallery");
+    await page.getByText(`${prompts.length} images`, { exact: true }).waitFor();
+    await waitForThumbnails(page, prompts.length);
+    // The lists are saved a moment after they change.
+    await page.waitForFunction(() => localStorage.getItem("personify:gallery-cache")?.includes("a red fox"));
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText("You're offline: showing what you saw last.").waitFor();
+    await page.getByText("You're offline. Pages you've opened still work").waitFor();
+    await page.getByText(`${prompts.length} images`, { exact: true }).waitFor();
+    await waitForThumbnails(page, prompts.length);
+    assert.equal(await page.locator(".animate-shimmer").count(), 0, "a skeleton still waits for the network");
+    assert.equal(await page.getByRole("status", { name: "Loading images" }).count(), 0);
+    await saveScreenshot(page, "offline-gallery-desktop-light");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await waitForThumbnails(page, prompts.length);
+    await saveScreenshot(page, "offline-gallery-phone-light");
     await context.setOffline(false);
     await context.close();
   });
