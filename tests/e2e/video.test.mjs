@@ -164,11 +164,17 @@ describe("the video page", { timeout: 600_000 }, () => {
     // Every value the progress bar shows is recorded, however quickly the render goes.
     await page.evaluate(() => {
       window.__renderProgress = [];
+      window.__renderProgressByKind = { preview: [], full: [] };
       new MutationObserver(() => {
         const bar = document.querySelector('[role="progressbar"]');
         const value = bar?.getAttribute("aria-valuenow");
         if (value !== null && value !== undefined && window.__renderProgress.at(-1) !== value) {
           window.__renderProgress.push(value);
+        }
+        const kind = bar?.closest("[data-render]")?.getAttribute("data-render");
+        const seen = kind ? window.__renderProgressByKind[kind] : undefined;
+        if (seen && value !== null && value !== undefined && seen.at(-1) !== Number(value)) {
+          seen.push(Number(value));
         }
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
@@ -200,6 +206,14 @@ describe("the video page", { timeout: 600_000 }, () => {
 
     const full = await mediaFacts(page, "full-video");
     assertPlayable(full, { width: 1280, height: 720 }, "full video");
+    // Each render's bar only goes up; the full render starts a bar of its own.
+    const byKind = await page.evaluate(() => window.__renderProgressByKind);
+    for (const [kind, values] of Object.entries(byKind)) {
+      assert.ok(
+        values.every((value, index) => index === 0 || value >= values[index - 1]),
+        `${kind}: ${values}`,
+      );
+    }
     assert.notEqual(full.src, preview.src);
 
     const past = page.getByRole("list", { name: "Past videos" });

@@ -99,6 +99,8 @@ function VideoStage({
     case "processing":
       return (
         <RenderProgress
+          key="preview"
+          kind="preview"
           label="Rendering the preview"
           progress={video.progress}
           estimatedTime={video.estimatedTime}
@@ -143,6 +145,8 @@ function VideoStage({
         <div className="space-y-4">
           <Preview url={video.previewUrl} />
           <RenderProgress
+            key="full"
+            kind="full"
             label={`Rendering the full ${video.resolution} video`}
             progress={video.progress}
             estimatedTime={video.estimatedTime}

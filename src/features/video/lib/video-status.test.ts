@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { VideoStatus } from "@domain/contracts/image-to-video";
-import { formatTimeLeft, secondsLeft, shouldPollVideo, videoBadge } from "@/features/video/lib/video-status";
+import {
+  formatTimeLeft,
+  secondsLeft,
+  shouldPollVideo,
+  steadyProgress,
+  videoBadge,
+} from "@/features/video/lib/video-status";
 
 describe("shouldPollVideo", () => {
   it("polls while a render runs and stops at a preview, a finished video or a failure", () => {
@@ -71,5 +77,24 @@ describe("secondsLeft", () => {
     expect(secondsLeft(10, -5)).toBe(10);
     expect(secondsLeft(null, 50)).toBeUndefined();
     expect(secondsLeft(undefined, 50)).toBeUndefined();
+  });
+});
+
+describe("steadyProgress", () => {
+  it("never goes back within one render", () => {
+    let shown = steadyProgress(null, "preview", 40);
+    for (const reported of [70, 100, 0, 55]) shown = steadyProgress(shown, "preview", reported);
+    expect(shown).toEqual({ kind: "preview", percent: 100 });
+  });
+
+  it("starts the full render from its own count", () => {
+    const preview = steadyProgress(null, "preview", 100);
+    expect(steadyProgress(preview, "full", 5)).toEqual({ kind: "full", percent: 5 });
+  });
+
+  it("keeps within 0..100 whatever the server says", () => {
+    expect(steadyProgress(null, "full", 140).percent).toBe(100);
+    expect(steadyProgress(null, "full", -3).percent).toBe(0);
+    expect(steadyProgress(null, "full", Number.NaN).percent).toBe(0);
   });
 });

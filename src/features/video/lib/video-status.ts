@@ -86,3 +86,27 @@ export function formatTimeLeft(seconds: number | null | undefined): string | und
   if (seconds < 60) return `About ${Math.ceil(seconds)} s left`;
   return `About ${Math.ceil(seconds / 60)} min left`;
 }
+
+/** The two renders a video goes through, each with its own progress from 0 to 100. */
+export type RenderKind = "preview" | "full";
+
+export interface ShownProgress {
+  kind: RenderKind;
+  /** 0..100, whole numbers. */
+  percent: number;
+}
+
+/**
+ * What a progress bar shows after a poll: never less than it showed for the same render (a poll
+ * can answer from before the last one, or a retried step can restart its count), and a fresh
+ * start when the render kind changes, since the full render counts from 0 again.
+ */
+export function steadyProgress(
+  shown: ShownProgress | null,
+  kind: RenderKind,
+  reported: number,
+): ShownProgress {
+  const percent = Number.isFinite(reported) ? Math.max(0, Math.min(100, Math.round(reported))) : 0;
+  if (!shown || shown.kind !== kind) return { kind, percent };
+  return percent > shown.percent ? { kind, percent } : shown;
+}
