@@ -258,4 +258,62 @@ describe("the batch page", { timeout: 300_000 }, () => {
       await context.close();
     });
   }
+
+  test("keyboard: cancelling a paused batch asks first, keeps it on Escape, and cancels on confirm", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await signUpThroughForm(page, {
+      displayName: "Dorothy Vaughan",
+      email: uniqueEmail("batch-cancel"),
+      password,
+    });
+    await openFromMainNavigation(page, "Batch", "**/batch-generation");
+    // More rows than a new account's credits, so the batch ends up paused even if Pause comes late.
+    const lines = ["Name", ...Array.from({ length: 150 }, (_, row) => `Person${row + 1}`)];
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "cancel-me.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${lines.join("\n")}\n`),
+    });
+    await page.getByTestId("csv-summary").getByText("150 rows, 1 columns").waitFor();
+    await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Portrait of [NAME]");
+    await page.getByRole("button", { name: "Preview batch" }).click();
+    await page.getByRole("heading", { name: "Preview" }).waitFor();
+    await page.getByRole("button", { name: /^Start batch · / }).click();
+    await page.waitForURL(/\/batch-generation\?batch=[0-9a-f-]{36}$/);
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByTestId("batch-status").getByText("Paused").waitFor({ timeout: 120_000 });
+
+    const cancel = page.getByRole("button", { name: "Cancel batch" });
+    await cancel.focus();
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: "Cancel this batch?" });
+    await dialog.waitFor();
+    assert.match(
+      await dialog.textContent(),
+      /\d+ rows left won't be generated, and you won't be charged for them\./,
+    );
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.textContent),
+      "Keep batch",
+      "the safe choice has focus first",
+    );
+    await expectNoSeriousViolations(page, "cancel batch dialog (desktop)");
+    await saveScreenshot(page, "batch-cancel-dialog-desktop");
+    await page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    assert.equal(await page.getByTestId("batch-status").textContent(), "Paused");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Cancel batch");
+    await saveScreenshot(page, "batch-paused-controls-desktop");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.keyboard.press("Enter");
+    await dialog.waitFor();
+    await saveScreenshot(page, "batch-cancel-dialog-phone");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("batch-status").getByText("Cancelled").waitFor();
+    assert.match(await page.getByTestId("batch-counts").textContent(), / · \d+ cancelled$/);
+    await context.close();
+  });
 });

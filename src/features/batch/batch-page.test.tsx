@@ -210,4 +210,72 @@ describe("BatchPage", () => {
     await user.click(retry);
     expect((await screen.findByTestId("batch-status")).textContent).toBe("Completed");
   });
+
+  it("asks before cancelling, naming the rows left, and keeps the batch on the safe choice", async () => {
+    // jsdom has no modal dialogs; the browser test opens the real one.
+    HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+      this.open = true;
+    };
+    HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+      this.open = false;
+    };
+    serve({
+      ...common,
+      [`GET batch/${batchId}`]: () => ({
+        batch: batchDetail({ counts: { queued: 1, running: 0, succeeded: 1, failed: 1, cancelled: 0 } }),
+      }),
+      [`GET batch/${batchId}/items`]: () => ({ items: [], nextCursor: null }),
+      [`POST batch/${batchId}/cancel`]: () => ({
+        batch: batchDetail({
+          status: "cancelled",
+          etaSeconds: null,
+          counts: { queued: 0, running: 0, succeeded: 1, failed: 1, cancelled: 1 },
+        }),
+      }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<BatchPage />, {
+      route: `/batch-generation?batch=${batchId}`,
+      session: testSession(),
+    });
+
+    await user.click(await screen.findByRole("button", { name: "Cancel batch" }));
+    const dialog = screen.getByRole("dialog", { name: "Cancel this batch?" });
+    expect(dialog.textContent).toContain("1 row left won't be generated, and you won't be charged for it.");
+    expect(document.activeElement).toBe(within(dialog).getByRole("button", { name: "Keep batch" }));
+    await user.click(within(dialog).getByRole("button", { name: "Keep batch" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(invokeFunction).not.toHaveBeenCalledWith(
+      expect.objectContaining({ name: `batch/${batchId}/cancel` }),
+    );
+
+    await user.click(screen.getByRole("button", { name: "Cancel batch" }));
+    await user.click(
+      within(screen.getByRole("dialog", { name: "Cancel this batch?" })).getByRole("button", {
+        name: "Cancel batch",
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId("batch-status").textContent).toBe("Cancelled"));
+  });
+
+    const select = (await screen.findByLabelText("Name images by")) as HTMLSelectElement;
+    expect(select.value).toBe("First name");
+    await user.click(screen.getByRole("button", { name: "Images ZIP" }));
+    expect(downloadBatchFile).toHaveBeenLastCalledWith(batchId, "images.zip", { nameColumn: "First name" });
+    await user.selectOptions(select, "Row number");
+    await user.click(screen.getByRole("button", { name: "Images ZIP" }));
+    expect(downloadBatchFile).toHaveBeenLastCalledWith(batchId, "images.zip");
+  });
+    await user.upload(await screen.findByLabelText("CSV file"), csv);
+    await user.type(screen.getByLabelText("Prompt"), "Portrait of [FIRST_NAME]");
+    await user.click(screen.getByRole("button", { name: "Preview batch" }));
+    await screen.findByText("Not enough credits for every row");
+    await user.click(screen.getByRole("button", { name: "Add credits" }));
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatchObject({ required: 2, balance: 1 });
+
+    act(() => offers[0]?.onPaid?.());
+    await waitFor(() => expect(screen.queryByText("Not enough credits for every row")).toBeNull());
+    expect(screen.getByTestId("batch-total-cost").textContent).toBe("2 credits");
+  });
 });

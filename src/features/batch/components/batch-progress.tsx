@@ -10,6 +10,7 @@ import { formatEta } from "@/features/batch/lib/format-eta";
 import { outOfCredits, useOfferCredits } from "@/lib/credits-offer";
 import { showErrorToast } from "@/lib/error-toast";
 import { formatCredits } from "@/lib/format";
+import { CancelBatchDialog } from "@/features/batch/components/cancel-batch-dialog";
 
 export const statusLabels: Record<BatchStatus, string> = {
   draft: "Draft",
@@ -49,6 +50,7 @@ export function BatchProgress({ batch }: { batch: Batch }) {
   const action = useBatchAction();
   const offerCredits = useOfferCredits();
   const [downloading, setDownloading] = useState<BatchFile>();
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const percent = Math.round(batch.progress * 100);
   const eta = batch.status === "running" ? formatEta(batch.etaSeconds) : undefined;
   const hasResults = batch.counts.succeeded + batch.counts.failed > 0;
@@ -141,7 +143,7 @@ export function BatchProgress({ batch }: { batch: Batch }) {
             size="sm"
             loading={action.isPending && action.variables.action === name}
             disabled={action.isPending}
-            onClick={() => run(name)}
+            onClick={() => (name === "cancel" ? setConfirmingCancel(true) : run(name))}
           >
             {actionLabels[name]}
           </Button>
@@ -165,6 +167,18 @@ export function BatchProgress({ batch }: { batch: Batch }) {
           <DownloadIcon className="size-4" /> Images ZIP
         </Button>
       </div>
+      {confirmingCancel
+        ? (
+          <CancelBatchDialog
+            batch={batch}
+            onClose={() => setConfirmingCancel(false)}
+            onConfirm={() => {
+              setConfirmingCancel(false);
+              run("cancel");
+            }}
+          />
+        )
+        : null}
     </Card>
   );
 }
