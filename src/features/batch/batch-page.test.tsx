@@ -257,25 +257,4 @@ describe("BatchPage", () => {
     );
     await waitFor(() => expect(screen.getByTestId("batch-status").textContent).toBe("Cancelled"));
   });
-
-    const select = (await screen.findByLabelText("Name images by")) as HTMLSelectElement;
-    expect(select.value).toBe("First name");
-    await user.click(screen.getByRole("button", { name: "Images ZIP" }));
-    expect(downloadBatchFile).toHaveBeenLastCalledWith(batchId, "images.zip", { nameColumn: "First name" });
-    await user.selectOptions(select, "Row number");
-    await user.click(screen.getByRole("button", { name: "Images ZIP" }));
-    expect(downloadBatchFile).toHaveBeenLastCalledWith(batchId, "images.zip");
-  });
-    await user.upload(await screen.findByLabelText("CSV file"), csv);
-    await user.type(screen.getByLabelText("Prompt"), "Portrait of [FIRST_NAME]");
-    await user.click(screen.getByRole("button", { name: "Preview batch" }));
-    await screen.findByText("Not enough credits for every row");
-    await user.click(screen.getByRole("button", { name: "Add credits" }));
-    expect(offers).toHaveLength(1);
-    expect(offers[0]).toMatchObject({ required: 2, balance: 1 });
-
-    act(() => offers[0]?.onPaid?.());
-    await waitFor(() => expect(screen.queryByText("Not enough credits for every row")).toBeNull());
-    expect(screen.getByTestId("batch-total-cost").textContent).toBe("2 credits");
-  });
 });
