@@ -275,7 +275,7 @@ describe("the batch page", { timeout: 300_000 }, () => {
       mimeType: "text/csv",
       buffer: Buffer.from(`${lines.join("\n")}\n`),
     });
-    await page.getByTestId("csv-summary").getByText("150 rows, 1 columns").waitFor();
+    await page.getByTestId("csv-summary").getByText("150 rows, 1 column").waitFor();
     await page.getByRole("textbox", { name: "Prompt", exact: true }).fill("Portrait of [NAME]");
     await page.getByRole("button", { name: "Preview batch" }).click();
     await page.getByRole("heading", { name: "Preview" }).waitFor();

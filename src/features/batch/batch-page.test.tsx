@@ -239,6 +239,7 @@ describe("BatchPage", () => {
       session: testSession(),
     });
 
+    expect((await screen.findByText(/spent$/)).textContent).toContain("1 credit spent");
     await user.click(await screen.findByRole("button", { name: "Cancel batch" }));
     const dialog = screen.getByRole("dialog", { name: "Cancel this batch?" });
     expect(dialog.textContent).toContain("1 row left won't be generated, and you won't be charged for it.");

@@ -9,7 +9,7 @@ import { type BatchFile, downloadBatchFile } from "@/features/batch/api/download
 import { formatEta } from "@/features/batch/lib/format-eta";
 import { outOfCredits, useOfferCredits } from "@/lib/credits-offer";
 import { showErrorToast } from "@/lib/error-toast";
-import { formatCredits } from "@/lib/format";
+import { creditsText } from "@domain/image-pricing";
 import { CancelBatchDialog } from "@/features/batch/components/cancel-batch-dialog";
 
 export const statusLabels: Record<BatchStatus, string> = {
@@ -111,7 +111,7 @@ export function BatchProgress({ batch }: { batch: Batch }) {
             to go{batch.counts.cancelled > 0 ? ` · ${batch.counts.cancelled} cancelled` : ""}
           </span>
           <span>
-            {percent}%{eta ? ` · ${eta}` : ""} · {formatCredits(batch.spentCredits)} credits spent
+            {percent}%{eta ? ` · ${eta}` : ""} · {creditsText(batch.spentCredits)} spent
           </span>
         </p>
       </div>

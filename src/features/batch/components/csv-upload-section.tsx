@@ -17,7 +17,9 @@ export function CsvUploadSection({ setup }: { setup: BatchSetupState }) {
       {csv
         ? (
           <p className="text-sm text-muted" data-testid="csv-summary">
-            {csv.rowCount} rows, {csv.headers.length} columns
+            {`${csv.rowCount} ${csv.rowCount === 1 ? "row" : "rows"}, ${csv.headers.length} ${
+              csv.headers.length === 1 ? "column" : "columns"
+            }`}
           </p>
         )
         : null}
