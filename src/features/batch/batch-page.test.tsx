@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import BatchPage from "@/features/batch/batch-page";
 import type { Batch as BatchDetail, BatchPreview as BatchReport } from "@domain/contracts/batch";
+import { type CreditsOffer, CreditsOfferProvider } from "@/lib/credits-offer";
 import { renderWithProviders, testSession } from "@/testing/render";
 import { type FunctionRoutes, serveFunctions } from "@/testing/serve-functions";
 
@@ -257,5 +258,43 @@ describe("BatchPage", () => {
       }),
     );
     await waitFor(() => expect(screen.getByTestId("batch-status").textContent).toBe("Cancelled"));
+  });
+
+  it("offers credits from a preview that can't pay for every row, and previews again once paid", async () => {
+    const previews = [
+      report({
+        estimate: { model: "local-render", costPerRow: 1, totalCost: 2, balance: 1, sufficient: false },
+      }),
+      report(),
+    ];
+    serve({ ...common, "POST batch/preview": () => previews.shift() });
+    const offers: CreditsOffer[] = [];
+    const user = userEvent.setup();
+    renderWithProviders(
+      <CreditsOfferProvider
+        renderOffer={(offer) => {
+          offers.push(offer);
+          return null;
+        }}
+      >
+        <BatchPage />
+      </CreditsOfferProvider>,
+      { route: "/batch-generation", session: testSession() },
+    );
+
+    const csv = new File(["First name,Company\nAda,Acme\nGrace,Navy\n"], "contacts.csv", {
+      type: "text/csv",
+    });
+    await user.upload(await screen.findByLabelText("CSV file"), csv);
+    await user.type(screen.getByLabelText("Prompt"), "Portrait of [FIRST_NAME]");
+    await user.click(screen.getByRole("button", { name: "Preview batch" }));
+    await screen.findByText("Not enough credits for every row");
+    await user.click(screen.getByRole("button", { name: "Add credits" }));
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatchObject({ required: 2, balance: 1 });
+
+    act(() => offers[0]?.onPaid?.());
+    await waitFor(() => expect(screen.queryByText("Not enough credits for every row")).toBeNull());
+    expect(screen.getByTestId("batch-total-cost").textContent).toBe("2 credits");
   });
 });

@@ -56,7 +56,7 @@ export function BatchSetup(
           </p>
         )
         : null}
-      {checked ? <PreviewReport report={checked.report} /> : null}
+      {checked ? <PreviewReport report={checked.report} onRecheck={setup.runPreview} /> : null}
     </Card>
   );
 }

@@ -1,11 +1,17 @@
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import type { BatchPreview } from "@domain/contracts/batch";
 import { formatCredits } from "@/lib/format";
 import { creditsText } from "@domain/image-pricing";
+import { useOfferCredits } from "@/lib/credits-offer";
 
-/** The server's verdict on a batch before it runs: problems by row, resolved prompts, and the cost. */
-export function PreviewReport({ report }: { report: BatchPreview }) {
+/**
+ * The server's verdict on a batch before it runs: problems by row, resolved prompts, and the cost.
+ * `onRecheck` previews again, so the estimate reflects credits bought from here.
+ */
+export function PreviewReport({ report, onRecheck }: { report: BatchPreview; onRecheck: () => void }) {
   const { estimate } = report;
+  const offer = useOfferCredits();
   return (
     <section aria-labelledby="batch-preview-heading" className="space-y-4">
       <h2 id="batch-preview-heading" className="text-lg font-semibold text-ink">
@@ -24,7 +30,15 @@ export function PreviewReport({ report }: { report: BatchPreview }) {
       {!estimate.sufficient
         ? (
           <Alert tone="info" title="Not enough credits for every row">
-            The batch will pause when your credits run out; add credits and resume it.
+            <p>The batch will pause when your credits run out; add credits and resume it.</p>
+            <Button
+              size="sm"
+              className="mt-2"
+              onClick={() =>
+                offer({ required: estimate.totalCost, balance: estimate.balance, onPaid: onRecheck })}
+            >
+              Add credits
+            </Button>
           </Alert>
         )
         : null}
