@@ -163,6 +163,10 @@ describe("the batch page", { timeout: 300_000 }, () => {
       assert.match(row[urlColumn], /^https?:\/\/\S+/, `row ${index + 1} has an image URL`);
     }
 
+    // A name-like column is preselected for the ZIP's names; row number is today's naming.
+    const nameBy = page.getByLabel("Name images by");
+    assert.equal(await nameBy.inputValue(), "First name");
+    await nameBy.selectOption({ label: "Row number" });
     const images = await downloadFrom(page, "Images ZIP");
     assert.match(images.name, /images\.zip$/);
     const names = zipEntryNames(images.bytes);
@@ -171,6 +175,16 @@ describe("the batch page", { timeout: 300_000 }, () => {
       (_, index) => `row-${String(index + 1).padStart(2, "0")}`,
     );
     assert.deepEqual(names.map((name) => name.replace(/\.(png|webp|jpg)$/, "")), expected);
+
+    await nameBy.selectOption({ label: "First name" });
+    const named = zipEntryNames((await downloadFrom(page, "Images ZIP")).bytes);
+    assert.deepEqual(
+      named.map((name) => name.replace(/\.(png|webp|jpg)$/, "")),
+      Array.from(
+        { length: rowCount },
+        (_, index) => `row-${String(index + 1).padStart(3, "0")}-person${index + 1}`,
+      ),
+    );
 
     await expectNoSeriousViolations(page, "batch finished (desktop)");
     await page.evaluate(() => window.scrollTo({ top: 0, behavior: "instant" }));

@@ -260,6 +260,29 @@ describe("BatchPage", () => {
     await waitFor(() => expect(screen.getByTestId("batch-status").textContent).toBe("Cancelled"));
   });
 
+  it("names the images ZIP's entries by a name-like column unless row number is chosen", async () => {
+    serve({
+      ...common,
+      [`GET batch/${batchId}`]: () => ({
+        batch: batchDetail({ status: "completed", etaSeconds: null, headers: ["Company", "First name"] }),
+      }),
+      [`GET batch/${batchId}/items`]: () => ({ items: [], nextCursor: null }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<BatchPage />, {
+      route: `/batch-generation?batch=${batchId}`,
+      session: testSession(),
+    });
+
+    const select = (await screen.findByLabelText("Name images by")) as HTMLSelectElement;
+    expect(select.value).toBe("First name");
+    await user.click(screen.getByRole("button", { name: "Images ZIP" }));
+    expect(downloadBatchFile).toHaveBeenLastCalledWith(batchId, "images.zip", { nameColumn: "First name" });
+    await user.selectOptions(select, "Row number");
+    await user.click(screen.getByRole("button", { name: "Images ZIP" }));
+    expect(downloadBatchFile).toHaveBeenLastCalledWith(batchId, "images.zip");
+  });
+
   it("offers credits from a preview that can't pay for every row, and previews again once paid", async () => {
     const previews = [
       report({

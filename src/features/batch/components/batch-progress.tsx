@@ -45,12 +45,20 @@ function actionsFor(batch: Batch): BatchAction[] {
   }
 }
 
+/** A name-like column ("First name", "full_name") names the images by default; else the row number does. */
+function defaultNameColumn(headers: readonly string[]): string {
+  return headers.find((header) => /name/i.test(header)) ?? "";
+}
+
 /** The live state of one batch: the bar, counts and ETA, its controls and its downloads. */
 export function BatchProgress({ batch }: { batch: Batch }) {
   const action = useBatchAction();
   const offerCredits = useOfferCredits();
   const [downloading, setDownloading] = useState<BatchFile>();
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const headers = batch.headers ?? [];
+  // "" is the row number: the server's naming when no nameColumn is asked for.
+  const [nameColumn, setNameColumn] = useState(() => defaultNameColumn(headers));
   const percent = Math.round(batch.progress * 100);
   const eta = batch.status === "running" ? formatEta(batch.etaSeconds) : undefined;
   const hasResults = batch.counts.succeeded + batch.counts.failed > 0;
@@ -72,7 +80,9 @@ export function BatchProgress({ batch }: { batch: Batch }) {
   async function download(file: BatchFile) {
     setDownloading(file);
     try {
-      await downloadBatchFile(batch.id, file);
+      if (file === "images.zip" && nameColumn !== "") {
+        await downloadBatchFile(batch.id, file, { nameColumn });
+      } else await downloadBatchFile(batch.id, file);
     } catch (error) {
       showErrorToast(error, { retry: () => void download(file) });
     } finally {
@@ -166,6 +176,22 @@ export function BatchProgress({ batch }: { batch: Batch }) {
         >
           <DownloadIcon className="size-4" /> Images ZIP
         </Button>
+        {headers.length > 0
+          ? (
+            <label className="flex items-center gap-2 text-sm text-muted">
+              Name images by
+              <select
+                value={nameColumn}
+                onChange={(event) => setNameColumn(event.target.value)}
+                disabled={batch.counts.succeeded === 0}
+                className="h-9 max-w-48 rounded-xl border border-line bg-surface px-3 text-sm text-ink shadow-sm focus:border-violet-500 focus:outline-none focus:ring-4 focus:ring-violet-500/20 disabled:cursor-not-allowed disabled:opacity-60"
+              >
+                <option value="">Row number</option>
+                {headers.map((header) => <option key={header} value={header}>{header}</option>)}
+              </select>
+            </label>
+          )
+          : null}
       </div>
       {confirmingCancel
         ? (

@@ -138,6 +138,8 @@ export const batch = z.extend(batchSummary, {
   counts: itemCounts,
   progress: z.number(),
   etaSeconds: z.nullable(z.number()),
+  /** The CSV's column headers, e.g. for naming the images ZIP's entries (`nameColumn`). */
+  headers: z.optional(z.array(z.string())),
 });
 export type Batch = z.infer<typeof batch>;
 
