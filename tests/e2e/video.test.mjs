@@ -287,7 +287,10 @@ describe("the video page", { timeout: 600_000 }, () => {
     await signInThroughForm(page, { email, password });
     await page.waitForURL((url) => url.pathname === "/features/image-to-video");
 
-    await page.getByRole("button", { name: "Use the image “A lighthouse on a cliff at dawn”" }).click();
+    // Found by searching the gallery, as an older image would be.
+    await page.getByRole("searchbox", { name: "Search your images" }).fill("cliff");
+    await page.getByRole("list", { name: "Images matching “cliff”" })
+      .getByRole("button", { name: "Use the image “A lighthouse on a cliff at dawn”" }).click();
     await page.waitForURL(/\/features\/image-to-video\?imageId=[0-9a-f-]{36}$/);
     assert.equal(
       await page.getByTestId("source-image-prompt").textContent(),

@@ -212,6 +212,45 @@ describe("VideoPage", () => {
     expect((screen.getByRole("radio", { name: /AI motion/ }) as HTMLInputElement).disabled).toBe(true);
   });
 
+  it("searches the whole gallery for the image, not just the recent ones", async () => {
+    const queries: unknown[] = [];
+    serve({
+      ...sourceImage,
+      "GET gallery": (call) => {
+        const query = (call as FunctionCall).query as { q?: string } | undefined;
+        queries.push(query?.q);
+        if (!query?.q) return { items: [], nextCursor: null };
+        return {
+          items: query.q === "lighthouse"
+            ? [{
+              id: imageId,
+              resolvedPrompt: "A lighthouse at dawn",
+              width: 1024,
+              height: 768,
+              thumbnailUrl: null,
+            }]
+            : [],
+          nextCursor: null,
+        };
+      },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<VideoPage />, { route: "/features/image-to-video", session: testSession() });
+
+    await user.type(await screen.findByRole("searchbox", { name: "Search your images" }), "lighthouse");
+    const results = await screen.findByRole("list", { name: "Images matching “lighthouse”" });
+    // One request for the whole word, not one per key.
+    expect(queries.filter((q) => q !== undefined)).toEqual(["lighthouse"]);
+    await user.click(within(results).getByRole("button", { name: "Use the image “A lighthouse at dawn”" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe(`/features/image-to-video?imageId=${imageId}`)
+    );
+
+    await user.click(await screen.findByRole("button", { name: "Choose another image" }));
+    await user.type(await screen.findByRole("searchbox", { name: "Search your images" }), "zebra");
+    expect((await screen.findByText(/No images match “zebra”/)).getAttribute("role")).toBe("status");
+  });
+
   it("asks for an image when none is chosen, offers recent ones, and lists past videos with their status", async () => {
     serve({
       ...sourceImage,

@@ -1,22 +1,28 @@
 import clsx from "clsx";
+import { useState } from "react";
 import { Link } from "react-router-dom";
 import { Button, buttonStyles } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ImagesIcon, SparklesIcon } from "@/components/ui/icons";
 import { InlineLoadError } from "@/components/ui/inline-load-error";
 import { Skeleton } from "@/components/ui/skeleton";
+import { TextField } from "@/components/ui/text-field";
 import { paths } from "@/config/paths";
 import { useGalleryImage } from "@/data/gallery-images/get-gallery-image";
-import { useRecentGalleryImages } from "@/data/gallery-images/get-gallery-images";
+import { useGalleryImages, useRecentGalleryImages } from "@/data/gallery-images/get-gallery-images";
+import { useDebouncedValue } from "@/features/video/hooks/use-debounced-value";
 import { describeError } from "@/lib/describe-error";
 import type { GalleryImage } from "@domain/contracts/gallery";
 
-/** How many of the newest images are offered to pick from. */
+/** How many of the newest images are offered before the person searches. */
 const recentImageLimit = 24;
+/** Long enough to finish a word, short enough to feel live. */
+const searchDebounceMs = 300;
 
 /**
  * The image to animate: the one the page was opened with (?imageId=), or one picked from the
- * newest images. The choice lives in the URL, so a reload or a shared link keeps it.
+ * newest images or from a search of the whole gallery. The choice lives in the URL, so a reload
+ * or a shared link keeps it.
  */
 export function SourceImagePicker({
   imageId,
@@ -32,7 +38,7 @@ export function SourceImagePicker({
       <legend className="text-sm font-semibold text-ink">Image</legend>
       {imageId
         ? <ChosenImage imageId={imageId} onChangeImage={() => onChange(null)} />
-        : <RecentImages onPick={onChange} />}
+        : <ImageFinder onPick={onChange} />}
       {error
         ? (
           <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
@@ -75,15 +81,76 @@ function ChosenImage({ imageId, onChangeImage }: { imageId: string; onChangeImag
   );
 }
 
-function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
-  const images = useRecentGalleryImages(recentImageLimit);
-  if (images.isPending) {
+function ImageFinder({ onPick }: { onPick: (imageId: string) => void }) {
+  const [search, setSearch] = useState("");
+  const query = useDebouncedValue(search.trim(), searchDebounceMs);
+  return (
+    <div className="space-y-3">
+      <TextField
+        label="Search your images"
+        type="search"
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        // Enter would submit the video form around the picker.
+        onKeyDown={(event) => {
+          if (event.key === "Enter") event.preventDefault();
+        }}
+        placeholder="Words from the prompt"
+        maxLength={200}
+      />
+      {query ? <SearchResults key={query} query={query} onPick={onPick} /> : <RecentImages onPick={onPick} />}
+    </div>
+  );
+}
+
+function ThumbnailSkeletons() {
+  return (
+    <div role="status" aria-label="Loading your images" className="grid grid-cols-4 gap-2 sm:grid-cols-6">
+      {Array.from({ length: 6 }, (_, index) => <Skeleton key={index} className="aspect-square w-full" />)}
+    </div>
+  );
+}
+
+function SearchResults({ query, onPick }: { query: string; onPick: (imageId: string) => void }) {
+  const results = useGalleryImages({ q: query });
+  if (results.isPending) return <ThumbnailSkeletons />;
+  if (results.isError) {
     return (
-      <div className="grid grid-cols-4 gap-2 sm:grid-cols-6">
-        {Array.from({ length: 6 }, (_, index) => <Skeleton key={index} className="aspect-square w-full" />)}
-      </div>
+      <InlineLoadError onRetry={() => void results.refetch()}>
+        Couldn't search your images: {describeError(results.error).description}
+      </InlineLoadError>
     );
   }
+  const images = results.data.pages.flatMap((page) => page.items);
+  if (images.length === 0) {
+    return (
+      <p role="status" className="rounded-xl bg-sunken/50 px-4 py-6 text-center text-sm text-muted">
+        No images match “{query}”. Try other words from the prompt.
+      </p>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <ImageChoices label={`Images matching “${query}”`} images={images} onPick={onPick} />
+      {results.hasNextPage
+        ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            loading={results.isFetchingNextPage}
+            onClick={() => void results.fetchNextPage()}
+          >
+            Show more
+          </Button>
+        )
+        : null}
+    </div>
+  );
+}
+
+function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
+  const images = useRecentGalleryImages(recentImageLimit);
+  if (images.isPending) return <ThumbnailSkeletons />;
   if (images.isError) {
     return (
       <InlineLoadError onRetry={() => void images.refetch()}>
@@ -106,9 +173,15 @@ function RecentImages({ onPick }: { onPick: (imageId: string) => void }) {
       />
     );
   }
+  return <ImageChoices label="Your recent images" images={images.data} onPick={onPick} />;
+}
+
+function ImageChoices(
+  { label, images, onPick }: { label: string; images: GalleryImage[]; onPick: (imageId: string) => void },
+) {
   return (
-    <ul aria-label="Your recent images" className="grid grid-cols-4 gap-2 sm:grid-cols-6">
-      {images.data.map((image) => (
+    <ul aria-label={label} className="grid grid-cols-4 gap-2 sm:grid-cols-6">
+      {images.map((image) => (
         <li key={image.id}>
           <button
             type="button"
