@@ -75,9 +75,13 @@ function PersistGalleryCache() {
 function ThemedToaster() {
   const { resolved } = useTheme();
   return (
+    // At the top, under the sticky header (4rem): at the bottom they covered the buttons that end a
+    // form, such as AI Image's Generate, most of all on a phone where that is where the thumb is.
     <Toaster
       theme={resolved}
-      position="bottom-center"
+      position="top-center"
+      offset={{ top: 80 }}
+      mobileOffset={{ top: 72 }}
       richColors
       closeButton
       toastOptions={{ className: "font-sans" }}

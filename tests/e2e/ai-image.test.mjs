@@ -167,6 +167,27 @@ describe("the AI Image page", { timeout: 300_000 }, () => {
       await expectNoSeriousViolations(page, `ai-image (phone, ${colorScheme})`);
       await screenshotFromTop(page, `ai-image-phone-${colorScheme}`);
 
+      // A failed generation's toast leaves the Generate button it answers free to press.
+      await page.getByLabel("[COMPANY]", { exact: true }).fill("Hopper & Co");
+      await page.route("**/functions/v1/image-generation", (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: "application/json",
+          body: JSON.stringify({ error: "Down for a moment.", code: "INTERNAL_ERROR", details: {} }),
+        }), { times: 1 });
+      const generate = page.getByRole("button", { name: "Generate image" });
+      await generate.click();
+      const toast = page.locator("[data-sonner-toast]").first();
+      await toast.waitFor();
+      await generate.waitFor();
+      const [toastBox, buttonBox] = [await toast.boundingBox(), await generate.boundingBox()];
+      assert.ok(
+        toastBox.y + toastBox.height <= buttonBox.y || buttonBox.y + buttonBox.height <= toastBox.y,
+        `the toast ${JSON.stringify(toastBox)} covers Generate ${JSON.stringify(buttonBox)}`,
+      );
+      await saveScreenshot(page, `ai-image-phone-toast-${colorScheme}`);
+      await page.unroute("**/functions/v1/image-generation");
+
       // The picker's way to a model that isn't set up: the providers section, scrolled into view.
       await page.getByTestId("models-not-set-up").getByRole("link", { name: "How to enable a provider" })
         .click();
