@@ -34,6 +34,7 @@ describe("the persisted gallery cache", () => {
     persistGalleryCache(restored, "user-a")();
 
     expect(restored.getQueryData(listKey)).toEqual(pages(3));
+    expect(restored.getQueryState(listKey)?.isInvalidated).toBe(true);
     expect(restored.getQueryData(galleryKeys.facets())).toEqual({ models: [] });
     expect(restored.getQueryData(["account", "credits"])).toBeUndefined();
     expect(restored.getQueryData(galleryImageKeys.detail("image-0"))).toBeUndefined();

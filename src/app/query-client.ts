@@ -91,7 +91,15 @@ function writePersisted(queryClient: QueryClient, userId: string) {
  */
 export function persistGalleryCache(queryClient: QueryClient, userId: string): () => void {
   const restored = readPersisted(userId);
-  if (restored) hydrate(queryClient, restored);
+  if (restored) {
+    hydrate(queryClient, restored);
+    // A saved list is only a stand-in: the page that shows it asks the server again, however recent it is.
+    const restoredHashes = new Set(restored.queries.map((query) => query.queryHash));
+    void queryClient.invalidateQueries({
+      predicate: (query) => restoredHashes.has(query.queryHash),
+      refetchType: "none",
+    });
+  }
   let timer: ReturnType<typeof setTimeout> | undefined;
   const unsubscribe = queryClient.getQueryCache().subscribe((event) => {
     if (event.type !== "updated" && event.type !== "removed") return;

@@ -127,6 +127,15 @@ describe("installable PWA", { timeout: 300_000 }, () => {
     assert.equal(await page.locator(".animate-shimmer").count(), 0, "a skeleton still waits for the network");
     assert.equal(await page.getByRole("status", { name: "Loading images" }).count(), 0);
     await saveScreenshot(page, "offline-gallery-desktop-light");
+    // The next listing signs each thumbnail anew: the cached copy still answers for its path.
+    const resignedLoads = await page.evaluate(async () => {
+      const url = new URL(document.querySelector("[data-index] img").src);
+      url.searchParams.set("token", "signed-again");
+      const image = new Image();
+      image.src = url.href;
+      return await image.decode().then(() => image.naturalWidth > 0, () => false);
+    });
+    assert.equal(resignedLoads, true, "a thumbnail signed with another token is not served from the cache");
 
     await page.setViewportSize({ width: 390, height: 844 });
     await waitForThumbnails(page, prompts.length);
