@@ -7,7 +7,7 @@ import { invokeFunction } from "@/lib/invoke-function";
 /** How often a running organisation is asked about: the job takes seconds, not minutes. */
 export const organisationPollMs = 1000;
 
-/** POST /functions/v1/album-organiser { imageIds }: queues the job that groups the images into albums. */
+/** POST /functions/v1/album-organiser { imageIds }: queues the job that proposes albums for the images. */
 export async function startOrganisation(imageIds: string[]) {
   return await invokeFunction({
     name: "album-organiser",
@@ -16,7 +16,7 @@ export async function startOrganisation(imageIds: string[]) {
   });
 }
 
-/** GET /functions/v1/album-organiser/:id: the job's status and, once done, its albums. */
+/** GET /functions/v1/album-organiser/:id: the job's progress, then its proposal, then (once applied) its albums. */
 export async function getOrganisation(organisationId: string, { signal }: { signal?: AbortSignal } = {}) {
   return await invokeFunction({
     name: `album-organiser/${organisationId}`,
@@ -30,11 +30,13 @@ export function useStartOrganisation() {
   return useMutation({ mutationFn: startOrganisation });
 }
 
+/** Past grouping: polling stops, and what is left (the review) happens in the page. */
 export function isOrganisationDone(organisation: albumOrganiser.Organisation | undefined) {
-  return organisation?.status === "succeeded" || organisation?.status === "failed";
+  return organisation?.status === "proposed" || organisation?.status === "succeeded" ||
+    organisation?.status === "failed";
 }
 
-/** Polls the job until it is done; then the albums list refetches to show what it made. */
+/** Polls the job until it has proposed or failed; once albums exist, the albums list refetches. */
 export function useOrganisation(organisationId: string | null) {
   const queryClient = useQueryClient();
   const query = useQuery({
@@ -43,9 +45,9 @@ export function useOrganisation(organisationId: string | null) {
     enabled: organisationId !== null,
     refetchInterval: (current) => (isOrganisationDone(current.state.data) ? false : organisationPollMs),
   });
-  const done = isOrganisationDone(query.data);
+  const applied = query.data?.status === "succeeded";
   useEffect(() => {
-    if (done) void queryClient.invalidateQueries({ queryKey: galleryKeys.albums() });
-  }, [done, queryClient]);
+    if (applied) void queryClient.invalidateQueries({ queryKey: galleryKeys.albums() });
+  }, [applied, queryClient]);
   return query;
 }

@@ -12,7 +12,10 @@ import { showErrorToast } from "@/lib/error-toast";
 const linkClasses =
   "flex items-center justify-between gap-2 rounded-xl px-3 py-2 text-sm focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40";
 
-/** All images, then every album with its count, and a form for a new one. */
+/**
+ * All images, then every album with its count, and a form for a new one. On a phone the list is a
+ * disclosure, closed at first, so the images come first; from 768 px it is always open.
+ */
 export function AlbumsSidebar({
   albums,
   loading,
@@ -28,68 +31,90 @@ export function AlbumsSidebar({
   activeAlbumId: string;
   albumHref: (albumId: string) => string;
 }) {
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const activeTitle = albums.find((album) => album.id === activeAlbumId)?.title ?? "All images";
   return (
     <nav aria-label="Albums" className="space-y-3">
-      <h2 className="px-3 text-sm font-semibold uppercase tracking-wide text-muted">Albums</h2>
-      <ul className="space-y-1">
-        <li>
-          <Link
-            to={albumHref("")}
-            aria-current={activeAlbumId === "" ? "page" : undefined}
-            className={clsx(
-              linkClasses,
-              activeAlbumId === ""
-                ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100"
-                : "text-ink hover:bg-sunken",
-            )}
-          >
-            All images
-          </Link>
-        </li>
-        {albums.map((album) => (
-          <li key={album.id}>
+      <h2 className="hidden px-3 text-sm font-semibold uppercase tracking-wide text-muted md:block">
+        Albums
+      </h2>
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((current) => !current)}
+        className="flex w-full items-center justify-between gap-2 rounded-xl border border-line bg-surface px-3 py-2 text-sm text-ink focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40 md:hidden"
+      >
+        <span className="min-w-0 truncate">
+          <span className="font-semibold">Albums</span>
+          <span className="text-muted">{` · ${activeTitle}`}</span>
+        </span>
+        <span aria-hidden="true" className={clsx("transition-transform", open && "rotate-180")}>▾</span>
+      </button>
+      <div id={listId} className={clsx("space-y-3", open ? "block" : "hidden md:block")}>
+        <ul className="space-y-1">
+          <li>
             <Link
-              to={albumHref(album.id)}
-              aria-current={activeAlbumId === album.id ? "page" : undefined}
+              to={albumHref("")}
+              onClick={() => setOpen(false)}
+              aria-current={activeAlbumId === "" ? "page" : undefined}
               className={clsx(
                 linkClasses,
-                activeAlbumId === album.id
+                activeAlbumId === ""
                   ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100"
                   : "text-ink hover:bg-sunken",
               )}
             >
-              <span className="truncate">{album.title}</span>
-              <span className="tabular-nums text-muted">{album.imageCount}</span>
+              All images
             </Link>
           </li>
-        ))}
-      </ul>
-      {loading
-        ? (
-          <div role="status" aria-label="Loading albums" className="space-y-2 px-3">
-            <Skeleton className="h-5 w-full" />
-            <Skeleton className="h-5 w-2/3" />
-          </div>
-        )
-        : null}
-      {failed
-        ? (
-          <p role="alert" className="px-3 text-sm text-muted">
-            Albums could not be loaded.{" "}
-            <button
-              type="button"
-              onClick={onRetry}
-              className="font-semibold text-violet-700 underline dark:text-violet-300"
-            >
-              Try again
-            </button>
-          </p>
-        )
-        : null}
-      {!loading && !failed && albums.length === 0
-        ? <p className="px-3 text-sm text-muted">No albums yet.</p>
-        : null}
-      <NewAlbumForm />
+          {albums.map((album) => (
+            <li key={album.id}>
+              <Link
+                to={albumHref(album.id)}
+                onClick={() => setOpen(false)}
+                aria-current={activeAlbumId === album.id ? "page" : undefined}
+                className={clsx(
+                  linkClasses,
+                  activeAlbumId === album.id
+                    ? "bg-violet-100 font-semibold text-violet-900 dark:bg-violet-500/20 dark:text-violet-100"
+                    : "text-ink hover:bg-sunken",
+                )}
+              >
+                <span className="truncate">{album.title}</span>
+                <span className="tabular-nums text-muted">{album.imageCount}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        {loading
+          ? (
+            <div role="status" aria-label="Loading albums" className="space-y-2 px-3">
+              <Skeleton className="h-5 w-full" />
+              <Skeleton className="h-5 w-2/3" />
+            </div>
+          )
+          : null}
+        {failed
+          ? (
+            <p role="alert" className="px-3 text-sm text-muted">
+              Albums could not be loaded.{" "}
+              <button
+                type="button"
+                onClick={onRetry}
+                className="font-semibold text-violet-700 underline dark:text-violet-300"
+              >
+                Try again
+              </button>
+            </p>
+          )
+          : null}
+        {!loading && !failed && albums.length === 0
+          ? <p className="px-3 text-sm text-muted">No albums yet.</p>
+          : null}
+        <NewAlbumForm />
+      </div>
     </nav>
   );
 }

@@ -4,19 +4,13 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { useOrganisation } from "@/features/gallery/api/organise-albums";
+import { OrganiseReview } from "@/features/gallery/components/organise-review";
 import { describeError } from "@/lib/describe-error";
 
 /** How the page names the vision provider that sorted the images. */
 const organiserNames: Record<string, string> = { local: "offline by prompt and colour", google: "by Gemini" };
 
-const statusLabels = {
-  queued: "Waiting for a worker…",
-  running: "Looking at your images and naming albums…",
-  succeeded: "Done",
-  failed: "Failed",
-};
-
-/** A running "Organise into albums": its progress, then the albums it made (or why it failed). */
+/** A running "Organise into albums": its progress, the review of what it proposes, then the albums made. */
 export function OrganisePanel({
   organisationId,
   albumHref,
@@ -74,10 +68,20 @@ export function OrganisePanel({
         )
         : !data || data.status === "queued" || data.status === "running"
         ? (
-          <p role="status" className="flex items-center gap-2 text-sm text-muted">
-            <Spinner className="size-4" />
-            {statusLabels[data?.status ?? "queued"]}
-          </p>
+          <OrganiseProgress
+            seen={data?.imagesSeen ?? 0}
+            total={data?.imageCount ?? 0}
+            queued={data?.status !== "running"}
+          />
+        )
+        : data.status === "proposed"
+        ? (
+          <>
+            {data.usedFallback && data.error
+              ? <p className="text-sm font-medium text-amber-800 dark:text-amber-200">{data.error}</p>
+              : null}
+            <OrganiseReview organisationId={data.id} proposal={data.proposal ?? []} />
+          </>
         )
         : data.status === "failed"
         ? (
@@ -121,5 +125,35 @@ export function OrganisePanel({
           </div>
         )}
     </section>
+  );
+}
+
+function OrganiseProgress({ seen, total, queued }: { seen: number; total: number; queued: boolean }) {
+  const label = queued
+    ? "Waiting for a worker…"
+    : seen < total
+    ? `Looked at ${seen} of ${total} images…`
+    : "Grouping your images and naming albums…";
+  return (
+    <div className="space-y-2">
+      <p role="status" className="flex items-center gap-2 text-sm text-muted">
+        <Spinner className="size-4" />
+        {label}
+      </p>
+      <div
+        role="progressbar"
+        aria-label="Images looked at"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={seen}
+        aria-valuetext={`${seen} of ${total} images looked at`}
+        className="h-2 overflow-hidden rounded-full bg-sunken"
+      >
+        <div
+          className="h-full rounded-full bg-violet-600 transition-[width] duration-300"
+          style={{ width: `${total > 0 ? Math.round((seen / total) * 100) : 0}%` }}
+        />
+      </div>
+    </div>
   );
 }
