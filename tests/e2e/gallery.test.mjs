@@ -325,6 +325,11 @@ describe("the gallery", { timeout: 600_000 }, () => {
       name: "Organise into albums",
     }).click();
     const panel = page.getByRole("region", { name: "Organise into albums" });
+    // The review: nothing is made until "Create"; this time every proposed album is kept as it is.
+    const create = panel.getByRole("button", { name: /^Create \d+ albums?$/ });
+    await create.waitFor({ timeout: 120_000 });
+    assert.equal(await panel.getByRole("link").count(), 0, "no album exists before the review is applied");
+    await create.click();
     await panel.getByRole("link").first().waitFor({ timeout: 120_000 });
     const made = await panel.getByRole("link").allTextContents();
     assert.ok(made.length >= 1, "the organiser made at least one album");
@@ -419,5 +424,73 @@ describe("the gallery", { timeout: 600_000 }, () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await dialog.getByRole("button", { name: "Close" }).click();
     await page.waitForURL((url) => url.pathname === "/gallery" && !url.searchParams.has("image"));
+  });
+
+  test("review the proposal: rename one album, drop one, and only the kept albums are made", async () => {
+    const sidebar = page.getByRole("navigation", { name: "Albums" });
+    const sidebarTitles = async () =>
+      (await sidebar.getByRole("link").allTextContents()).map((text) => text.replace(/\d+$/, "")).sort();
+    const before = await sidebarTitles();
+    // Two blue uploads beside the green one, so the organiser proposes at least two albums.
+    await page.getByLabel("Upload photos").setInputFiles(
+      ["harbour-boats-1.png", "harbour-boats-2.png"].map((name) => ({
+        name,
+        mimeType: "image/png",
+        buffer: solidPng(48, 48, [20, 50, 210]),
+      })),
+    );
+    await tile(page, "harbour-boats-2.png").waitFor({ timeout: 60_000 });
+    await tile(page, "harbour-boats-1.png").waitFor({ timeout: 60_000 });
+    await tile(page, "my-photo.png").focus();
+    await page.keyboard.press("Control+a");
+    await page.getByRole("region", { name: "Selected images" }).getByRole("button", {
+      name: "Organise into albums",
+    }).click();
+    const panel = page.getByRole("region", { name: "Organise into albums" });
+    const proposed = panel.getByRole("list", { name: "Proposed albums" });
+    await proposed.waitFor({ timeout: 120_000 });
+    const items = proposed.getByRole("listitem");
+    const count = await items.count();
+    assert.ok(count >= 2, `the organiser proposed at least two albums: ${count}`);
+    await expectNoSeriousViolations(page);
+    await saveScreenshot(page, "gallery-review-desktop");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await panel.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, "gallery-review-phone");
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Rename the first by keyboard, drop the last; the others are kept as proposed.
+    const firstTitle = items.first().getByRole("textbox", { name: "Album title" });
+    await firstTitle.focus();
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Reviewed favourites");
+    const dropped = await items.last().getByRole("textbox", { name: "Album title" }).inputValue();
+    await items.last().getByRole("button", { name: /^Drop/ }).click();
+    assert.equal(await items.count(), count - 1);
+    const kept = await Promise.all(
+      Array.from(
+        { length: count - 1 },
+        (_, index) => items.nth(index).getByRole("textbox", { name: "Album title" }).inputValue(),
+      ),
+    );
+    assert.equal(kept[0], "Reviewed favourites");
+    assert.equal(kept.includes(dropped) && dropped !== "", false, `the dropped "${dropped}" is not kept`);
+    await panel.getByRole("button", { name: `Create ${count - 1} ${count - 1 === 1 ? "album" : "albums"}` })
+      .click();
+    await panel.getByRole("link", { name: "Reviewed favourites" }).waitFor({ timeout: 60_000 });
+    await sidebar.getByRole("link", { name: /^Reviewed favourites/ }).waitFor();
+    // Counted per title: an earlier organisation may have made albums of the same names.
+    const tally = (titles) =>
+      Object.fromEntries(
+        [...kept, dropped].map((title) => [title, titles.filter((t) => t === title).length]),
+      );
+    const expected = tally([...before, ...kept]);
+    const deadline = Date.now() + 10_000;
+    while (
+      JSON.stringify(tally(await sidebarTitles())) !== JSON.stringify(expected) && Date.now() < deadline
+    ) {
+      await page.waitForTimeout(200);
+    }
+    assert.deepEqual(tally(await sidebarTitles()), expected, "the sidebar gains exactly the kept albums");
   });
 });
