@@ -209,7 +209,9 @@ const NOT_A_SUBJECT = new Set(
     "old new young little small big large huge tiny tall short long wide bright dark light soft warm cold " +
     "misty foggy sunny rainy snowy quiet calm busy lonely happy sad cute pretty gorgeous vintage modern " +
     "ancient classic elegant cozy cosy rustic golden asleep sleeping smiling standing sitting walking " +
-    "running flying glowing shining"
+    "running flying glowing shining thank thanks " +
+    // A colour already leads the title ("Violet Blue and Fog" says blue twice).
+    "red blue green yellow orange purple pink violet black white grey gray brown"
   ).split(" "),
 );
 
@@ -310,7 +312,7 @@ export function groupImages(
   const albums = groups
     .map(({ members, leftovers }) => {
       const ordered = [...members].sort((a, b) => a.order - b.order);
-      const words = salientWords(ordered, vectors, spellings, leftovers ? 3 : 2);
+      const words = salientWords(ordered, vectors, spellings, 3);
       return {
         first: ordered[0].order,
         album: describe(ordered, words, dominantColourOf(ordered), leftovers),
