@@ -284,9 +284,14 @@ Deno.test("pause stops new rows, resume finishes them, cancel ends the rest, ret
   const paused = await expectJson(await call(user, "POST", `/${id}/pause`), 200);
   assert.equal(paused.batch.status, "paused");
   assert.equal(paused.batch.pauseReason, "Paused by you.");
-  // Rows already running finish; nothing new starts while paused.
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const settled = (await expectJson(await call(user, "GET", `/${id}`), 200)).batch;
+  // Rows already running finish (however long a loaded machine takes); nothing new starts while paused.
+  const settled = await waitForBatch(
+    user,
+    id,
+    (batch) => (batch.counts as { running: number }).running === 0,
+  ) as {
+    counts: { succeeded: number };
+  };
   await new Promise((resolve) => setTimeout(resolve, 500));
   const still = (await expectJson(await call(user, "GET", `/${id}`), 200)).batch;
   assert.equal(still.counts.succeeded, settled.counts.succeeded, "no progress while paused");
