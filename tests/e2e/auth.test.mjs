@@ -4,6 +4,7 @@ import {
   createAccount,
   launchBrowser,
   newContext,
+  saveScreenshot,
   signInThroughForm,
   uniqueEmail,
 } from "./support/browser.mjs";
@@ -111,6 +112,7 @@ describe("signing up, out and in", { timeout: 300_000 }, () => {
     await page.getByRole("status").filter({
       hasText: "On the local platform the link is printed in the terminal running npm run dev.",
     }).waitFor();
+    await saveScreenshot(page, "auth-reset-sent-desktop");
     await context.close();
   });
 

@@ -289,6 +289,8 @@ describe("the video page", { timeout: 600_000 }, () => {
 
     // Found by searching the gallery, as an older image would be.
     await page.getByRole("searchbox", { name: "Search your images" }).fill("cliff");
+    await page.getByRole("list", { name: "Images matching “cliff”" }).waitFor();
+    await saveScreenshot(page, "video-picker-search-phone-dark");
     await page.getByRole("list", { name: "Images matching “cliff”" })
       .getByRole("button", { name: "Use the image “A lighthouse on a cliff at dawn”" }).click();
     await page.waitForURL(/\/features\/image-to-video\?imageId=[0-9a-f-]{36}$/);
