@@ -128,7 +128,13 @@ export default function HowItWorksPage() {
           <code className="font-mono text-ink">npm run dev</code>); until then it is listed as not set up,
           with the key it needs.
         </p>
-        <div className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface">
+        {/* Focusable so that a keyboard can scroll the table sideways on a phone. */}
+        <div
+          tabIndex={0}
+          role="region"
+          aria-label="Providers and the keys they need"
+          className="mt-6 overflow-x-auto rounded-2xl border border-line bg-surface focus:outline-none focus-visible:ring-4 focus-visible:ring-violet-500/40"
+        >
           <table className="w-full text-left text-sm">
             <thead className="bg-sunken text-muted">
               <tr>
