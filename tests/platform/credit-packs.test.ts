@@ -6,27 +6,11 @@
 import assert from "node:assert/strict";
 import type { Platform } from "../../supabase/local/platform.ts";
 import { creditPacks, findCreditPack } from "../../supabase/functions/_shared/domain/credit-packs.ts";
-import {
-  callFunction,
-  expectError,
-  expectJson,
-  signUpUser,
-  startTestPlatform,
-} from "../support/functions.ts";
-import { postWebhook, signWebhookPayload, startStripeFake } from "../support/stripe-fake.ts";
+import { callFunction, expectError, expectJson, signUpUser, withTestPlatform } from "../support/functions.ts";
+import { postWebhook, signWebhookPayload, startStripeFake, stripeKeysFor } from "../support/stripe-fake.ts";
 
-async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
-  const { platform, dataDir } = await startTestPlatform("personify-credit-packs-", {
-    env,
-    jobWorker: false,
-    mediaWorker: false,
-  });
-  try {
-    await fn(platform);
-  } finally {
-    await platform.close();
-    await Deno.remove(dataDir, { recursive: true });
-  }
+function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
+  return withTestPlatform("personify-credit-packs-", { env, jobWorker: false, mediaWorker: false }, fn);
 }
 
 interface Purchase {
@@ -392,13 +376,9 @@ Deno.test({
   sanitizeOps: false,
   fn: async (t) => {
     const fake = startStripeFake();
-    const webhookSecret = `whsec_${crypto.randomUUID().replaceAll("-", "")}`;
+    const { webhookSecret, env } = stripeKeysFor(fake);
     try {
-      await withPlatform({
-        STRIPE_SECRET_KEY: fake.secretKey,
-        STRIPE_WEBHOOK_SECRET: webhookSecret,
-        STRIPE_API_URL: fake.url,
-      }, async (platform) => {
+      await withPlatform(env, async (platform) => {
         const h = helpers(platform);
         const alice = await h.signUp();
         const bob = await h.signUp();

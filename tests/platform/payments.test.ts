@@ -6,23 +6,13 @@
 import assert from "node:assert/strict";
 import Stripe from "stripe";
 import type { Platform } from "../../supabase/local/platform.ts";
-import { callFunction, signUpUser, startTestPlatform } from "../support/functions.ts";
-import { postWebhook, signWebhookPayload, startStripeFake } from "../support/stripe-fake.ts";
+import { callFunction, signUpUser, withTestPlatform } from "../support/functions.ts";
+import { postWebhook, signWebhookPayload, startStripeFake, stripeKeysFor } from "../support/stripe-fake.ts";
 
-async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
+function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
   // No workers: the "video-render" jobs a settlement enqueues must stay queued to be counted (the
   // media worker would try to render these videos, whose source images do not exist).
-  const { platform, dataDir } = await startTestPlatform("personify-payments-", {
-    env,
-    jobWorker: false,
-    mediaWorker: false,
-  });
-  try {
-    await fn(platform);
-  } finally {
-    await platform.close();
-    await Deno.remove(dataDir, { recursive: true });
-  }
+  return withTestPlatform("personify-payments-", { env, jobWorker: false, mediaWorker: false }, fn);
 }
 
 function helpers(platform: Platform) {
@@ -104,13 +94,9 @@ Deno.test({
   sanitizeOps: false,
   fn: async (t) => {
     const fake = startStripeFake();
-    const webhookSecret = `whsec_${crypto.randomUUID().replaceAll("-", "")}`;
+    const { webhookSecret, env } = stripeKeysFor(fake);
     try {
-      await withPlatform({
-        STRIPE_SECRET_KEY: fake.secretKey,
-        STRIPE_WEBHOOK_SECRET: webhookSecret,
-        STRIPE_API_URL: fake.url,
-      }, async (platform) => {
+      await withPlatform(env, async (platform) => {
         const { signUp, insertVideo, video, renderJobs, stripeEvents, call, createIntent, deliver } = helpers(
           platform,
         );

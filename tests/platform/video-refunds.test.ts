@@ -12,20 +12,20 @@ import {
   expectJson,
   type SignedUpUser,
   signUpUser,
-  startTestPlatform,
+  withTestPlatform,
 } from "../support/functions.ts";
-import { postWebhook, signWebhookPayload, startStripeFake, type StripeFake } from "../support/stripe-fake.ts";
+import {
+  postWebhook,
+  signWebhookPayload,
+  startStripeFake,
+  type StripeFake,
+  stripeKeysFor,
+} from "../support/stripe-fake.ts";
 
 const refundedLine = "The full video could not be rendered, so your payment of $1.00 was refunded.";
 
-async function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
-  const { platform, dataDir } = await startTestPlatform("personify-video-refunds-", { env });
-  try {
-    await fn(platform);
-  } finally {
-    await platform.close();
-    await Deno.remove(dataDir, { recursive: true });
-  }
+function withPlatform(env: Record<string, string>, fn: (platform: Platform) => Promise<void>) {
+  return withTestPlatform("personify-video-refunds-", { env }, fn);
 }
 
 interface User extends SignedUpUser {
@@ -192,13 +192,9 @@ Deno.test({
   sanitizeOps: false,
   fn: async (t) => {
     const fake = startStripeFake();
-    const webhookSecret = `whsec_${crypto.randomUUID().replaceAll("-", "")}`;
+    const { webhookSecret, env } = stripeKeysFor(fake);
     try {
-      await withPlatform({
-        STRIPE_SECRET_KEY: fake.secretKey,
-        STRIPE_WEBHOOK_SECRET: webhookSecret,
-        STRIPE_API_URL: fake.url,
-      }, async (platform) => {
+      await withPlatform(env, async (platform) => {
         const h = helpers(platform);
         const deliver = async (type: string, object: ReturnType<typeof fake.succeed>) => {
           const payload = JSON.stringify(fake.event(type, object), null, 2);

@@ -135,3 +135,18 @@ export function stopPlatformAfterTests(
     },
   });
 }
+
+/** A platform of the test's own for `fn`, closed and its data removed afterwards whatever happens. */
+export async function withTestPlatform(
+  dataDirPrefix: string,
+  options: Omit<PlatformOptions, "port" | "dataDir" | "databaseUrl">,
+  fn: (platform: Platform) => Promise<void>,
+) {
+  const { platform, dataDir } = await startTestPlatform(dataDirPrefix, options);
+  try {
+    await fn(platform);
+  } finally {
+    await platform.close();
+    await Deno.remove(dataDir, { recursive: true });
+  }
+}

@@ -465,3 +465,16 @@ export function startStripeFake(options: { secretKey?: string } = {}): StripeFak
     close: () => server.shutdown(),
   };
 }
+
+/** The platform settings that send Stripe calls to `fake`, with a fresh webhook secret. */
+export function stripeKeysFor(fake: Pick<StripeFake, "secretKey" | "url">) {
+  const webhookSecret = `whsec_${crypto.randomUUID().replaceAll("-", "")}`;
+  return {
+    webhookSecret,
+    env: {
+      STRIPE_SECRET_KEY: fake.secretKey,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+      STRIPE_API_URL: fake.url,
+    },
+  };
+}
