@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { Tx } from "../../supabase/functions/_shared/db/db.ts";
 import { createTestUser, openTestDb } from "../support/db.ts";
 import { anonActor, attempt, claimsActor, createAdmin, refusal, serviceActor } from "./actors.ts";
 
@@ -183,6 +184,32 @@ Deno.test("schema guards", async (t) => {
         assert.equal(outcome.ok, false, actor.name);
         assert.match((outcome as { message: string }).message, /check constraint/);
       }
+    });
+
+    await t.step("an image's parent must be the same owner's image, whoever writes the row", async () => {
+      const owner = await createTestUser(db);
+      const other = await createTestUser(db);
+      const insertImage = (userId: string, parentId: string | null) => (tx: Tx) =>
+        tx.query<{ id: string }>(
+          `insert into public.images (user_id, prompt, resolved_prompt, model, provider, storage_path, parent_image_id)
+           values ($1::uuid, 'p', 'p', 'local', 'local', $1::text || '/' || gen_random_uuid() || '.png', $2::uuid) returning id`,
+          [userId, parentId],
+        );
+      const [theirs] = await db.asService(insertImage(other.id, null));
+      const [mine] = await db.withClaims(owner.claims, insertImage(owner.id, null));
+      for (const actor of [claimsActor("owner", owner.claims), serviceActor]) {
+        const outcome = await attempt(actor, db, insertImage(owner.id, theirs.id));
+        assert.equal(outcome.ok, false, actor.name);
+        assert.match((outcome as { message: string }).message, /not one of this user's images/);
+      }
+      const [child] = await db.withClaims(owner.claims, insertImage(owner.id, mine.id));
+      const [row] = await db.asOwner((tx) =>
+        tx.query<{ parent: string }>(
+          `select parent_image_id as parent from public.images where id = $1`,
+          [child.id],
+        )
+      );
+      assert.equal(row.parent, mine.id);
     });
 
     await t.step("a user cannot request a video that claims to be paid", async () => {

@@ -200,6 +200,7 @@ export function createGalleryHandler(
             providerModel: image.providerModel,
             providerMetadata: image.providerMetadata,
             generationTimeMs: image.generationTimeMs,
+            parentImageId: image.parentImageId,
             albums: image.albums,
           },
         };

@@ -47,6 +47,7 @@ export interface ImageDetailRow extends ImageRow {
   providerModel: string | null;
   providerMetadata: Record<string, unknown>;
   generationTimeMs: number | null;
+  parentImageId: string | null;
 }
 
 export const imageColumns =
@@ -56,7 +57,7 @@ export const imageColumns =
 
 const detailColumns = `${imageColumns}, i.storage_path as "storagePath", i.settings, i.tokens,
   i.provider_model as "providerModel", i.provider_metadata as "providerMetadata",
-  i.generation_time_ms as "generationTimeMs"`;
+  i.generation_time_ms as "generationTimeMs", i.parent_image_id as "parentImageId"`;
 
 /** `%`, `_` and `\` in the user's text match themselves, not as wildcards. */
 export function likePattern(text: string): string {

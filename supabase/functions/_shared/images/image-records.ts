@@ -24,6 +24,8 @@ export interface ImageRecord {
   generationTimeMs?: number;
   providerMetadata: Record<string, unknown>;
   feature: string;
+  /** The image this one was made from (an upscale, an edit); the same owner's, checked by the database. */
+  parentImageId?: string;
 }
 
 /**
@@ -34,9 +36,9 @@ export async function recordImage(tx: Tx, image: ImageRecord): Promise<boolean> 
   const inserted = await tx.query(
     `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
         provider_model, storage_path, thumbnail_path, width, height, cost, generation_time_ms,
-        provider_metadata, feature)
+        provider_metadata, feature, parent_image_id)
      values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-        $16::text::jsonb, $17)
+        $16::text::jsonb, $17, $18)
      on conflict (id) do nothing
      returning id`,
     [
@@ -57,6 +59,7 @@ export async function recordImage(tx: Tx, image: ImageRecord): Promise<boolean> 
       image.generationTimeMs ?? null,
       JSON.stringify(image.providerMetadata),
       image.feature,
+      image.parentImageId ?? null,
     ],
   );
   return inserted.length === 1;

@@ -89,6 +89,8 @@ export const imageDetail = z.extend(galleryImage, {
   providerModel: z.nullish(z.string()),
   providerMetadata: z.nullish(z.unknown()),
   generationTimeMs: z.nullish(z.number()),
+  /** The image this one was made from (an upscale, an edit), when it was. */
+  parentImageId: z.nullish(z.string()),
   albums: z.array(imageAlbum),
 });
 export type GalleryImageDetail = z.infer<typeof imageDetail>;
