@@ -151,3 +151,6 @@ export const savedVersion = z.object({
   balance: z.optional(z.number()),
 });
 export type SavedVersion = z.infer<typeof savedVersion>;
+
+/** Providers whose edit API takes a mask (OpenAI's `mask` part; the offline edit honours it too). */
+export const maskProviders: readonly string[] = ["openai", "local"];
