@@ -17,6 +17,7 @@ import {
   albumIsVisible,
   facets,
   findImageDetail,
+  findVersions,
   type GalleryFilters,
   type ImageRow,
   listAlbumView,
@@ -201,6 +202,7 @@ export function createGalleryHandler(
             providerMetadata: image.providerMetadata,
             generationTimeMs: image.generationTimeMs,
             parentImageId: image.parentImageId,
+            edits: image.edits,
             albums: image.albums,
           },
         };
@@ -217,6 +219,16 @@ export function createGalleryHandler(
         if (!image) throw notFound("There is no such image of yours.");
         const [item] = await signThumbnails(signingFor(runtime), [image]);
         return { image: item };
+      },
+    })
+    .get("/:id/versions", {
+      params: contract.imageParams,
+      handle: async ({ runtime, user, params }) => {
+        const found = await runtime.db.withClaims(user, (tx) => findVersions(tx, user.sub, params.id));
+        if (!found) throw notFound("There is no such image of yours.");
+        const signing = signingFor(runtime);
+        const [parent] = found.parent ? await signThumbnails(signing, [found.parent]) : [null];
+        return { parent, children: await signThumbnails(signing, found.children) };
       },
     })
     .get("/:id/download", {

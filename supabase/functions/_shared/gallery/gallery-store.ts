@@ -48,6 +48,7 @@ export interface ImageDetailRow extends ImageRow {
   providerMetadata: Record<string, unknown>;
   generationTimeMs: number | null;
   parentImageId: string | null;
+  edits: Record<string, unknown> | null;
 }
 
 export const imageColumns =
@@ -57,7 +58,7 @@ export const imageColumns =
 
 const detailColumns = `${imageColumns}, i.storage_path as "storagePath", i.settings, i.tokens,
   i.provider_model as "providerModel", i.provider_metadata as "providerMetadata",
-  i.generation_time_ms as "generationTimeMs", i.parent_image_id as "parentImageId"`;
+  i.generation_time_ms as "generationTimeMs", i.parent_image_id as "parentImageId", i.edits`;
 
 /** `%`, `_` and `\` in the user's text match themselves, not as wildcards. */
 export function likePattern(text: string): string {
@@ -239,4 +240,31 @@ export async function facets(tx: Tx, userId: string) {
     models: await distinctValues(tx, userId, "model"),
     features: await distinctValues(tx, userId, "feature"),
   };
+}
+
+/**
+ * An image's versions: the image it was made from and the images made from it, oldest first.
+ * Undefined when the image is not the caller's.
+ */
+export async function findVersions(tx: Tx, userId: string, imageId: string) {
+  const [image] = await tx.query<{ parentImageId: string | null }>(
+    `select parent_image_id as "parentImageId" from public.images where id = $1 and user_id = $2`,
+    [imageId, userId],
+  );
+  if (!image) return undefined;
+  const [parent] = image.parentImageId
+    ? await tx.query<ImageRow>(
+      `select ${imageColumns} from public.images i where i.id = $1 and i.user_id = $2`,
+      [
+        image.parentImageId,
+        userId,
+      ],
+    )
+    : [];
+  const children = await tx.query<ImageRow>(
+    `select ${imageColumns} from public.images i where i.user_id = $1 and i.parent_image_id = $2
+      order by i.created_at, i.id limit 100`,
+    [userId, imageId],
+  );
+  return { parent, children };
 }

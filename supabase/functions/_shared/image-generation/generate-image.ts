@@ -11,12 +11,22 @@ import { log } from "../log.ts";
 import type { ImageGenerator } from "../providers/image-generator.ts";
 import { enforceRateLimit } from "../rate-limit/rate-limit.ts";
 import type { Runtime } from "../runtime.ts";
+import type { ReferenceImage } from "../providers/types.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 import { parseReferenceImage, preparePrompt } from "./generation-request.ts";
 import { producedImageRecord, produceImage } from "./produce-image.ts";
 
 const generationRateLimit = { name: "image-generation", limit: 100, windowSeconds: 60 };
 const signedUrlSeconds = 3600;
+
+/** An instruction edit: the picture to change, where (the mask), and the version it becomes. */
+export interface EditSource {
+  image: ReferenceImage;
+  mask?: ReferenceImage;
+  parentImageId: string;
+  /** Kept on the new image's row, so the edit can be read back and replayed. */
+  edits: Record<string, unknown>;
+}
 
 export interface GenerationDeps {
   runtime: Runtime;
@@ -33,9 +43,11 @@ export async function startGeneration(
   deps: GenerationDeps,
   user: JwtClaims & { sub: string },
   request: GenerationRequest,
+  editSource?: EditSource,
 ) {
   const prepared = preparePrompt(request);
-  const referenceImage = request.referenceImage ? parseReferenceImage(request.referenceImage) : undefined;
+  const referenceImage = editSource?.image ??
+    (request.referenceImage ? parseReferenceImage(request.referenceImage) : undefined);
   const plan = deps.generator.plan({
     model: request.model,
     settings: request.settings ?? {},
@@ -50,7 +62,15 @@ export async function startGeneration(
     referenceId: imageId,
     description: `Image with ${plan.model.label}`,
   });
-  return { imageId, balanceAfter, prepared, referenceImage, plan, feature: request.feature ?? "ai-image" };
+  return {
+    imageId,
+    balanceAfter,
+    prepared,
+    referenceImage,
+    plan,
+    feature: request.feature ?? "ai-image",
+    editSource,
+  };
 }
 
 /**
@@ -65,7 +85,7 @@ export async function runGeneration(
   onStage: (stage: GenerationStage) => void = () => {},
 ): Promise<GeneratedImage> {
   const { runtime, storage } = deps;
-  const { imageId, balanceAfter, prepared, referenceImage, plan, feature } = started;
+  const { imageId, balanceAfter, prepared, referenceImage, plan, feature, editSource } = started;
   const stored: string[] = [];
   const startedAt = performance.now();
   try {
@@ -75,15 +95,15 @@ export async function runGeneration(
       imageId,
       prompt: prepared.resolvedPrompt,
       referenceImage,
+      edit: editSource ? { mask: editSource.mask } : undefined,
       onStage,
       onStored: (path) => stored.push(path),
     });
     const { result, image, storagePath, thumbnailPath } = produced;
     const generationTime = Math.round(performance.now() - startedAt);
     await runtime.db.withClaims(user, async (tx) => {
-      await recordImage(
-        tx,
-        producedImageRecord(produced, {
+      await recordImage(tx, {
+        ...producedImageRecord(produced, {
           id: imageId,
           userId: user.sub,
           prompt: prepared.prompt,
@@ -97,7 +117,8 @@ export async function runGeneration(
           },
           feature,
         }),
-      );
+        ...(editSource ? { parentImageId: editSource.parentImageId, edits: editSource.edits } : {}),
+      });
       await tx.query(
         `insert into public.usage_analytics (user_id, event_type, feature, model, provider, credits, duration_ms, success, metadata)
          values ($1, 'image.generated', $2, $3, $4, $5, $6, true, $7::text::jsonb)`,

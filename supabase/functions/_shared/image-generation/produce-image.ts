@@ -11,7 +11,7 @@ import type {
   ImageGenerationResult,
   ImageGenerator,
 } from "../providers/image-generator.ts";
-import type { GeneratedImage, ReferenceImage } from "../providers/types.ts";
+import type { GeneratedImage, InstructionEdit, ReferenceImage } from "../providers/types.ts";
 import type { ObjectStorage } from "../storage/object-storage.ts";
 
 export interface ProduceImageDeps {
@@ -27,6 +27,7 @@ export interface ImageOrder {
   /** Resolved, as the provider gets it. */
   prompt: string;
   referenceImage?: ReferenceImage;
+  edit?: InstructionEdit;
   signal?: AbortSignal;
   onStage?: (stage: "generating" | "storing") => void;
   /** Hears each object once it is stored: what a caller that undoes a failure must remove. */
@@ -46,6 +47,7 @@ export async function produceImage(deps: ProduceImageDeps, order: ImageOrder): P
   const result = await generator.run(order.plan, {
     prompt: order.prompt,
     referenceImage: order.referenceImage,
+    edit: order.edit,
     signal: order.signal,
   });
   const image = result.images[0];

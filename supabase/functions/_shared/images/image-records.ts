@@ -26,6 +26,8 @@ export interface ImageRecord {
   feature: string;
   /** The image this one was made from (an upscale, an edit); the same owner's, checked by the database. */
   parentImageId?: string;
+  /** The editor's edit list (or instruction) that made this image from its parent. */
+  edits?: Record<string, unknown>;
 }
 
 /**
@@ -36,9 +38,9 @@ export async function recordImage(tx: Tx, image: ImageRecord): Promise<boolean> 
   const inserted = await tx.query(
     `insert into public.images (id, user_id, prompt, resolved_prompt, tokens, settings, model, provider,
         provider_model, storage_path, thumbnail_path, width, height, cost, generation_time_ms,
-        provider_metadata, feature, parent_image_id)
+        provider_metadata, feature, parent_image_id, edits)
      values ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-        $16::text::jsonb, $17, $18)
+        $16::text::jsonb, $17, $18, $19::text::jsonb)
      on conflict (id) do nothing
      returning id`,
     [
@@ -60,6 +62,7 @@ export async function recordImage(tx: Tx, image: ImageRecord): Promise<boolean> 
       JSON.stringify(image.providerMetadata),
       image.feature,
       image.parentImageId ?? null,
+      image.edits === undefined ? null : JSON.stringify(image.edits),
     ],
   );
   return inserted.length === 1;

@@ -42,6 +42,7 @@ import type {
   ImageApi,
   ImageModel,
   ImageSettings,
+  InstructionEdit,
   ProviderName,
   ReferenceImage,
 } from "./types.ts";
@@ -113,6 +114,8 @@ export interface ImageGenerationPlan {
 export interface ImageGenerationInput {
   prompt: string;
   referenceImage?: ReferenceImage;
+  /** With `referenceImage`: change that picture as the prompt says (the editor's instruction edit). */
+  edit?: InstructionEdit;
   signal?: AbortSignal;
 }
 
@@ -202,7 +205,14 @@ export function createImageGenerator(options: ImageGeneratorOptions): ImageGener
     const started = now();
     try {
       const output = await ADAPTERS[model.api](
-        { model, prompt: input.prompt, settings, referenceImage: input.referenceImage, signal },
+        {
+          model,
+          prompt: input.prompt,
+          settings,
+          referenceImage: input.referenceImage,
+          edit: input.edit,
+          signal,
+        },
         { access, http, sleep, now, tuning },
       );
       const durationMs = now() - started;

@@ -7,13 +7,14 @@
 import { glyph, GLYPH_HEIGHT, GLYPH_WIDTH, toFontText } from "../images/bitmap-font.ts";
 import { crc32, encodePngRgb } from "../images/png.ts";
 import type { ImageAdapter } from "./adapter.ts";
+import { editOffline, OFFLINE_EDIT_LABEL } from "./local-edits.ts";
 import type { ImageSettings, ReferenceImage } from "./types.ts";
 
 export const OFFLINE_LABEL = "OFFLINE RENDER";
 
 type Rgb = [number, number, number];
 
-interface Canvas {
+export interface Canvas {
   width: number;
   height: number;
   /** Clamped, so blending arithmetic rounds instead of wrapping. */
@@ -162,7 +163,14 @@ function paintAnnulus(
   }
 }
 
-function shadeRect(canvas: Canvas, x0: number, y0: number, x1: number, y1: number, factor: number): void {
+export function shadeRect(
+  canvas: Canvas,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  factor: number,
+): void {
   const { width, height, rgb } = canvas;
   for (let y = Math.max(0, y0); y < Math.min(height, y1); y++) {
     for (
@@ -187,7 +195,14 @@ function fillRect(canvas: Canvas, x0: number, y0: number, size: number, color: R
   }
 }
 
-function drawText(canvas: Canvas, text: string, x: number, y: number, scale: number, color: Rgb): void {
+export function drawText(
+  canvas: Canvas,
+  text: string,
+  x: number,
+  y: number,
+  scale: number,
+  color: Rgb,
+): void {
   const shadow = Math.max(1, Math.floor(scale / 2));
   for (const [offset, ink] of [[shadow, [0, 0, 0] as Rgb], [0, color]] as const) {
     let penX = x + offset;
@@ -316,6 +331,14 @@ export async function renderOfflineImage(input: OfflineRenderInput): Promise<Off
 export const generateOffline: ImageAdapter = async (request, { sleep, tuning }) => {
   if (tuning.localLatencyMs > 0) await sleep(tuning.localLatencyMs, request.signal);
   request.signal.throwIfAborted();
+  if (request.edit && request.referenceImage) {
+    const edited = await editOffline(request.prompt, request.referenceImage, request.edit.mask);
+    return {
+      images: [{ bytes: edited.png, mimeType: "image/png", width: edited.width, height: edited.height }],
+      seed: edited.seed,
+      metadata: { renderer: request.model.providerModel, label: OFFLINE_EDIT_LABEL.toLowerCase() },
+    };
+  }
   const render = await renderOfflineImage(request);
   return {
     images: [{ bytes: render.png, mimeType: "image/png", width: render.width, height: render.height }],

@@ -1,6 +1,6 @@
 /**
  * OpenAI Images API: POST /images/generations (JSON), or /images/edits (multipart) when a
- * reference image is given. GPT Image models always answer base64; dall-e-3 is asked for
+ * reference image is given, with the editor's `mask` (a PNG whose transparent pixels may change). GPT Image models always answer base64; dall-e-3 is asked for
  * b64_json so no answer depends on a short-lived URL.
  */
 import { type ImageAdapter, imageFromBytes, isRecord } from "./adapter.ts";
@@ -73,6 +73,8 @@ export const generateWithOpenAi: ImageAdapter = async (request, { access, http }
       new Blob([bytes as BlobPart], { type: mimeType }),
       `reference.${mimeType.split("/")[1]}`,
     );
+    const mask = request.edit?.mask;
+    if (mask) form.append("mask", new Blob([mask.bytes as BlobPart], { type: mask.mimeType }), "mask.png");
     url = `${access.baseUrl}/images/edits`;
     init = { method: "POST", headers: { authorization }, body: form };
   } else {

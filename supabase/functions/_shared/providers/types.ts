@@ -65,7 +65,14 @@ export interface AdapterRequest {
   prompt: string;
   settings: ImageSettings;
   referenceImage?: ReferenceImage;
+  /** Set for an instruction edit: the reference image is the picture to change, not inspiration. */
+  edit?: InstructionEdit;
   signal: AbortSignal;
+}
+
+export interface InstructionEdit {
+  /** A PNG the size of the reference image; its fully transparent pixels mark where to edit. */
+  mask?: ReferenceImage;
 }
 
 export interface AdapterResult {

@@ -6,6 +6,7 @@
  *   GET   /gallery/:id             imageParams → detail
  *   PATCH /gallery/:id             favoriteBody → imageResponse
  *   GET   /gallery/:id/download    imageParams → download
+ *   GET   /gallery/:id/versions    imageParams → versions
  *   POST  /gallery/delete          deleteBody → deleted
  *   POST  /gallery/uploads         uploadBody → uploadTicket
  *   POST  /gallery/uploads/complete completeUploadBody → imageResponse (201)
@@ -91,6 +92,8 @@ export const imageDetail = z.extend(galleryImage, {
   generationTimeMs: z.nullish(z.number()),
   /** The image this one was made from (an upscale, an edit), when it was. */
   parentImageId: z.nullish(z.string()),
+  /** The editor's edit list (or instruction) that made it from its parent. */
+  edits: z.nullish(z.record(z.string(), z.unknown())),
   albums: z.array(imageAlbum),
 });
 export type GalleryImageDetail = z.infer<typeof imageDetail>;
@@ -105,3 +108,7 @@ export const uploadTicket = z.object({
   signedUrl: z.string(),
   token: z.string(),
 });
+
+/** An image's versions: what it was made from, and what was made from it (oldest first). */
+export const versions = z.object({ parent: z.nullable(galleryImage), children: z.array(galleryImage) });
+export type GalleryVersions = z.infer<typeof versions>;
