@@ -20,8 +20,9 @@ export type FeatureField =
   | { kind: "text"; name: string; label: string; maxLength: number; default: string };
 
 /**
- * How the offline renderer (providers/local-images.ts) tells this feature apart without a model:
- * the hues of its palette and the treatment laid over the picture.
+ * How the offline renderer is to tell this feature apart without a model: the hues of its palette
+ * and the treatment laid over the picture. Kept with the row so a new style brings its offline look;
+ * providers/local-images.ts does not read it yet (issue 13).
  */
 export interface OfflineLook {
   /** Hue (degrees) of the background and of the shapes. */
@@ -78,8 +79,6 @@ export interface FeatureDefinition {
   credits: number;
   /** Whether the page offers a reference photo (the feature works from a prompt alone too). */
   takesReferenceImage: boolean;
-  /** Example images under public/, rendered offline by scripts/render-feature-examples.ts. */
-  examples: readonly string[];
   offlineLook: OfflineLook;
 }
 

@@ -9,18 +9,14 @@ import {
 
 const everyProvider = ["local", "openai", "google", "replicate"] as const;
 
-function example(slug: string): string[] {
-  return [`/feature-examples/${slug}.png`];
-}
-
 /** A row whose inputs are exactly its fields. */
 function row(
-  definition: Omit<FeatureDefinition, "inputs" | "examples" | "fields"> & {
+  definition: Omit<FeatureDefinition, "inputs" | "fields"> & {
     fields?: readonly FeatureField[];
   },
 ): FeatureDefinition {
   const fields = definition.fields ?? [];
-  return { ...definition, fields, inputs: inputsFromFields(fields), examples: example(definition.slug) };
+  return { ...definition, fields, inputs: inputsFromFields(fields) };
 }
 
 function choice(
@@ -52,7 +48,6 @@ export const features: readonly FeatureDefinition[] = [
     providers: everyProvider,
     credits: 1,
     takesReferenceImage: true,
-    examples: example("action-figure"),
     offlineLook: { hues: [210, 20], saturation: 0.75, treatment: "packaging" },
   },
   row({
@@ -109,7 +104,6 @@ export const features: readonly FeatureDefinition[] = [
     providers: everyProvider,
     credits: 0,
     takesReferenceImage: false,
-    examples: example("meme-generator"),
     offlineLook: { hues: [0, 60], saturation: 0.6, treatment: "captions" },
   },
   row({
