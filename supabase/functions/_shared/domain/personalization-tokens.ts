@@ -47,6 +47,16 @@ export function findTokens(prompt: string): TokenUse[] {
   return [...seen.values()];
 }
 
+/** Every token exactly as written, in order, repeats included: what a rewrite of the prompt must keep. */
+export function tokenOccurrences(prompt: string): string[] {
+  return [...prompt.matchAll(tokenPattern)].map((match) => match[0]);
+}
+
+/** The prompt with its well-formed tokens blanked out: a bracket left in it belongs to a broken token. */
+export function withoutTokens(prompt: string): string {
+  return prompt.replace(tokenPattern, (token) => " ".repeat(token.length));
+}
+
 /**
  * Makes a value safe to splice into a prompt: no control characters, no brackets (a value can
  * never inject another token), whitespace collapsed, bounded length.
