@@ -70,13 +70,13 @@ function clauses(prompt: string): string[] {
   let rest = prompt;
   for (const [index, token] of tokens.entries()) {
     const at = rest.indexOf(token);
-    masked += `${rest.slice(0, at)}\u0001${index}\u0001`;
+    masked += `${rest.slice(0, at)}\uE000${index}\uE000`;
     rest = rest.slice(at + token.length);
   }
   masked += rest;
   return masked
     .split(/[,;\n]|\.(?:\s|$)/)
-    .map((clause) => clause.replace(/\u0001(\d+)\u0001/g, (_, index) => tokens[Number(index)]).trim())
+    .map((clause) => clause.replace(/\uE000(\d+)\uE000/g, (_, index) => tokens[Number(index)]).trim())
     .filter((clause) => clause !== "");
 }
 
