@@ -42,3 +42,21 @@ export async function attempt<T>(
 
 /** How Postgres refuses: a missing grant, an RLS check, or the ledger's append-only trigger. */
 export const refusal = /permission denied|new row violates row-level security policy|append-only/;
+
+export type StaffRole = "user" | "evaluator" | "viewer" | "admin";
+
+/** A fresh user given `role` by the table owner (as an admin would through the admin function). */
+export async function createUserWithRole(
+  db: PlatformDb,
+  role: StaffRole,
+  options: { disabled?: boolean } = {},
+): Promise<TestUser> {
+  const user = await createTestUser(db);
+  await db.asOwner((tx) =>
+    tx.query(
+      "update public.profiles set role = $2, disabled_at = case when $3 then now() end where id = $1",
+      [user.id, role, options.disabled ?? false],
+    )
+  );
+  return user;
+}

@@ -13,8 +13,10 @@ import {
   attempt,
   claimsActor,
   createAdmin,
+  createUserWithRole,
   refusal,
   serviceActor,
+  type StaffRole,
 } from "./actors.ts";
 
 type Operation = "select" | "insert" | "update" | "delete";
@@ -384,6 +386,249 @@ Deno.test("RLS matrix", async (t) => {
             await t.step(
               `${operation} as ${actorName}: ${verdict}`,
               () => checkCell(db, spec, operation, actorName, cast),
+            );
+          }
+        }
+      });
+    }
+  } finally {
+    await db.close();
+  }
+});
+
+/*
+ * The admin and evaluation tables are not owned by their users: what a caller may do follows from
+ * their role. Every table × operation × {anon, user, evaluator, viewer, admin, disabled admin,
+ * service}, each cell on fresh rows, checked afterwards by the table owner.
+ */
+
+type RoleActorName = "anon" | "user" | "evaluator" | "viewer" | "admin" | "disabled admin" | "service";
+
+interface Fixture {
+  subjectId: string;
+  versionName: string;
+  versionId: string;
+  generationId: string;
+}
+
+interface RoleTableSpec {
+  table: string;
+  /** A row for select/update/delete; returns its id. */
+  seedRow(tx: Tx, fixture: Fixture): Promise<string>;
+  /** Inserts one row for the fixture ($1 the version, $2 the generation, $3 the subject user, $4 the name). */
+  insertSql: string;
+  /** Counts the rows an insert for the fixture would add to (a `where` the fixture's other parameters join). */
+  countSql: string;
+  update: { set: string; probe: string; expected: unknown };
+  allowed: Record<Operation, RoleActorName[]>;
+}
+
+const staffRead: RoleActorName[] = ["evaluator", "viewer", "admin", "service"];
+
+const fingerprint = "a".repeat(64);
+/** Postgres must know each parameter's type, so a query that needs fewer of them names the rest here. */
+const everyFixtureParam =
+  "$1::uuid is not null and $2::uuid is not null and $3::uuid is not null and $4::text is not null";
+
+async function seedFixture(tx: Tx, subjectId: string): Promise<Fixture> {
+  const versionName = `Greeting ${crypto.randomUUID()}`;
+  const versionId = await returningId(
+    tx,
+    `insert into public.prompt_version (name, user_prompt_template, model, created_by)
+     values ($1, 'Hi [FIRSTNAME]', 'local', $2) returning id`,
+    [versionName, subjectId],
+  );
+  const generationId = await returningId(
+    tx,
+    `insert into public.generation (prompt_version_id, user_id, status, input_fingerprint)
+     values ($1, $2, 'succeeded', $3) returning id`,
+    [versionId, subjectId, fingerprint],
+  );
+  return { subjectId, versionName, versionId, generationId };
+}
+
+const roleTables: RoleTableSpec[] = [
+  {
+    table: "prompt_version",
+    // Its own version, with no generations: the service's delete must not trip the foreign key.
+    seedRow: (tx, fixture) =>
+      returningId(
+        tx,
+        "insert into public.prompt_version (name, user_prompt_template, model) values ($1, 'Hello', 'local') returning id",
+        [fixture.versionName],
+      ),
+    insertSql: `insert into public.prompt_version (name, user_prompt_template, model)
+                select $4, 'Hi [FIRSTNAME], v2', 'local' where $1::uuid is not null and $2::uuid is not null
+                  and $3::uuid is not null returning id`,
+    countSql: "select count(*)::int as count from public.prompt_version where name = $4",
+    update: { set: "deleted_at = now()", probe: "deleted_at is not null", expected: true },
+    allowed: {
+      select: staffRead,
+      insert: ["admin", "service"],
+      update: ["admin", "service"],
+      delete: ["service"],
+    },
+  },
+  {
+    table: "generation",
+    seedRow: (tx, fixture) =>
+      returningId(
+        tx,
+        `insert into public.generation (prompt_version_id, user_id, status, input_fingerprint)
+         values ($1, $2, 'succeeded', $3) returning id`,
+        [fixture.versionId, fixture.subjectId, fingerprint],
+      ),
+    insertSql: `insert into public.generation (prompt_version_id, user_id, input_fingerprint)
+                select $1, coalesce((select auth.uid()), $3), repeat('b', 64)
+                 where $2::uuid is not null and $4::text is not null returning id`,
+    countSql: "select count(*)::int as count from public.generation where prompt_version_id = $1",
+    update: { set: "result_rating = 4", probe: "result_rating", expected: 4 },
+    allowed: {
+      select: staffRead,
+      insert: ["evaluator", "admin", "service"],
+      update: ["evaluator", "admin", "service"],
+      delete: ["admin", "service"],
+    },
+  },
+  ...(["generation_image_input", "generation_image_output"] as const).map((table): RoleTableSpec => {
+    const columns = table === "generation_image_input"
+      ? {
+        names: "generation_id, position, storage_path, mime_type, sha256",
+        values: "'in.png', 'image/png', repeat('c', 64)",
+      }
+      : { names: "generation_id, position, storage_path", values: "'out.png'" };
+    return {
+      table,
+      seedRow: (tx, fixture) =>
+        returningId(
+          tx,
+          `insert into public.${table} (${columns.names}) values ($1, 0, ${columns.values}) returning id`,
+          [fixture.generationId],
+        ),
+      insertSql: `insert into public.${table} (${columns.names})
+                  select $2, 1, ${columns.values} where $1::uuid is not null and $3::uuid is not null
+                    and $4::text is not null returning id`,
+      countSql: `select count(*)::int as count from public.${table} where generation_id = $2`,
+      update: { set: "position = 7", probe: "position", expected: 7 },
+      allowed: { select: staffRead, insert: ["service"], update: ["service"], delete: ["service"] },
+    };
+  }),
+  {
+    // Analytics across users: the subject's events, read by admins and viewers.
+    table: "usage_analytics",
+    seedRow: (tx, fixture) =>
+      returningId(
+        tx,
+        "insert into public.usage_analytics (user_id, event_type) values ($1, 'image.generated') returning id",
+        [fixture.subjectId],
+      ),
+    insertSql: `insert into public.usage_analytics (user_id, event_type)
+                select $3, 'page.viewed' where $1::uuid is not null and $2::uuid is not null
+                  and $4::text is not null returning id`,
+    countSql: "select count(*)::int as count from public.usage_analytics where user_id = $3",
+    update: { set: "event_type = 'rewritten'", probe: "event_type", expected: "rewritten" },
+    allowed: {
+      select: ["viewer", "admin", "service"],
+      insert: ["service"],
+      update: ["service"],
+      delete: ["service"],
+    },
+  },
+];
+
+const roleActorNames: RoleActorName[] = [
+  "anon",
+  "user",
+  "evaluator",
+  "viewer",
+  "admin",
+  "disabled admin",
+  "service",
+];
+
+async function checkRoleCell(
+  db: PlatformDb,
+  spec: RoleTableSpec,
+  operation: Operation,
+  actor: Actor,
+  allowed: boolean,
+) {
+  const subject = await createTestUser(db);
+  const fixture = await asTableOwner(db, (tx) => seedFixture(tx, subject.id));
+  const fixtureParams = [fixture.versionId, fixture.generationId, fixture.subjectId, fixture.versionName];
+
+  if (operation === "insert") {
+    const count = async () =>
+      (await asTableOwner(
+        db,
+        (tx) => tx.query<{ count: number }>(`${spec.countSql} and ${everyFixtureParam}`, fixtureParams),
+      ))[0]
+        .count;
+    const before = await count();
+    const outcome = await attempt(actor, db, (tx) => tx.query<{ id: string }>(spec.insertSql, fixtureParams));
+    const after = await count();
+    if (allowed) {
+      assert.ok(outcome.ok, outcome.ok ? "" : outcome.message);
+      assert.equal(outcome.value.length, 1);
+      assert.equal(after, before + 1);
+    } else {
+      assertRefused(outcome, outcome.ok ? outcome.value.length : 0);
+      assert.equal(after, before, "nothing was inserted");
+    }
+    return;
+  }
+
+  const rowId = await asTableOwner(db, (tx) => spec.seedRow(tx, fixture));
+  const probe = async () =>
+    (await asTableOwner(
+      db,
+      (tx) =>
+        tx.query<{ value: unknown }>(
+          `select ${spec.update.probe} as value from public.${spec.table} where id = $1`,
+          [rowId],
+        ),
+    )).map((row) => row.value);
+  const sql = {
+    select: `select id from public.${spec.table} where id = $1`,
+    update: `update public.${spec.table} set ${spec.update.set} where id = $1 returning id`,
+    delete: `delete from public.${spec.table} where id = $1 returning id`,
+  }[operation];
+  const before = await probe();
+  const outcome = await attempt(actor, db, (tx) => tx.query<{ id: string }>(sql, [rowId]));
+  const after = await probe();
+  if (allowed) {
+    assert.ok(outcome.ok, outcome.ok ? "" : outcome.message);
+    assert.deepEqual(outcome.value.map((row) => row.id), [rowId]);
+  } else {
+    assertRefused(outcome, outcome.ok ? outcome.value.length : 0);
+  }
+  if (operation === "delete" && allowed) assert.deepEqual(after, [], "the row is gone");
+  else if (operation === "update" && allowed) assert.deepEqual(after, [spec.update.expected]);
+  else assert.deepEqual(after, before, "the row is untouched");
+}
+
+Deno.test("RLS role matrix: prompt versions, generations, their images and analytics", async (t) => {
+  const db = await openTestDb();
+  try {
+    const withRole = async (role: StaffRole, disabled = false) =>
+      claimsActor("owner", (await createUserWithRole(db, role, { disabled })).claims);
+    const actors: Record<RoleActorName, Actor> = {
+      anon: anonActor,
+      user: await withRole("user"),
+      evaluator: await withRole("evaluator"),
+      viewer: await withRole("viewer"),
+      admin: await withRole("admin"),
+      "disabled admin": await withRole("admin", true),
+      service: serviceActor,
+    };
+    for (const spec of roleTables) {
+      await t.step(spec.table, async (t) => {
+        for (const operation of operations) {
+          for (const name of roleActorNames) {
+            const allowed = spec.allowed[operation].includes(name);
+            await t.step(
+              `${operation} as ${name}: ${allowed ? "allowed" : "denied"}`,
+              () => checkRoleCell(db, spec, operation, actors[name], allowed),
             );
           }
         }
