@@ -7,7 +7,7 @@
 import type { Db, Tx } from "../db/db.ts";
 import { ApiError } from "../http/errors.ts";
 
-export type DebitReason = "generation" | "batch_row";
+export type DebitReason = "generation" | "batch_row" | "prompt_tools" | "comparison_cell";
 
 export interface Debit {
   userId: string;
