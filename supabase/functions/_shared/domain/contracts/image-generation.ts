@@ -53,6 +53,11 @@ export const generationRequest = z.strictObject({
   referenceImage: z.optional(text()),
   /** The style feature the call is for (its seed function's name); "ai-image" when absent. */
   feature: z.optional(line().check(z.regex(/^[a-z][a-z0-9-]{0,39}$/, "must be a feature name"))),
+  /**
+   * The feature's own inputs (its registry row's `inputs` schema decides what is valid, and its
+   * fields' defaults fill in the rest); refused when `feature` is absent.
+   */
+  featureInputs: z.optional(z.record(line().check(z.maxLength(64)), z.unknown())),
 });
 export type GenerationRequest = z.infer<typeof generationRequest>;
 
